@@ -1,0 +1,90 @@
+"""Benchmark: import 200,000 invoices (and 20,000 customers) from CSV, then import the same
+file again (the idempotent path). Target: under 60 s for the invoices on SQLite.
+
+    python -m bench.import_invoices [--postgres URL] [--invoices 200000]
+
+Prints one line per database and step; it asserts nothing, it measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from bench.generate import collector_ids, write_customers, write_invoices
+from bot import services
+from bot.importer import import_customers, import_invoices
+from models.db import make_engine, make_session_factory, transaction
+from models.enums import Role
+from models.migrate import upgrade
+
+
+def run(url: str, label: str, work: Path, collectors: list[str]) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    db = make_session_factory(engine)
+    for user in collectors:
+        services.add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
+    for step, path, importer in (
+        ("customers", work / "customers.csv", lambda s, p: import_customers(s, p)),
+        (
+            "invoices",
+            work / "invoices.csv",
+            lambda s, p: import_invoices(s, p, default_currency="MXN"),
+        ),
+        (
+            "invoices again",
+            work / "invoices.csv",
+            lambda s, p: import_invoices(s, p, default_currency="MXN"),
+        ),
+    ):
+        started = time.perf_counter()
+        with transaction(db) as session:
+            result = importer(session, path)
+        elapsed = time.perf_counter() - started
+        print(
+            f"{label:10} {step:15} {elapsed:7.2f} s   "
+            f"created={result.created} updated={result.updated} unchanged={result.unchanged}"
+        )
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--invoices", type=int, default=200_000)
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rng = random.Random(2026)
+        collectors = collector_ids(50)
+        write_customers(work / "customers.csv", args.customers, collectors, rng)
+        write_invoices(
+            work / "invoices.csv", args.invoices, args.customers, date(2026, 11, 23), rng
+        )
+        run(f"sqlite:///{work / 'bench.db'}", "sqlite", work, collectors)
+        try:
+            admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+            name = f"cobro_bench_{uuid.uuid4().hex[:8]}"
+            with admin.connect() as c:
+                c.execute(text(f'CREATE DATABASE "{name}"'))
+        except Exception as exc:
+            print(f"postgresql skipped: {type(exc).__name__}")
+            return
+        try:
+            run(args.postgres.rsplit("/", 1)[0] + "/" + name, "postgresql", work, collectors)
+        finally:
+            with admin.connect() as c:
+                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+if __name__ == "__main__":
+    main()

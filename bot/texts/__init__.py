@@ -1,0 +1,5 @@
+"""cobro's words, grouped by area. Each module exports TEXTS = {key: {"es": …, "en": …}}."""
+
+from bot.texts import common, help, importer, team
+
+ALL_TEXTS = (common.TEXTS, help.TEXTS, importer.TEXTS, team.TEXTS)

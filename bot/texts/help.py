@@ -1,0 +1,62 @@
+TEXTS = {
+    "help.title": {"es": "Cómo usar cobro", "en": "How to use cobro"},
+    "help.intro": {
+        "es": "cobro te trae las llamadas del día y te ayuda a cerrar cada una con *una excusa y una promesa*. Escribe `/cobro` y una de estas palabras:",
+        "en": "cobro brings you the day's calls and helps you end each one with *an excuse and a promise*. Type `/cobro` and one of these words:",
+    },
+    "help.cmd.ayuda": {"es": "`/cobro ayuda` — esta ayuda", "en": "`/cobro help` — this help"},
+    "help.cmd.hoy": {
+        "es": "`/cobro hoy` — mis llamadas de hoy, en orden de importancia",
+        "en": "`/cobro today` — my calls for today, most important first",
+    },
+    "help.cmd.cliente": {
+        "es": "`/cobro cliente <nombre o id>` — la ficha del cliente",
+        "en": "`/cobro customer <name or id>` — the customer's card",
+    },
+    "help.cmd.llamada": {
+        "es": "`/cobro llamada <cliente>` — registrar una llamada: excusa y promesa",
+        "en": "`/cobro call <customer>` — log a call: excuse and promise",
+    },
+    "help.cmd.tareas": {
+        "es": "`/cobro tareas` — mis tareas pendientes",
+        "en": "`/cobro tasks` — my open tasks",
+    },
+    "help.cmd.promesas": {
+        "es": "`/cobro promesas` — promesas de pago que sigo",
+        "en": "`/cobro promises` — payment promises I follow",
+    },
+    "help.cmd.reporte": {
+        "es": "`/cobro reporte [semana|mes]` — el control: excusas, contactos, promesas",
+        "en": "`/cobro report [week|month]` — control: excuses, contacts, promises",
+    },
+    "help.cmd.historial": {
+        "es": "`/cobro historial <cliente>` — exportar la historia del cliente (CSV)",
+        "en": "`/cobro history <customer>` — export the customer's history (CSV)",
+    },
+    "help.cmd.equipo": {
+        "es": "`/cobro equipo` — quién está en el equipo (administradores: `equipo agregar @ana cobrador`)",
+        "en": "`/cobro team` — who is on the team (admins: `team add @ana collector`)",
+    },
+    "help.footer": {
+        "es": "Todo lo que cobro te responde aquí es privado: solo tú lo ves.",
+        "en": "Everything cobro answers here is private: only you can see it.",
+    },
+    "help.unknown": {"es": "No conozco «{word}».", "en": "I don't know “{word}”."},
+    "help.did_you_mean": {
+        "es": "¿Quisiste decir `/cobro {suggestion}`?",
+        "en": "Did you mean `/cobro {suggestion}`?",
+    },
+    "help.coming_soon": {
+        "es": "`/cobro {word}` todavía no está disponible en esta versión de cobro.",
+        "en": "`/cobro {word}` is not available in this version of cobro yet.",
+    },
+    "home.title": {"es": "Mi día", "en": "My day"},
+    "home.hello": {
+        "es": "Hola, {name}. Escribe `/cobro hoy` para ver tus llamadas del día y `/cobro ayuda` para todo lo demás.",
+        "en": "Hi, {name}. Type `/cobro today` for the day's calls and `/cobro help` for everything else.",
+    },
+    "shortcut.coming_soon": {
+        "es": "Registrar una gestión desde un mensaje llegará pronto. Mientras tanto usa `/cobro llamada <cliente>`.",
+        "en": "Logging a call from a message is coming soon. Meanwhile use `/cobro call <customer>`.",
+    },
+}

@@ -1,0 +1,21 @@
+"""Everything that speaks Slack: thin listeners, Block Kit builders, the Slack side of ports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from handlers.context import Deps
+
+
+def register_handlers(app: App, deps: Deps) -> None:
+    """Attach the middleware and every listener module to the app."""
+    from handlers import commands, errors, events, middleware, shortcuts
+
+    middleware.register(app, deps)
+    errors.register(app)
+    commands.register(app)
+    events.register(app)
+    shortcuts.register(app)

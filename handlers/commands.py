@@ -1,0 +1,95 @@
+"""The /cobro slash command: parse the text, call one service, answer privately."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot import services
+from bot.commands import (
+    TEAM_ADD_WORDS,
+    TEAM_REMOVE_WORDS,
+    Command,
+    CommandName,
+    UnknownCommand,
+    parse_command,
+)
+from bot.errors import BadInput, CobroError
+from bot.i18n import Lang, error_text, t
+from bot.team import parse_role
+from bot.text import fold
+from handlers.blocks.common import escape, message
+from handlers.blocks.help import build_coming_soon, build_help
+from handlers.blocks.team import build_team
+from handlers.context import Deps, Member
+from handlers.directory import SlackDirectory
+from handlers.ids import SLASH_COMMAND
+
+
+def register(app: App) -> None:
+    app.command(SLASH_COMMAND)(on_cobro)
+
+
+def on_cobro(
+    ack: Ack,
+    body: dict[str, Any],
+    context: BoltContext,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """Quick answers go back in the ack itself; slower ones are acked first, then sent."""
+    lang: Lang = context["lang"]
+    parsed = parse_command(body.get("text", ""))
+    if isinstance(parsed, UnknownCommand):
+        ack(
+            response_type="ephemeral",
+            **build_help(lang, unknown=parsed.word, suggestion=parsed.suggestion),
+        )
+        return
+    handler = _HANDLERS.get(parsed.name)
+    if handler is None:
+        ack(response_type="ephemeral", **build_coming_soon(parsed.typed or parsed.name.value, lang))
+        return
+    try:
+        payload = handler(parsed, context["deps"], context["member"], lang, client)
+    except CobroError as error:
+        payload = message(error_text(error, lang))
+    ack(response_type="ephemeral", **payload)
+
+
+def _help(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    return build_help(lang)
+
+
+def _team(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    if not command.args:
+        return build_team(services.team_members(deps.db), lang)
+    verb, rest = fold(command.args[0]), command.args[1:]
+    if verb in TEAM_ADD_WORDS:
+        if len(rest) not in (2, 4) or (len(rest) == 4 and fold(rest[2]) != "supervisor"):
+            raise BadInput("team.add_usage")
+        added = services.add_team_member(
+            deps.db,
+            actor_id=member.id,
+            reference=rest[0],
+            role=parse_role(rest[1]),
+            supervisor=rest[3] if len(rest) == 4 else None,
+            directory=deps.directory or SlackDirectory(client),
+        )
+        return message(
+            t("team.added", lang, name=escape(added.name), role=t(f"role.{added.role.value}", lang))
+        )
+    if verb in TEAM_REMOVE_WORDS:
+        if len(rest) != 1:
+            raise BadInput("team.remove_usage")
+        removed = services.remove_team_member(deps.db, actor_id=member.id, reference=rest[0])
+        return message(t("team.removed", lang, name=escape(removed.name)))
+    raise BadInput("team.add_usage")
+
+
+_HANDLERS = {
+    CommandName.HELP: _help,
+    CommandName.TEAM: _team,
+}

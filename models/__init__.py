@@ -1,0 +1,32 @@
+"""The database: SQLAlchemy 2 typed models, one per file, and the queries that read them.
+
+Importing this package registers every model on `Base.metadata` (Alembic needs them all).
+"""
+
+from models.base import Base
+from models.contact import Contact
+from models.contact_attempt import ContactAttempt
+from models.customer import Customer
+from models.invoice import Invoice
+from models.job_run import JobRun
+from models.note import Note
+from models.outbox import OutboxMessage
+from models.payment import Payment
+from models.promise import PaymentPromise
+from models.task import Task
+from models.team_member import TeamMember
+
+__all__ = [
+    "Base",
+    "Contact",
+    "ContactAttempt",
+    "Customer",
+    "Invoice",
+    "JobRun",
+    "Note",
+    "OutboxMessage",
+    "Payment",
+    "PaymentPromise",
+    "Task",
+    "TeamMember",
+]

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, Timestamps
+from models.enums import Rank
+
+
+class Customer(Base, Timestamps):
+    """A company that owes us, with when it may be called.
+
+    `call_days` holds ISO weekday numbers as text ("1,2,3,4,5" = Monday to Friday); empty
+    calling fields mean the team's defaults. `search_name` is the name without accents or
+    case, so that "ferreteria lopez" finds "Ferretería López" with an index.
+    """
+
+    __tablename__ = "customer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    search_name: Mapped[str] = mapped_column(String(200), index=True)
+    tax_id: Mapped[str | None] = mapped_column(String(32))
+    rank: Mapped[Rank | None]
+    collector_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id"), index=True)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    call_days: Mapped[str | None] = mapped_column(String(20))
+    call_start: Mapped[time | None]
+    call_end: Mapped[time | None]

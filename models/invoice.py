@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, Timestamps
+
+
+class Invoice(Base, Timestamps):
+    """An invoice we are owed; open while its balance is above zero."""
+
+    __tablename__ = "invoice"
+    __table_args__ = (
+        Index("ix_invoice_customer_open", "customer_id", "balance"),
+        Index("ix_invoice_due_date", "due_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    issue_date: Mapped[date | None]
+    due_date: Mapped[date]
+    amount: Mapped[Decimal]
+    balance: Mapped[Decimal]
+    currency: Mapped[str] = mapped_column(String(3))

@@ -1,0 +1,329 @@
+"""A fake Slack Web API on loopback: answers like Slack, records every call, fails on demand.
+
+Point the bot's client at `fake.api_url` (SLACK_API_URL). Methods come as JSON or form
+bodies (slack_sdk sends both), so the body is sniffed, not trusted by its content type.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlparse
+
+from slackfake.blockkit import check_payload
+
+_MESSAGE_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage"}
+_VIEW_METHODS = {"views.open", "views.push", "views.update", "views.publish"}
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.time)
+
+    def text(self) -> str:
+        """Everything readable in the call: fallback text, blocks and views, as one string."""
+        return json.dumps(self.params, ensure_ascii=False)
+
+
+@dataclass
+class _Failure:
+    status: int
+    error: str | None
+    retry_after: int
+    remaining: int
+    until: float | None
+
+
+class FakeSlack:
+    """Start with `FakeSlack().start()`; stop with `.stop()`; or use it as a context manager."""
+
+    def __init__(self, *, team_id: str = "T0COBRO", bot_user_id: str = "U0BOT") -> None:
+        self.team_id = team_id
+        self.bot_user_id = bot_user_id
+        self.users: dict[str, dict[str, Any]] = {}
+        self.calls: list[Call] = []
+        self.problems: list[str] = []
+        self.uploads: dict[str, bytes] = {}
+        self.files: dict[str, dict[str, Any]] = {}
+        self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
+        self._lock = threading.Condition()
+        self._counter = itertools.count(1)
+        self._server: ThreadingHTTPServer | None = None
+
+    # ------------------------------------------------------------ lifecycle
+
+    def start(self) -> FakeSlack:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                fake._handle(self)
+
+            def log_message(self, *_: Any) -> None:
+                return
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(self, *_: Any) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None, "start() the fake first"
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def api_url(self) -> str:
+        return self.base_url + "/api/"
+
+    def response_url(self, name: str = "r") -> str:
+        return f"{self.base_url}/response/{name}-{next(self._counter)}"
+
+    # ------------------------------------------------------------ scripting
+
+    def add_user(
+        self,
+        user_id: str,
+        name: str,
+        *,
+        email: str | None = None,
+        tz: str = "America/Mexico_City",
+        locale: str = "es-LA",
+    ) -> None:
+        self.users[user_id] = {
+            "id": user_id,
+            "name": name.lower().replace(" ", "."),
+            "real_name": name,
+            "tz": tz,
+            "locale": locale,
+            "profile": {"real_name": name, "email": email},
+        }
+
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int = 200,
+        error: str | None = None,
+        times: int = 1,
+        retry_after: int = 1,
+        seconds: float | None = None,
+    ) -> None:
+        """Make `method` answer badly: HTTP `status` (429 with Retry-After, 500…) or
+        `ok: false` with `error`, for `times` calls or for `seconds` of wall time."""
+        until = time.time() + seconds if seconds is not None else None
+        with self._lock:
+            self._failures[method].append(
+                _Failure(status, error, retry_after, times if until is None else 10**9, until)
+            )
+
+    # ------------------------------------------------------------ reading
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Wait until `method` was called `count` times (listeners post after their ack)."""
+        deadline = time.time() + timeout
+        with self._lock:
+            while True:
+                found = [c for c in self.calls if c.method == method]
+                if len(found) >= count:
+                    return found
+                remaining = deadline - time.time()
+                if remaining <= 0:
+                    raise AssertionError(
+                        f"expected {count} call(s) to {method}, got {len(found)}; "
+                        f"calls: {[c.method for c in self.calls]}"
+                    )
+                self._lock.wait(remaining)
+
+    def messages_to(self, channel: str) -> list[Call]:
+        return [
+            c
+            for c in self.calls_to("chat.postMessage")
+            if c.params.get("channel") in (channel, _dm_of(channel))
+        ]
+
+    def reset(self) -> None:
+        with self._lock:
+            self.calls.clear()
+            self.problems.clear()
+            self._failures.clear()
+
+    # ------------------------------------------------------------ serving
+
+    def _handle(self, request: BaseHTTPRequestHandler) -> None:
+        parsed = urlparse(request.path)
+        length = int(request.headers.get("Content-Length") or 0)
+        raw = request.rfile.read(length) if length else b""
+        if parsed.path.startswith("/upload/"):
+            file_id = parsed.path.rsplit("/", 1)[-1]
+            with self._lock:
+                self.uploads[file_id] = raw
+            self._send(request, 200, {"ok": True}, raw_text="OK - " + str(len(raw)))
+            return
+        params = _parse_body(raw)
+        params.update(dict(parse_qsl(parsed.query)))
+        if parsed.path.startswith("/response/"):
+            method = "response_url"
+        else:
+            method = parsed.path.removeprefix("/api/")
+        self._check(method, params)
+        failure = self._take_failure(method)
+        with self._lock:
+            self.calls.append(Call(method, params))
+            self._lock.notify_all()
+        if failure is not None:
+            if failure.status != 200:
+                headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
+                self._send(
+                    request, failure.status, {"ok": False, "error": "ratelimited"}, headers=headers
+                )
+            else:
+                self._send(request, 200, {"ok": False, "error": failure.error or "fatal_error"})
+            return
+        self._send(request, 200, self._answer(method, params))
+
+    def _take_failure(self, method: str) -> _Failure | None:
+        with self._lock:
+            queue = self._failures.get(method)
+            while queue:
+                failure = queue[0]
+                if failure.until is not None and time.time() > failure.until:
+                    queue.popleft()
+                    continue
+                failure.remaining -= 1
+                if failure.remaining <= 0:
+                    queue.popleft()
+                return failure
+        return None
+
+    def _check(self, method: str, params: dict[str, Any]) -> None:
+        problems: list[str] = []
+        if method in _MESSAGE_METHODS or method == "response_url":
+            problems = check_payload("message", params)
+        elif method in _VIEW_METHODS:
+            view = params.get("view")
+            problems = check_payload(
+                "view", json.loads(view) if isinstance(view, str) else view or {}
+            )
+        if problems:
+            with self._lock:
+                self.problems.extend(f"{method}: {p}" for p in problems)
+
+    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        n = next(self._counter)
+        ts = f"{int(time.time())}.{n:06d}"
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://cobro-test.slack.com/",
+                "team": "cobro",
+                "user": "cobro",
+                "team_id": self.team_id,
+                "user_id": self.bot_user_id,
+                "bot_id": "B0BOT",
+            }
+        if method in ("chat.postMessage", "chat.update"):
+            channel = _dm_of(params.get("channel", ""))
+            return {
+                "ok": True,
+                "channel": channel,
+                "ts": params.get("ts") or ts,
+                "message": {"text": params.get("text", ""), "ts": ts},
+            }
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method in _VIEW_METHODS:
+            view = params.get("view")
+            view = json.loads(view) if isinstance(view, str) else dict(view or {})
+            view_id = params.get("view_id") or f"V{n:06d}"
+            return {"ok": True, "view": {**view, "id": view_id, "hash": f"h{n}"}}
+        if method == "users.info":
+            user = self.users.get(params.get("user", ""))
+            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "users.lookupByEmail":
+            email = (params.get("email") or "").lower()
+            for user in self.users.values():
+                if (user["profile"].get("email") or "").lower() == email:
+                    return {"ok": True, "user": user}
+            return {"ok": False, "error": "users_not_found"}
+        if method == "conversations.open":
+            users = params.get("users", "")
+            return {"ok": True, "channel": {"id": _dm_of(users.split(",")[0])}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{n:06d}"
+            with self._lock:
+                self.files[file_id] = {"id": file_id, "name": params.get("filename")}
+            return {
+                "ok": True,
+                "upload_url": f"{self.base_url}/upload/{file_id}",
+                "file_id": file_id,
+            }
+        if method == "files.completeUploadExternal":
+            files = params.get("files")
+            files = json.loads(files) if isinstance(files, str) else files or []
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        return {"ok": True}
+
+    @staticmethod
+    def _send(
+        request: BaseHTTPRequestHandler,
+        status: int,
+        body: dict[str, Any],
+        *,
+        headers: dict[str, str] | None = None,
+        raw_text: str | None = None,
+    ) -> None:
+        data = (raw_text if raw_text is not None else json.dumps(body)).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json; charset=utf-8")
+        request.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            request.send_header(key, value)
+        request.end_headers()
+        request.wfile.write(data)
+
+
+def _parse_body(raw: bytes) -> dict[str, Any]:
+    text = raw.decode("utf-8", errors="replace").strip()
+    if not text:
+        return {}
+    if text.startswith("{"):
+        try:
+            return dict(json.loads(text))
+        except ValueError:
+            return {"_raw": text}
+    params: dict[str, Any] = dict(parse_qsl(text, keep_blank_values=True))
+    for key in ("blocks", "view", "files", "attachments"):
+        if isinstance(params.get(key), str) and params[key][:1] in "[{":
+            with contextlib.suppress(ValueError):
+                params[key] = json.loads(params[key])
+    return params
+
+
+def _dm_of(channel: str) -> str:
+    """Slack answers a post to a user id from their DM channel: U123 → D123."""
+    return "D" + channel[1:] if channel.startswith(("U", "W")) else channel
