@@ -41,7 +41,13 @@ def test_money_is_exact_and_instants_come_back_in_utc(db: sessionmaker[Session])
                 currency="COP",
             )
         )
-        s.add(JobRun(job="digest", period="2026-11-23", started_at=datetime(2026, 11, 23, 8, tzinfo=bogota)))
+        s.add(
+            JobRun(
+                job="digest",
+                period="2026-11-23",
+                started_at=datetime(2026, 11, 23, 8, tzinfo=bogota),
+            )
+        )
     with db() as s:
         invoice = s.query(Invoice).one()
         assert invoice.amount == Decimal("0.30")
