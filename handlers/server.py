@@ -17,6 +17,7 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.request import BoltRequest
 from slack_bolt.request.internals import build_context
 from slack_bolt.response import BoltResponse
+from waitress import wasyncore
 from waitress.server import create_server
 
 EVENTS_PATH = "/slack/events"
@@ -47,45 +48,42 @@ class CobroRequestHandler(SlackRequestHandler):
 
 
 class HttpServer:
-    """A waitress server around the Bolt app; `port=0` picks a free port (tests)."""
+    """A waitress server around the Bolt app; `port=0` picks a free port (tests).
+
+    The event loop is ours rather than waitress's `run()`: it polls in short slices and
+    checks a stop flag, so `close()` never touches the loop's sockets from another thread
+    (which breaks a poll in progress); the loop closes them itself on its way out."""
+
+    _POLL_SECONDS = 0.2
 
     def __init__(self, app: App, *, host: str = "0.0.0.0", port: int = 3000, threads: int = 8):
-        self._server = create_server(
-            CobroRequestHandler(app, path=EVENTS_PATH),
-            host=host,
-            port=port,
-            threads=threads,
-            asyncore_loop_timeout=0.2,
+        self._server: Any = create_server(
+            CobroRequestHandler(app, path=EVENTS_PATH), host=host, port=port, threads=threads
         )
+        self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     @property
     def port(self) -> int:
-        return int(self._server.effective_port)  # type: ignore[union-attr]
+        return int(self._server.effective_port)
 
     def serve_forever(self) -> None:
-        self._server.run()
+        server = self._server
+        try:
+            while not self._stop.is_set() and server._map:
+                wasyncore.loop(timeout=self._POLL_SECONDS, map=server._map, count=1)
+        finally:
+            server.task_dispatcher.shutdown(timeout=5)
+            for channel in list(server._map.values()):
+                channel.close()
 
     def start_background(self) -> HttpServer:
-        self._thread = threading.Thread(target=self._server.run, name="cobro-http", daemon=True)
+        self._thread = threading.Thread(target=self.serve_forever, name="cobro-http", daemon=True)
         self._thread.start()
         return self
 
     def close(self) -> None:
-        """Let requests in flight finish, then stop the loop from inside its own thread
-        (closing sockets from another thread while it polls them breaks the poll)."""
-        server: Any = self._server
-        server.task_dispatcher.shutdown(timeout=5)
-
-        def stop_in_loop() -> None:
-            for channel in list(server._map.values()):
-                if channel is not server and channel is not server.trigger:
-                    channel.close()
-            server.close()
-
-        if self._thread is None:
-            server.close()
-            return
-        server.trigger.pull_trigger(stop_in_loop)
+        """Stop accepting, let requests in flight finish, release the port."""
+        self._stop.set()
         if self._thread is not None:
-            self._thread.join(timeout=5)
+            self._thread.join(timeout=10)
