@@ -44,7 +44,7 @@ def _fallback_lang() -> Lang:
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(message, markup=False, highlight=False)
+    err.print(message, markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -342,6 +342,63 @@ def team_list() -> None:
             m.email or "",
         )
     out.print(table)
+
+
+# ------------------------------------------------------------------ dates
+
+
+@cli.command("parse-date")
+def parse_date(
+    texts: Annotated[
+        list[str] | None, typer.Argument(help="phrases; none: one per line on stdin")
+    ] = None,
+    now: Annotated[str | None, typer.Option(help="the moment to read from, ISO 8601")] = None,
+    tz: Annotated[str | None, typer.Option(help="IANA time zone (default COBRO_TIMEZONE)")] = None,
+) -> None:
+    """Show how date phrases are understood: one JSON object per line.
+
+    Exits 2 when any phrase could not be read (its line says why)."""
+    import json
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from bot.calendar import BusinessCalendar
+    from bot.dates import parse
+
+    settings = settings_or_exit()
+    lang = settings.cobro_language
+    try:
+        zone = ZoneInfo(tz) if tz else settings.tz
+    except (ZoneInfoNotFoundError, ValueError):
+        fail(t("cli.bad_tz", lang, value=tz))
+    try:
+        moment = datetime.fromisoformat(now) if now else datetime.now(zone)
+    except ValueError:
+        fail(t("cli.bad_now", lang, value=now))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    calendar = BusinessCalendar(settings.cobro_country)
+    phrases = texts if texts else (line.rstrip("\n") for line in sys.stdin)
+    refused = False
+    for phrase in phrases:
+        if not phrase.strip():
+            continue
+        reading = parse(phrase, moment, zone, calendar=calendar)
+        refused |= reading.error is not None
+        record = {
+            "text": phrase,
+            "date": reading.date.isoformat() if reading.date else None,
+            "time": reading.time.strftime("%H:%M") if reading.time else None,
+            "error": reading.reason(lang) if reading.error else None,
+            "past": reading.past,
+            "read": reading.read or None,
+            "words": reading.in_words(lang) if reading.date else None,
+            "business_day": calendar.is_business_day(reading.date) if reading.date else None,
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    if refused:
+        raise typer.Exit(2)
 
 
 def main() -> None:

@@ -67,4 +67,12 @@ TEXTS = {
         "es": "No pude preparar la base de datos en DATABASE_URL: {error}",
         "en": "I could not prepare the database at DATABASE_URL: {error}",
     },
+    "cli.bad_tz": {
+        "es": "Zona horaria «{value}» desconocida; usa un nombre IANA como America/Mexico_City.",
+        "en": "Unknown time zone “{value}”; use an IANA name such as America/Mexico_City.",
+    },
+    "cli.bad_now": {
+        "es": "--now «{value}» no es una fecha ISO 8601; escribe por ejemplo 2026-11-23T09:00 o 2026-11-23T09:00-06:00.",
+        "en": "--now “{value}” is not an ISO 8601 date; write e.g. 2026-11-23T09:00 or 2026-11-23T09:00-06:00.",
+    },
 }

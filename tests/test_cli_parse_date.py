@@ -1,0 +1,67 @@
+"""`cobro parse-date`: many phrases from stdin in one process, one JSON object per line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+COBRO = str(Path(sys.executable).parent / "cobro")
+NOW = ["--now", "2026-11-23T09:00", "--tz", "America/Mexico_City"]
+
+
+def run(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    import os
+
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("COBRO_", "SLACK_"))}
+    return subprocess.run(
+        [COBRO, "parse-date", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**base, **(env or {})},
+    )
+
+
+def test_phrases_from_stdin_are_read_in_one_process() -> None:
+    result = run(*NOW, stdin="el viernes\nmañana a las 10\n\nayer\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0
+    assert [(x["text"], x["date"], x["time"], x["error"]) for x in lines] == [
+        ("el viernes", "2026-11-27", None, None),
+        ("mañana a las 10", "2026-11-24", "10:00", None),
+        ("ayer", "2026-11-22", None, None),
+    ]
+    assert lines[1]["words"] == "martes 24 de noviembre, 10:00"
+    assert lines[2]["past"] is True
+
+
+def test_unreadable_phrases_say_why_and_exit_2() -> None:
+    result = run("cuando pueda", "el 15", *NOW)
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert result.returncode == 2
+    assert first["date"] is None and "cuando pueda" in first["error"]
+    assert second["date"] == "2026-12-15"
+
+
+def test_english_errors_follow_the_team_language() -> None:
+    result = run("whenever", *NOW, env={"COBRO_LANGUAGE": "en"})
+    assert "I couldn't read a date" in json.loads(result.stdout)["error"]
+
+
+def test_a_bad_now_is_bad_usage() -> None:
+    result = run("el viernes", "--now", "ayer")
+    assert result.returncode == 2
+    assert "--now «ayer» no es una fecha ISO 8601" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_holiday_is_flagged_as_not_a_business_day() -> None:
+    result = run("el 16 de noviembre", "--now", "2026-11-10T09:00", env={"COBRO_COUNTRY": "MX"})
+    line = json.loads(result.stdout)
+    assert line["date"] == "2026-11-16"
+    assert line["business_day"] is False
