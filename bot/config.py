@@ -68,6 +68,52 @@ class Settings(BaseSettings):
     cobro_digest_time: str = "08:00"
     cobro_currency: str = "USD"
     cobro_daily_capacity: int = Field(default=40, ge=1, le=500)
+    cobro_dunning_steps: str = "-5,15,45,75"
+    cobro_escalation_days: int = Field(default=90, ge=1, le=3650)
+    cobro_call_window: str = "08:00-18:00"
+    cobro_call_days: str = "lun-vie"
+    cobro_contact_cap: str = "1/day"
+    cobro_company: str = ""
+
+    @field_validator("cobro_dunning_steps")
+    @classmethod
+    def _steps(cls, value: str) -> str:
+        try:
+            steps = sorted({int(part) for part in value.replace(" ", "").split(",") if part})
+        except ValueError:
+            raise ValueError("days from the due date, comma-separated, e.g. -5,15,45,75") from None
+        if not steps:
+            raise ValueError("at least one step, e.g. -5,15,45,75")
+        return ",".join(str(step) for step in steps)
+
+    @field_validator("cobro_call_window")
+    @classmethod
+    def _window(cls, value: str) -> str:
+        from bot.calendar import parse_call_hours
+
+        try:
+            start, end = parse_call_hours(value)
+        except ValueError:
+            raise ValueError("expected HH:MM-HH:MM, e.g. 08:00-18:00") from None
+        return f"{start:%H:%M}-{end:%H:%M}"
+
+    @field_validator("cobro_call_days")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        from bot.calendar import parse_call_days
+
+        try:
+            parse_call_days(value)
+        except ValueError:
+            raise ValueError("expected days such as lun-vie or mon,wed,fri") from None
+        return value
+
+    @field_validator("cobro_contact_cap")
+    @classmethod
+    def _cap(cls, value: str) -> str:
+        if not re.fullmatch(r"\d{1,2}/(day|week)", value.strip()):
+            raise ValueError("expected N/day or N/week, e.g. 1/day or 1/week")
+        return value.strip()
 
     @field_validator("slack_api_url")
     @classmethod

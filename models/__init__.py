@@ -7,6 +7,7 @@ from models.base import Base
 from models.contact import Contact
 from models.contact_attempt import ContactAttempt
 from models.customer import Customer
+from models.dispute import Dispute
 from models.invoice import Invoice
 from models.job_run import JobRun
 from models.note import Note
@@ -21,6 +22,7 @@ __all__ = [
     "Contact",
     "ContactAttempt",
     "Customer",
+    "Dispute",
     "Invoice",
     "JobRun",
     "Note",

@@ -1,0 +1,370 @@
+"""The day's due calls for a collector: who to call, why, whom to ask for, what to say.
+
+A customer of the collector is due on business day D when
+  (a) a follow-up call task of theirs, assigned to the collector, is due on or before D;
+  (b) a promise of theirs is broken (date + one business day of grace passed without enough
+      payment) and no call was logged since it broke;
+  (c) an open invoice reached a dunning step on or before D (its latest such step), and no
+      call was logged since that step.
+It is not due when D is not a callable day for the customer, when they were already called
+as often as the contact cap allows, and, for (c), while a pending promise is still ahead or
+an open dispute pauses the invoice. Broken promises come first, then tasks, then dunning by
+overdue balance; the list is capped at the daily capacity and the rest is counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from bot.calendar import BusinessCalendar, parse_call_days, parse_call_hours, stored_call_days
+from bot.config import Settings
+from bot.dunning import Reason, Step, latest_step, steps_from
+from bot.promises import broken_on
+from models import (
+    Contact,
+    ContactAttempt,
+    Customer,
+    Dispute,
+    Invoice,
+    Note,
+    PaymentPromise,
+    Task,
+    TeamMember,
+)
+from models.enums import PromiseStatus, TaskKind, TaskStatus
+
+ZERO = Decimal("0")
+_ORDER = {Reason.BROKEN_PROMISE: 0, Reason.TASK: 1}
+
+
+@dataclass(frozen=True)
+class AgendaPolicy:
+    """The team's contact rules: configurable defaults, not hard-coded law."""
+
+    steps: tuple[Step, ...]
+    escalation_days: int
+    call_days: frozenset[int]
+    call_start: time
+    call_end: time
+    cap_count: int
+    cap_days: int
+    capacity: int
+    calendar: BusinessCalendar
+    tz: ZoneInfo
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AgendaPolicy:
+        start, end = parse_call_hours(settings.cobro_call_window)
+        count, _, period = settings.cobro_contact_cap.partition("/")
+        return cls(
+            steps=steps_from(settings.cobro_dunning_steps),
+            escalation_days=settings.cobro_escalation_days,
+            call_days=parse_call_days(settings.cobro_call_days),
+            call_start=start,
+            call_end=end,
+            cap_count=int(count),
+            cap_days=7 if period == "week" else 1,
+            capacity=settings.cobro_daily_capacity,
+            calendar=BusinessCalendar(settings.cobro_country),
+            tz=settings.tz,
+        )
+
+    def start_of(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), self.tz)
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    number: str
+    balance: Decimal
+    currency: str
+    due_date: date
+    days_past_due: int
+
+
+@dataclass(frozen=True)
+class LastNote:
+    at: datetime
+    author: str
+    spoke_with: str | None
+    excuse_category: str | None
+    excuse: str | None
+    agreement: str | None
+
+
+@dataclass
+class DueCall:
+    customer_id: int
+    external_id: str
+    name: str
+    reason: Reason
+    since: date
+    balance: Decimal = ZERO
+    overdue: Decimal = ZERO
+    currency: str = ""
+    invoices: list[InvoiceLine] = field(default_factory=list)
+    contact_name: str | None = None
+    contact_title: str | None = None
+    phone: str | None = None
+    window: tuple[time, time] | None = None
+    timezone: str | None = None
+    last_note: LastNote | None = None
+    last_contact: date | None = None
+    promises_kept: int = 0
+    promises_made: int = 0
+    promise_amount: Decimal | None = None
+    promise_date: date | None = None
+    task_id: int | None = None
+    task_text: str | None = None
+    escalated: bool = False
+
+    @property
+    def step_invoice(self) -> InvoiceLine | None:
+        return self.invoices[0] if self.invoices else None
+
+
+@dataclass
+class Agenda:
+    day: date
+    collector_id: int
+    calls: list[DueCall]
+    more: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.calls) + self.more
+
+
+@dataclass
+class _Facts:
+    """What the rule needs about one customer, gathered in a few set-based queries."""
+
+    customer: Customer
+    invoices: list[Invoice] = field(default_factory=list)
+    last_attempt: datetime | None = None
+    recent_attempts: int = 0
+    promises: list[PaymentPromise] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
+    task: Task | None = None
+
+
+def compute_agenda(
+    session: Session, *, collector_id: int, day: date, policy: AgendaPolicy
+) -> Agenda:
+    facts = _gather(session, collector_id, day, policy)
+    calls = [call for f in facts.values() if (call := _due(f, day, policy)) is not None]
+    calls.sort(key=lambda c: (_ORDER.get(c.reason, 2), -c.overdue, c.since, c.name))
+    shown, more = calls[: policy.capacity], max(0, len(calls) - policy.capacity)
+    _enrich(session, shown, facts, day, policy.tz)
+    return Agenda(day=day, collector_id=collector_id, calls=shown, more=more)
+
+
+def callable_day(customer: Customer, day: date, policy: AgendaPolicy) -> bool:
+    days = stored_call_days(customer.call_days) if customer.call_days else policy.call_days
+    return day.isoweekday() in days and not policy.calendar.is_holiday(day)
+
+
+def next_callable(customer: Customer, day: date, policy: AgendaPolicy) -> date:
+    current = day
+    for _ in range(30):
+        if callable_day(customer, current, policy):
+            return current
+        current += timedelta(days=1)
+    return current
+
+
+def _due(f: _Facts, day: date, policy: AgendaPolicy) -> DueCall | None:
+    customer = f.customer
+    if not callable_day(customer, day, policy) or f.recent_attempts >= policy.cap_count:
+        return None
+    last = f.last_attempt
+    base = {
+        "customer_id": customer.id,
+        "external_id": customer.external_id,
+        "name": customer.name,
+        "overdue": sum((i.balance for i in f.invoices if i.due_date < day), ZERO),
+    }
+    for promise in f.promises:
+        if promise.status in (PromiseStatus.BROKEN, PromiseStatus.PARTIAL):
+            since = promise.broken_at.astimezone(policy.tz).date() if promise.broken_at else day
+        elif promise.status == PromiseStatus.PENDING and promise.paid_amount < promise.amount:
+            since = broken_on(promise.promised_for, policy.calendar)
+            if since > day:
+                continue
+        else:
+            continue
+        if last is None or last < policy.start_of(since):
+            return DueCall(
+                **base,
+                reason=Reason.BROKEN_PROMISE,
+                since=since,
+                promise_amount=promise.amount,
+                promise_date=promise.promised_for,
+            )
+    if f.task is not None:
+        return DueCall(
+            **base,
+            reason=Reason.TASK,
+            since=f.task.due_date,
+            task_id=f.task.id,
+            task_text=f.task.text,
+        )
+    if _paused_by_promise(f, day, policy):
+        return None
+    best: tuple[Step, date, Invoice] | None = None
+    paused = {d.invoice_id for d in f.disputes}
+    for invoice in f.invoices:
+        if None in paused or invoice.id in paused:
+            continue
+        found = latest_step(
+            invoice.due_date, day, policy.steps, lambda d: next_callable(customer, d, policy)
+        )
+        if found is None or (last is not None and last >= policy.start_of(found[1])):
+            continue
+        if best is None or (found[0].offset, found[1]) > (best[0].offset, best[1]):
+            best = (found[0], found[1], invoice)
+    if best is None:
+        return None
+    step, since, invoice = best
+    escalated = (day - invoice.due_date).days >= policy.escalation_days
+    return DueCall(**base, reason=step.reason, since=since, escalated=escalated)
+
+
+def _paused_by_promise(f: _Facts, day: date, policy: AgendaPolicy) -> bool:
+    return any(
+        p.status == PromiseStatus.PENDING and broken_on(p.promised_for, policy.calendar) > day
+        for p in f.promises
+    )
+
+
+def _gather(
+    session: Session, collector_id: int, day: date, policy: AgendaPolicy
+) -> dict[int, _Facts]:
+    tasks = session.scalars(
+        select(Task)
+        .where(
+            Task.assignee_id == collector_id,
+            Task.status == TaskStatus.OPEN,
+            Task.kind == TaskKind.CALL,
+            Task.customer_id.is_not(None),
+            Task.due_date <= day,
+            or_(
+                Task.snoozed_until.is_(None),
+                Task.snoozed_until < policy.start_of(day + timedelta(days=1)),
+            ),
+        )
+        .order_by(Task.due_date, Task.due_time)
+    ).all()
+    task_customers = {t.customer_id for t in tasks}
+    customers = session.scalars(
+        select(Customer).where(
+            or_(Customer.collector_id == collector_id, Customer.id.in_(task_customers))
+        )
+    ).all()
+    facts = {c.id: _Facts(customer=c) for c in customers}
+    if not facts:
+        return facts
+    ids = list(facts)
+    for task in tasks:
+        if task.customer_id in facts and facts[task.customer_id].task is None:
+            facts[task.customer_id].task = task
+    for invoice in session.scalars(
+        select(Invoice)
+        .join(Customer, Customer.id == Invoice.customer_id)
+        .where(Customer.id.in_(ids), Invoice.balance > ZERO)
+        .order_by(Invoice.due_date)
+    ):
+        facts[invoice.customer_id].invoices.append(invoice)
+    for customer_id, last in session.execute(
+        select(ContactAttempt.customer_id, func.max(ContactAttempt.at))
+        .where(ContactAttempt.customer_id.in_(ids))
+        .group_by(ContactAttempt.customer_id)
+    ):
+        facts[customer_id].last_attempt = last
+    window_start = policy.start_of(day - timedelta(days=policy.cap_days - 1))
+    window_end = policy.start_of(day + timedelta(days=1))
+    for customer_id, count in session.execute(
+        select(ContactAttempt.customer_id, func.count())
+        .where(
+            ContactAttempt.customer_id.in_(ids),
+            ContactAttempt.at >= window_start,
+            ContactAttempt.at < window_end,
+        )
+        .group_by(ContactAttempt.customer_id)
+    ):
+        facts[customer_id].recent_attempts = count
+    for promise in session.scalars(
+        select(PaymentPromise)
+        .where(PaymentPromise.customer_id.in_(ids))
+        .order_by(PaymentPromise.promised_for)
+    ):
+        facts[promise.customer_id].promises.append(promise)
+    for dispute in session.scalars(
+        select(Dispute).where(Dispute.customer_id.in_(ids), Dispute.resolved_at.is_(None))
+    ):
+        facts[dispute.customer_id].disputes.append(dispute)
+    return facts
+
+
+def _enrich(
+    session: Session, calls: list[DueCall], facts: dict[int, _Facts], day: date, tz: ZoneInfo
+) -> None:
+    """What the collector needs on screen, fetched only for the calls shown."""
+    if not calls:
+        return
+    ids = [c.customer_id for c in calls]
+    contacts: dict[int, Contact] = {}
+    for contact in session.scalars(
+        select(Contact)
+        .where(Contact.customer_id.in_(ids))
+        .order_by(Contact.decision_maker.desc(), Contact.id)
+    ):
+        contacts.setdefault(contact.customer_id, contact)
+    notes: dict[int, tuple[Note, str]] = {}
+    for note, author in session.execute(
+        select(Note, TeamMember.name)
+        .join(TeamMember, TeamMember.id == Note.author_id)
+        .where(Note.customer_id.in_(ids))
+        .order_by(Note.created_at.desc(), Note.id.desc())
+    ):
+        notes.setdefault(note.customer_id, (note, author))
+    for call in calls:
+        f = facts[call.customer_id]
+        customer = f.customer
+        call.invoices = [
+            InvoiceLine(i.number, i.balance, i.currency, i.due_date, (day - i.due_date).days)
+            for i in sorted(f.invoices, key=lambda i: i.due_date)
+        ]
+        call.balance = sum((i.balance for i in f.invoices), ZERO)
+        call.currency = f.invoices[0].currency if f.invoices else ""
+        contact = contacts.get(call.customer_id)
+        if contact is not None:
+            call.contact_name, call.contact_title, call.phone = (
+                contact.name,
+                contact.title,
+                contact.phone,
+            )
+        if customer.call_start and customer.call_end:
+            call.window = (customer.call_start, customer.call_end)
+        call.timezone = customer.timezone
+        found = notes.get(call.customer_id)
+        if found is not None:
+            note, author = found
+            call.last_note = LastNote(
+                note.created_at,
+                author,
+                note.spoke_with,
+                note.excuse_category.value if note.excuse_category else None,
+                note.excuse,
+                note.agreement,
+            )
+        if f.last_attempt is not None:
+            call.last_contact = f.last_attempt.astimezone(tz).date()
+        call.promises_made = len(f.promises)
+        call.promises_kept = sum(p.status == PromiseStatus.KEPT for p in f.promises)
