@@ -124,6 +124,18 @@ class DueCall:
     task_text: str | None = None
     escalated: bool = False
 
+    def window_in(self, day: date, policy: AgendaPolicy) -> tuple[time, time, time, time] | None:
+        """The customer's calling window, in their time and in the team's (None: same zone)."""
+        start, end = self.window or (policy.call_start, policy.call_end)
+        if not self.timezone or self.timezone == policy.tz.key:
+            return None
+        zone = ZoneInfo(self.timezone)
+        team = [
+            datetime.combine(day, moment, zone).astimezone(policy.tz).time()
+            for moment in (start, end)
+        ]
+        return start, end, team[0], team[1]
+
     @property
     def step_invoice(self) -> InvoiceLine | None:
         return self.invoices[0] if self.invoices else None

@@ -5,9 +5,14 @@ Listeners and the CLI call these; they never open sessions or write SQL themselv
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import team
+from bot.agenda import Agenda, AgendaPolicy, compute_agenda
+from bot.errors import NotFound
 from bot.ports import Directory
 from models.db import transaction
 from models.enums import Role
@@ -64,3 +69,34 @@ def _view(session: Session, member: team.TeamMember) -> team.MemberView:
     return team.MemberView(
         member.slack_user_id, member.name, member.email, member.role, boss.name if boss else None
     )
+
+
+@dataclass(frozen=True)
+class TodayResult:
+    agenda: Agenda
+    collector_name: str
+    shifted: bool
+    for_someone_else: bool
+
+
+def agenda_today(
+    db: Db, *, requester_id: int, target: str | None, now: datetime, policy: AgendaPolicy
+) -> TodayResult:
+    """The requester's calls for today (the next business day on a weekend or holiday); a
+    supervisor or admin may ask for a collector's."""
+    with db() as session:
+        requester = session.get(team.TeamMember, requester_id)
+        if requester is None or not requester.active:
+            raise team.NotOnTeam()
+        collector = requester
+        if target:
+            found = team.find_member(session, team.user_reference(target))
+            if found is None:
+                raise NotFound(what_key="what.member", value=target)
+            if found.id != requester.id:
+                team.require_role(requester, Role.SUPERVISOR, Role.ADMIN)
+            collector = found
+        today = now.astimezone(policy.tz).date()
+        day = policy.calendar.next_business_day(today)
+        agenda = compute_agenda(session, collector_id=collector.id, day=day, policy=policy)
+        return TodayResult(agenda, collector.name, day != today, collector.id != requester.id)

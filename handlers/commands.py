@@ -8,6 +8,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import services
+from bot.agenda import AgendaPolicy
 from bot.commands import (
     TEAM_ADD_WORDS,
     TEAM_REMOVE_WORDS,
@@ -20,6 +21,7 @@ from bot.errors import BadInput, CobroError
 from bot.i18n import Lang, error_text, t
 from bot.team import parse_role
 from bot.text import fold
+from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
 from handlers.blocks.common import escape, message
 from handlers.blocks.help import build_coming_soon, build_help
 from handlers.blocks.team import build_team
@@ -47,6 +49,10 @@ def on_cobro(
             response_type="ephemeral",
             **build_help(lang, unknown=parsed.word, suggestion=parsed.suggestion),
         )
+        return
+    if parsed.name == CommandName.TODAY:
+        ack()
+        _today(parsed, context["deps"], context["member"], lang, respond)
         return
     handler = _HANDLERS.get(parsed.name)
     if handler is None:
@@ -87,6 +93,34 @@ def _team(command: Command, deps: Deps, member: Member, lang: Lang, client: WebC
         removed = services.remove_team_member(deps.db, actor_id=member.id, reference=rest[0])
         return message(t("team.removed", lang, name=escape(removed.name)))
     raise BadInput("team.add_usage")
+
+
+def _today(command: Command, deps: Deps, member: Member, lang: Lang, respond: Respond) -> None:
+    """Acked already: the agenda may take a moment, so it goes back through response_url."""
+    policy = AgendaPolicy.from_settings(deps.settings)
+    try:
+        result = services.agenda_today(
+            deps.db,
+            requester_id=member.id,
+            target=command.args[0] if command.args else None,
+            now=deps.clock.now(),
+            policy=policy,
+        )
+    except CobroError as error:
+        respond(response_type="ephemeral", **message(error_text(error, lang)))
+        return
+    view = AgendaView(
+        agenda=result.agenda,
+        collector_name=result.collector_name,
+        company=deps.settings.cobro_company,
+        policy=policy,
+        title=agenda_title(
+            result.agenda.day, lang, result.collector_name if result.for_someone_else else None
+        ),
+        shifted=result.shifted,
+    )
+    for payload in build_agenda_messages(view, lang):
+        respond(response_type="ephemeral", replace_original=False, **payload)
 
 
 _HANDLERS = {

@@ -13,3 +13,5 @@ class Shortcut(StrEnum):
 
 class Action(StrEnum):
     OPEN_HELP = "cobro_open_help"
+    LOG_CALL = "cobro_log_call"
+    VIEW_CUSTOMER = "cobro_view_customer"
