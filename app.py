@@ -30,9 +30,11 @@ import_cli = typer.Typer(
     help="Import CSV files (all or nothing, idempotent).", no_args_is_help=True
 )
 team_cli = typer.Typer(help="Manage the team.", no_args_is_help=True)
+jobs_cli = typer.Typer(help="Run a scheduled job once, by hand.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(import_cli, name="import")
 cli.add_typer(team_cli, name="team")
+cli.add_typer(jobs_cli, name="jobs")
 
 out = Console()
 err = Console(stderr=True)
@@ -166,6 +168,14 @@ def run() -> None:
             settings=settings, db=db, clock=SystemClock(), directory=directory_for(settings)
         )
         app = create_bolt_app(deps, client=client)
+        from bot.scheduler import build_scheduler
+        from handlers.jobs import Jobs
+
+        jobs = Jobs(deps, client)
+        scheduler = build_scheduler(
+            settings, deps.clock, digest=jobs.digest, deliver=lambda: jobs.deliver()
+        )
+        scheduler.start()
         if settings.slack_app_token is not None:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
@@ -342,6 +352,59 @@ def team_list() -> None:
             m.email or "",
         )
     out.print(table)
+
+
+# ------------------------------------------------------------------ jobs
+
+DELIVERY_WAIT_SECONDS = 180.0
+
+
+@jobs_cli.command("run")
+def jobs_run(
+    job: Annotated[str, typer.Argument(help="digest")],
+    now: Annotated[str | None, typer.Option(help="run as of this moment, ISO 8601")] = None,
+) -> None:
+    """Run one job once as of --now, then deliver pending messages (retrying a few minutes)."""
+    settings = settings_or_exit()
+    lang = settings.cobro_language
+    if job not in ("digest",):
+        fail(t("cli.unknown_job", lang, job=job, jobs="digest"))
+    if settings.slack_bot_token is None:
+        fail(t("run.no_token", lang))
+    from datetime import datetime
+
+    from bot.clock import OffsetClock, SystemClock
+    from handlers.context import Deps
+    from handlers.jobs import Jobs
+    from handlers.slack_client import make_web_client
+
+    moment = None
+    if now:
+        try:
+            moment = datetime.fromisoformat(now)
+        except ValueError:
+            fail(t("cli.bad_now", lang, value=now))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=settings.tz)
+    clock = OffsetClock(moment) if moment else SystemClock()
+    configure_logging(settings)
+    with database(settings) as db:
+        deps = Deps(settings=settings, db=db, clock=clock)
+        jobs = Jobs(deps, make_web_client(settings))
+        result = jobs.enqueue_digest(clock.now())
+        report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
+    out.print(
+        t(
+            "cli.digest_done" if result.ran else f"cli.digest_{result.reason}",
+            lang,
+            day=result.day.isoformat(),
+            digests=result.digests,
+            sent=report.sent,
+            failed=report.failed,
+        )
+    )
+    if report.failed:
+        raise typer.Exit(1)
 
 
 # ------------------------------------------------------------------ dates

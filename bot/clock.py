@@ -41,3 +41,16 @@ class FixedClock:
     def advance(self, delta: timedelta) -> None:
         with self._lock:
             self._at += delta
+
+
+class OffsetClock:
+    """Real time, shifted to start at a chosen moment: `cobro jobs run --now` runs "as of"
+    that moment while retries still fall due as seconds pass."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("OffsetClock needs an aware datetime")
+        self._offset = start.astimezone(UTC) - datetime.now(UTC)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self._offset

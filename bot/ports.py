@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -22,3 +22,39 @@ class Directory(Protocol):
     def lookup_by_email(self, email: str) -> DirectoryUser | None: ...
 
     def user_info(self, user_id: str) -> DirectoryUser | None: ...
+
+
+class DeliveryError(Exception):
+    """Slack refused or failed a message. Permanent errors (a user that no longer exists)
+    are not retried; others are, after `retry_after` seconds when Slack said so."""
+
+    def __init__(self, code: str, *, permanent: bool, retry_after: float | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.permanent = permanent
+        self.retry_after = retry_after
+
+
+class Transport(Protocol):
+    """Posts one message; returns the channel and timestamp Slack gave it."""
+
+    def post(
+        self, *, channel: str, text: str, blocks: list[dict] | None, thread_ts: str | None
+    ) -> tuple[str, str]: ...
+
+
+@dataclass(frozen=True)
+class Recipient:
+    member_id: int
+    slack_user_id: str
+    name: str
+    lang: str
+
+
+class Notifier(Protocol):
+    """What the domain announces. The Slack side renders Block Kit and writes outbox rows in
+    the caller's session, so an announcement commits with the change it announces."""
+
+    def digest(self, session: Any, *, to: Recipient, agenda: Any) -> None: ...
+
+    def supervisors_summary(self, session: Any, *, channel: str, summary: Any) -> None: ...

@@ -6,16 +6,19 @@ Listeners and the CLI call these; they never open sessions or write SQL themselv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import team
 from bot.agenda import Agenda, AgendaPolicy, compute_agenda
 from bot.errors import NotFound
 from bot.ports import Directory
+from models import Customer, Invoice, PaymentPromise, Task
 from models.db import transaction
-from models.enums import Role
+from models.enums import PromiseStatus, Role, TaskStatus
 
 Db = sessionmaker[Session]
 
@@ -100,3 +103,66 @@ def agenda_today(
         day = policy.calendar.next_business_day(today)
         agenda = compute_agenda(session, collector_id=collector.id, day=day, policy=policy)
         return TodayResult(agenda, collector.name, day != today, collector.id != requester.id)
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    id: int
+    text: str
+    customer: str | None
+    due_date: date
+    due_time: time | None
+
+
+@dataclass(frozen=True)
+class PromiseLine:
+    id: int
+    customer: str
+    amount: Decimal
+    currency: str
+    promised_for: date
+
+
+@dataclass(frozen=True)
+class MyDay:
+    agenda: Agenda
+    name: str
+    tasks: list[TaskLine]
+    promises_due: list[PromiseLine]
+
+
+def my_day(db: Db, *, member_id: int, now: datetime, policy: AgendaPolicy) -> MyDay:
+    """The Home tab: my calls today, my open tasks, the promises that fall due today."""
+    with db() as session:
+        member = session.get(team.TeamMember, member_id)
+        if member is None:
+            raise team.NotOnTeam()
+        today = now.astimezone(policy.tz).date()
+        day = policy.calendar.next_business_day(today)
+        agenda = compute_agenda(session, collector_id=member_id, day=day, policy=policy)
+        agenda.calls = agenda.calls[:15]
+        tasks = [
+            TaskLine(task.id, task.text, name, task.due_date, task.due_time)
+            for task, name in session.execute(
+                select(Task, Customer.name)
+                .outerjoin(Customer, Customer.id == Task.customer_id)
+                .where(Task.assignee_id == member_id, Task.status == TaskStatus.OPEN)
+                .order_by(Task.due_date, Task.due_time)
+                .limit(15)
+            )
+        ]
+        promises = [
+            PromiseLine(p.id, name, p.amount, currency or "", p.promised_for)
+            for p, name, currency in session.execute(
+                select(PaymentPromise, Customer.name, func.min(Invoice.currency))
+                .join(Customer, Customer.id == PaymentPromise.customer_id)
+                .outerjoin(Invoice, Invoice.customer_id == Customer.id)
+                .where(
+                    PaymentPromise.collector_id == member_id,
+                    PaymentPromise.status == PromiseStatus.PENDING,
+                    PaymentPromise.promised_for == today,
+                )
+                .group_by(PaymentPromise.id, Customer.name)
+            )
+        ]
+        return MyDay(agenda, member.name, tasks, promises)

@@ -12,10 +12,11 @@ if TYPE_CHECKING:
 
 def register_handlers(app: App, deps: Deps) -> None:
     """Attach the middleware and every listener module to the app."""
-    from handlers import commands, errors, events, middleware, shortcuts
+    from handlers import actions, commands, errors, events, middleware, shortcuts
 
     middleware.register(app, deps)
     errors.register(app)
     commands.register(app)
+    actions.register(app)
     events.register(app)
     shortcuts.register(app)

@@ -7,7 +7,11 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from handlers.blocks.home import build_home_stranger, build_home_welcome
+from bot import services
+from bot.agenda import AgendaPolicy
+from handlers.blocks.agenda import AgendaView, agenda_title
+from handlers.blocks.home import build_home, build_home_stranger
+from handlers.context import Deps, Member
 
 
 def register(app: App) -> None:
@@ -17,10 +21,22 @@ def register(app: App) -> None:
 def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     if event.get("tab") not in (None, "home"):
         return
-    member = context.get("member")
-    view = (
-        build_home_welcome(member.name, member.lang)
-        if member is not None
-        else build_home_stranger(context["lang"])
+    member: Member | None = context.get("member")
+    if member is None:
+        client.views_publish(user_id=event["user"], view=build_home_stranger(context["lang"]))
+        return
+    publish_home(client, context["deps"], member)
+
+
+def publish_home(client: WebClient, deps: Deps, member: Member) -> None:
+    """(Re)publish a member's Home tab; called on open and after anything that changes it."""
+    policy = AgendaPolicy.from_settings(deps.settings)
+    day = services.my_day(deps.db, member_id=member.id, now=deps.clock.now(), policy=policy)
+    view = AgendaView(
+        agenda=day.agenda,
+        collector_name=member.name,
+        company=deps.settings.cobro_company,
+        policy=policy,
+        title=agenda_title(day.agenda.day, member.lang),
     )
-    client.views_publish(user_id=event["user"], view=view)
+    client.views_publish(user_id=member.slack_user_id, view=build_home(day, view, member.lang))

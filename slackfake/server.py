@@ -53,6 +53,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.problems: list[str] = []
         self.uploads: dict[str, bytes] = {}
+        self.private_channels: set[str] = set()
         self.files: dict[str, dict[str, Any]] = {}
         self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
         self._lock = threading.Condition()
@@ -270,6 +271,12 @@ class FakeSlack:
                 if (user["profile"].get("email") or "").lower() == email:
                     return {"ok": True, "user": user}
             return {"ok": False, "error": "users_not_found"}
+        if method == "conversations.info":
+            channel = params.get("channel", "")
+            return {
+                "ok": True,
+                "channel": {"id": channel, "is_private": channel in self.private_channels},
+            }
         if method == "conversations.open":
             users = params.get("users", "")
             return {"ok": True, "channel": {"id": _dm_of(users.split(",")[0])}}

@@ -75,4 +75,20 @@ TEXTS = {
         "es": "--now «{value}» no es una fecha ISO 8601; escribe por ejemplo 2026-11-23T09:00 o 2026-11-23T09:00-06:00.",
         "en": "--now “{value}” is not an ISO 8601 date; write e.g. 2026-11-23T09:00 or 2026-11-23T09:00-06:00.",
     },
+    "cli.unknown_job": {
+        "es": "No conozco el trabajo «{job}»; los disponibles son: {jobs}.",
+        "en": "Unknown job “{job}”; available: {jobs}.",
+    },
+    "cli.digest_done": {
+        "es": "Resumen del {day}: {digests} cobrador(es); {sent} mensaje(s) enviado(s), {failed} fallido(s).",
+        "en": "Digest for {day}: {digests} collector(s); {sent} message(s) sent, {failed} failed.",
+    },
+    "cli.digest_already_ran": {
+        "es": "El resumen del {day} ya se había enviado; no se repite. {sent} mensaje(s) pendiente(s) enviado(s), {failed} fallido(s).",
+        "en": "The digest for {day} was already sent; it is not repeated. {sent} pending message(s) sent, {failed} failed.",
+    },
+    "cli.digest_not_business_day": {
+        "es": "El {day} no es día hábil: no hay resumen. {sent} mensaje(s) pendiente(s) enviado(s), {failed} fallido(s).",
+        "en": "{day} is not a business day: no digest. {sent} pending message(s) sent, {failed} failed.",
+    },
 }

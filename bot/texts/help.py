@@ -52,11 +52,35 @@ TEXTS = {
     },
     "home.title": {"es": "Mi día", "en": "My day"},
     "home.hello": {
-        "es": "Hola, {name}. Escribe `/cobro hoy` para ver tus llamadas del día y `/cobro ayuda` para todo lo demás.",
-        "en": "Hi, {name}. Type `/cobro today` for the day's calls and `/cobro help` for everything else.",
+        "es": "Hola, {name}. Aquí están tus llamadas, tareas y promesas de hoy. `/cobro ayuda` para todo lo demás.",
+        "en": "Hi, {name}. Here are today's calls, tasks and promises. `/cobro help` for everything else.",
     },
+    "home.calls": {"es": "Llamadas del {day} ({count})", "en": "Calls for {day} ({count})"},
+    "home.more_calls": {
+        "es": "… y {count} más: escribe `/cobro hoy` para verlas todas.",
+        "en": "… and {count} more: type `/cobro today` to see them all.",
+    },
+    "home.tasks": {"es": "Mis tareas ({count})", "en": "My tasks ({count})"},
+    "home.task_line": {
+        "es": "• {due} · {text} · {customer}",
+        "en": "• {due} · {text} · {customer}",
+    },
+    "home.no_tasks": {"es": "No tienes tareas abiertas.", "en": "You have no open tasks."},
+    "home.promises": {
+        "es": "Promesas que vencen hoy ({count})",
+        "en": "Promises due today ({count})",
+    },
+    "home.promise_line": {
+        "es": "• {customer}: {amount} — revisa que el pago haya llegado",
+        "en": "• {customer}: {amount} — check the payment arrived",
+    },
+    "home.no_promises": {"es": "Ninguna promesa vence hoy.", "en": "No promises fall due today."},
     "shortcut.coming_soon": {
         "es": "Registrar una gestión desde un mensaje llegará pronto. Mientras tanto usa `/cobro llamada <cliente>`.",
         "en": "Logging a call from a message is coming soon. Meanwhile use `/cobro call <customer>`.",
+    },
+    "action.coming_soon": {
+        "es": "Esta acción llegará en la próxima versión de cobro. Mientras tanto, anota la llamada en tu hoja habitual.",
+        "en": "This action arrives in the next version of cobro. Meanwhile, note the call where you usually do.",
     },
 }

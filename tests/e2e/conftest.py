@@ -16,6 +16,7 @@ from bot.clock import FixedClock
 from bot.config import Settings, load_settings
 from handlers.bolt_app import create_bolt_app
 from handlers.context import Deps
+from handlers.jobs import Jobs
 from handlers.server import HttpServer
 from models.enums import Role
 from slackfake import FakeSlack, SlackSender
@@ -31,6 +32,7 @@ class Harness:
     db: sessionmaker[Session]
     clock: FixedClock
     settings: Settings
+    jobs: Jobs
 
     def member(
         self,
@@ -68,13 +70,22 @@ def bot(db_url: str, db: sessionmaker[Session]) -> Iterator[Harness]:
         database_url=db_url,
         cobro_timezone="America/Mexico_City",
         cobro_country="MX",
+        cobro_supervisors_channel="C0SUPER",
     )
     clock = FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=MEXICO))
-    app = create_bolt_app(Deps(settings=settings, db=db, clock=clock))
+    deps = Deps(settings=settings, db=db, clock=clock)
+    app = create_bolt_app(deps)
     server = HttpServer(app, host="127.0.0.1", port=0).start_background()
     sender = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", SECRET, fake=fake)
     try:
-        yield Harness(fake=fake, slack=sender, db=db, clock=clock, settings=settings)
+        yield Harness(
+            fake=fake,
+            slack=sender,
+            db=db,
+            clock=clock,
+            settings=settings,
+            jobs=Jobs(deps, app.client),
+        )
     finally:
         server.close()
         fake.stop()

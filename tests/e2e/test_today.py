@@ -18,7 +18,9 @@ def _seed(bot: Harness) -> None:
     with bot.db.begin() as s:
         ana = s.query(TeamMember).filter_by(slack_user_id="U0ANA").one()
         lopez = b.customer(s, "Ferretería López", ana)
-        b.contact(s, lopez, "Marisol Díaz", "Contadora", phone="+52 55 1234 5678", decision_maker=True)
+        b.contact(
+            s, lopez, "Marisol Díaz", "Contadora", phone="+52 55 1234 5678", decision_maker=True
+        )
         b.invoice(s, lopez, "2026-11-06", "1500.00")  # +15 on Saturday 21 → Monday 23
         b.invoice(s, b.customer(s, "Papelería Sol", ana), "2026-12-20", "99.00")  # not due
         b.invoice(s, b.customer(s, "<!channel> Trampa SA", ana), "2026-11-06", "10.00")
@@ -100,3 +102,11 @@ def test_a_long_list_is_split_within_slacks_limits(bot: Harness) -> None:
     assert all(len(r["blocks"]) <= 50 for r in responses)
     assert "y 5 más" in text  # capacity 40
     assert "Cliente 44" in text and "Cliente 04" not in text  # largest balances first
+
+
+def test_the_buttons_on_a_due_call_answer_instead_of_failing(bot: Harness) -> None:
+    _seed(bot)
+    reply = bot.slack.block_action("U0ANA", "cobro_log_call", "1", channel="D0ANA")
+    assert reply.status == 200
+    (answer,) = bot.fake.wait_for("response_url")
+    assert "próxima versión" in answer.text()

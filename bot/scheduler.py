@@ -1,0 +1,87 @@
+"""One module owns the scheduler (APScheduler 3, in the team's time zone).
+
+Jobs have constant ids, `replace_existing`, `coalesce` and a real misfire grace (the default
+of one second silently skips a run the process was too busy for). Every replica runs its own
+scheduler; the jobs themselves are idempotent in the database (bot.jobs.claim_run), so two
+replicas send each digest once. A process that starts after the digest time but within the
+calling day catches up once; one that was down all day sends nothing stale: tomorrow's
+agenda carries what was missed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from bot.calendar import BusinessCalendar, parse_call_hours
+from bot.clock import Clock
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+DIGEST_GRACE = timedelta(hours=4)
+OUTBOX_EVERY_SECONDS = 10
+
+
+def should_catch_up(now: datetime, settings: Settings) -> bool:
+    """Started after today's digest time but before the calling day ends, on a business day."""
+    local = now.astimezone(settings.tz)
+    _, end = parse_call_hours(settings.cobro_call_window)
+    calendar = BusinessCalendar(settings.cobro_country)
+    return calendar.is_business_day(local.date()) and settings.digest_time <= local.time() < end
+
+
+def _safely(name: str, job: Callable[[], Any]) -> Callable[[], None]:
+    def run() -> None:
+        try:
+            job()
+        except Exception:  # a failed run must not kill the scheduler; the next one retries
+            log.exception("scheduled job %s failed", name)
+
+    return run
+
+
+def build_scheduler(
+    settings: Settings,
+    clock: Clock,
+    *,
+    digest: Callable[[datetime], Any],
+    deliver: Callable[[], Any],
+) -> BackgroundScheduler:
+    scheduler = BackgroundScheduler(
+        timezone=settings.tz,
+        job_defaults={
+            "coalesce": True,
+            "max_instances": 1,
+            "misfire_grace_time": int(DIGEST_GRACE.total_seconds()),
+        },
+    )
+    at = settings.digest_time
+    scheduler.add_job(
+        _safely("digest", lambda: digest(clock.now())),
+        CronTrigger(day_of_week="mon-fri", hour=at.hour, minute=at.minute, timezone=settings.tz),
+        id="digest",
+        replace_existing=True,
+    )
+    scheduler.add_job(
+        _safely("outbox", deliver),
+        "interval",
+        seconds=OUTBOX_EVERY_SECONDS,
+        id="outbox",
+        replace_existing=True,
+    )
+    now = clock.now()
+    if should_catch_up(now, settings):
+        scheduler.add_job(
+            _safely("digest-catch-up", lambda: digest(clock.now())),
+            "date",
+            run_date=now + timedelta(seconds=1),
+            id="digest-catch-up",
+            replace_existing=True,
+        )
+    return scheduler

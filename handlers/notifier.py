@@ -1,0 +1,108 @@
+"""The Slack side of the domain's ports: the Notifier renders Block Kit and writes outbox
+rows in the caller's transaction; the Transport posts a row to Slack and classifies errors
+into permanent (never retried) and transient ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import outbox
+from bot.agenda import Agenda, AgendaPolicy
+from bot.config import Settings
+from bot.i18n import Lang
+from bot.jobs import DigestSummary
+from bot.ports import DeliveryError, Recipient
+from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.summary import build_supervisors_summary
+
+PERMANENT = {
+    "channel_not_found",
+    "user_not_found",
+    "account_inactive",
+    "is_archived",
+    "not_in_channel",
+    "invalid_blocks",
+    "msg_too_long",
+    "no_text",
+    "invalid_auth",
+    "not_authed",
+    "cannot_dm_bot",
+    "user_disabled",
+}
+
+
+class SlackNotifier:
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._policy = AgendaPolicy.from_settings(settings)
+
+    def digest(self, session: Any, *, to: Recipient, agenda: Agenda) -> None:
+        lang: Lang = "en" if to.lang == "en" else "es"
+        view = AgendaView(
+            agenda=agenda,
+            collector_name=to.name,
+            company=self._settings.cobro_company,
+            policy=self._policy,
+            title=agenda_title(agenda.day, lang),
+        )
+        for part, payload in enumerate(build_agenda_messages(view, lang), start=1):
+            outbox.enqueue(
+                session,
+                key=f"digest:{to.member_id}:{agenda.day.isoformat()}:{part}",
+                channel=to.slack_user_id,
+                text=payload["text"],
+                blocks=payload["blocks"],
+            )
+
+    def supervisors_summary(self, session: Any, *, channel: str, summary: DigestSummary) -> None:
+        lang = self._settings.cobro_language
+        payload = build_supervisors_summary(summary, lang, self._settings.cobro_escalation_days)
+        outbox.enqueue(
+            session,
+            key=f"digest-summary:{summary.day.isoformat()}",
+            channel=channel,
+            text=payload["text"],
+            blocks=payload["blocks"],
+        )
+
+
+class SlackTransport:
+    def __init__(self, client: WebClient) -> None:
+        self._client = client
+
+    def post(
+        self, *, channel: str, text: str, blocks: list[dict] | None, thread_ts: str | None
+    ) -> tuple[str, str]:
+        try:
+            response = self._client.chat_postMessage(
+                channel=channel, text=text, blocks=blocks, thread_ts=thread_ts
+            )
+        except SlackApiError as exc:
+            code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
+            retry_after = exc.response.headers.get("Retry-After") if exc.response.headers else None
+            return _raise(code, retry_after)
+        except Exception as exc:  # connection dropped, timeout: try again later
+            raise DeliveryError(type(exc).__name__, permanent=False) from exc
+        return str(response["channel"]), str(response["ts"])
+
+    def channel_is_private(self, channel: str) -> bool:
+        """Whether only its members can read `channel`; unknown counts as public (safe)."""
+        try:
+            info = self._client.conversations_info(channel=channel)
+        except Exception:
+            return False
+        data = info.get("channel") or {}
+        return bool(data.get("is_private") or data.get("is_im") or data.get("is_mpim"))
+
+
+def _raise(code: str, retry_after: Any) -> tuple[str, str]:
+    if code in PERMANENT:
+        raise DeliveryError(code, permanent=True)
+    seconds = None
+    if retry_after:
+        first = retry_after[0] if isinstance(retry_after, list) else retry_after
+        seconds = float(first)
+    raise DeliveryError(code, permanent=False, retry_after=seconds)
