@@ -14,9 +14,12 @@ overdue balance; the list is capped at the daily capacity and the rest is counte
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
@@ -37,6 +40,7 @@ from models import (
     Task,
     TeamMember,
 )
+from models.db import in_ids
 from models.enums import PromiseStatus, TaskKind, TaskStatus
 
 ZERO = Decimal("0")
@@ -155,43 +159,71 @@ class Agenda:
 
 @dataclass
 class _Facts:
-    """What the rule needs about one customer, gathered in a few set-based queries."""
+    """What the rule needs about one customer, gathered in a few set-based queries of plain
+    columns (rows, not ORM objects: a collector's day touches thousands of them)."""
 
-    customer: Customer
-    invoices: list[Invoice] = field(default_factory=list)
+    customer: Any
+    invoices: list[Any] = field(default_factory=list)
     last_attempt: datetime | None = None
     recent_attempts: int = 0
-    promises: list[PaymentPromise] = field(default_factory=list)
-    disputes: list[Dispute] = field(default_factory=list)
-    task: Task | None = None
+    promises: list[Any] = field(default_factory=list)
+    disputes: list[Any] = field(default_factory=list)
 
 
 def compute_agenda(
     session: Session, *, collector_id: int, day: date, policy: AgendaPolicy
 ) -> Agenda:
-    facts = _gather(session, collector_id, day, policy)
-    calls = [call for f in facts.values() if (call := _due(f, day, policy)) is not None]
-    calls.sort(key=lambda c: (_ORDER.get(c.reason, 2), -c.overdue, c.since, c.name))
-    shown, more = calls[: policy.capacity], max(0, len(calls) - policy.capacity)
-    _enrich(session, shown, facts, day, policy.tz)
-    return Agenda(day=day, collector_id=collector_id, calls=shown, more=more)
+    return compute_agendas(session, collector_ids=[collector_id], day=day, policy=policy)[
+        collector_id
+    ]
 
 
-def callable_day(customer: Customer, day: date, policy: AgendaPolicy) -> bool:
+def compute_agendas(
+    session: Session, *, collector_ids: list[int], day: date, policy: AgendaPolicy
+) -> dict[int, Agenda]:
+    """Several collectors' agendas from one pass over the data: the morning digest reads
+    each table once instead of once per collector."""
+    facts, owned, tasks = _gather(session, collector_ids, day, policy)
+    agendas: dict[int, Agenda] = {}
+    shown_all: list[DueCall] = []
+    for collector_id in collector_ids:
+        mine = owned.get(collector_id, set()) | {cid for (who, cid) in tasks if who == collector_id}
+        calls = [
+            call
+            for cid in mine
+            if (call := _due(facts[cid], tasks.get((collector_id, cid)), day, policy)) is not None
+        ]
+        calls.sort(key=lambda c: (_ORDER.get(c.reason, 2), -c.overdue, c.since, c.name))
+        shown, more = calls[: policy.capacity], max(0, len(calls) - policy.capacity)
+        shown_all.extend(shown)
+        agendas[collector_id] = Agenda(day=day, collector_id=collector_id, calls=shown, more=more)
+    _enrich(session, shown_all, facts, day, policy.tz)
+    return agendas
+
+
+def callable_day(customer: Any, day: date, policy: AgendaPolicy) -> bool:
     days = stored_call_days(customer.call_days) if customer.call_days else policy.call_days
     return day.isoweekday() in days and not policy.calendar.is_holiday(day)
 
 
-def next_callable(customer: Customer, day: date, policy: AgendaPolicy) -> date:
+@lru_cache(maxsize=65536)
+def _next_callable(days: frozenset[int], day: date, calendar: BusinessCalendar) -> date:
     current = day
     for _ in range(30):
-        if callable_day(customer, current, policy):
+        if current.isoweekday() in days and not calendar.is_holiday(current):
             return current
         current += timedelta(days=1)
     return current
 
 
-def _due(f: _Facts, day: date, policy: AgendaPolicy) -> DueCall | None:
+def next_callable(customer: Any, day: date, policy: AgendaPolicy) -> date:
+    """The first day from `day` on when the customer may be called (memoised: thousands of
+    invoices share a handful of calling patterns and due dates)."""
+    days = stored_call_days(customer.call_days) if customer.call_days else policy.call_days
+    return _next_callable(days, day, policy.calendar)
+
+
+def _due(f: _Facts, task: Any, day: date, policy: AgendaPolicy) -> DueCall | None:
     customer = f.customer
     if not callable_day(customer, day, policy) or f.recent_attempts >= policy.cap_count:
         return None
@@ -219,13 +251,9 @@ def _due(f: _Facts, day: date, policy: AgendaPolicy) -> DueCall | None:
                 promise_amount=promise.amount,
                 promise_date=promise.promised_for,
             )
-    if f.task is not None:
+    if task is not None:
         return DueCall(
-            **base,
-            reason=Reason.TASK,
-            since=f.task.due_date,
-            task_id=f.task.id,
-            task_text=f.task.text,
+            **base, reason=Reason.TASK, since=task.due_date, task_id=task.id, task_text=task.text
         )
     if _paused_by_promise(f, day, policy):
         return None
@@ -256,46 +284,72 @@ def _paused_by_promise(f: _Facts, day: date, policy: AgendaPolicy) -> bool:
 
 
 def _gather(
-    session: Session, collector_id: int, day: date, policy: AgendaPolicy
-) -> dict[int, _Facts]:
-    tasks = session.scalars(
-        select(Task)
-        .where(
-            Task.assignee_id == collector_id,
-            Task.status == TaskStatus.OPEN,
-            Task.kind == TaskKind.CALL,
-            Task.customer_id.is_not(None),
-            Task.due_date <= day,
-            or_(
-                Task.snoozed_until.is_(None),
-                Task.snoozed_until < policy.start_of(day + timedelta(days=1)),
-            ),
-        )
-        .order_by(Task.due_date, Task.due_time)
-    ).all()
-    task_customers = {t.customer_id for t in tasks}
-    customers = session.scalars(
-        select(Customer).where(
-            or_(Customer.collector_id == collector_id, Customer.id.in_(task_customers))
-        )
+    session: Session, collector_ids: list[int], day: date, policy: AgendaPolicy
+) -> tuple[dict[int, _Facts], dict[int, set[int]], dict[tuple[int, int], Any]]:
+    """Facts of every customer the collectors own or have a call task for; which customers
+    each owns; and the first due call task per (assignee, customer)."""
+    due_tasks = (
+        Task.assignee_id.in_(collector_ids),
+        Task.status == TaskStatus.OPEN,
+        Task.kind == TaskKind.CALL,
+        Task.customer_id.is_not(None),
+        Task.due_date <= day,
+        or_(
+            Task.snoozed_until.is_(None),
+            Task.snoozed_until < policy.start_of(day + timedelta(days=1)),
+        ),
+    )
+    tasks: dict[tuple[int, int], Any] = {}
+    for task in session.execute(
+        select(Task.id, Task.assignee_id, Task.customer_id, Task.text, Task.due_date)
+        .where(*due_tasks)
+        .order_by(Task.due_date, Task.due_time, Task.id)
+    ):
+        tasks.setdefault((task.assignee_id, task.customer_id), task)
+    task_customers = select(Task.customer_id).where(*due_tasks)
+    mine = or_(Customer.collector_id.in_(collector_ids), Customer.id.in_(task_customers))
+    customers = session.execute(
+        select(
+            Customer.id,
+            Customer.collector_id,
+            Customer.external_id,
+            Customer.name,
+            Customer.timezone,
+            Customer.call_days,
+            Customer.call_start,
+            Customer.call_end,
+        ).where(mine)
     ).all()
     facts = {c.id: _Facts(customer=c) for c in customers}
+    owned: dict[int, set[int]] = defaultdict(set)
+    for c in customers:
+        if c.collector_id is not None:
+            owned[c.collector_id].add(c.id)
     if not facts:
-        return facts
-    ids = list(facts)
-    for task in tasks:
-        if task.customer_id in facts and facts[task.customer_id].task is None:
-            facts[task.customer_id].task = task
-    for invoice in session.scalars(
-        select(Invoice)
-        .join(Customer, Customer.id == Invoice.customer_id)
-        .where(Customer.id.in_(ids), Invoice.balance > ZERO)
+        return facts, owned, tasks
+    # One collector: their few hundred ids, so PostgreSQL walks the indexes. Many (the
+    # digest): a subquery, so each table is read once, with nothing to bind.
+    ids: Any = (
+        list(facts)
+        if len(collector_ids) == 1
+        else select(Customer.id).where(mine).scalar_subquery()
+    )
+    for invoice in session.execute(
+        select(
+            Invoice.id,
+            Invoice.customer_id,
+            Invoice.number,
+            Invoice.due_date,
+            Invoice.balance,
+            Invoice.currency,
+        )
+        .where(in_ids(session, Invoice.customer_id, ids), Invoice.balance > ZERO)
         .order_by(Invoice.due_date)
     ):
         facts[invoice.customer_id].invoices.append(invoice)
     for customer_id, last in session.execute(
         select(ContactAttempt.customer_id, func.max(ContactAttempt.at))
-        .where(ContactAttempt.customer_id.in_(ids))
+        .where(in_ids(session, ContactAttempt.customer_id, ids))
         .group_by(ContactAttempt.customer_id)
     ):
         facts[customer_id].last_attempt = last
@@ -304,24 +358,33 @@ def _gather(
     for customer_id, count in session.execute(
         select(ContactAttempt.customer_id, func.count())
         .where(
-            ContactAttempt.customer_id.in_(ids),
+            in_ids(session, ContactAttempt.customer_id, ids),
             ContactAttempt.at >= window_start,
             ContactAttempt.at < window_end,
         )
         .group_by(ContactAttempt.customer_id)
     ):
         facts[customer_id].recent_attempts = count
-    for promise in session.scalars(
-        select(PaymentPromise)
-        .where(PaymentPromise.customer_id.in_(ids))
+    for promise in session.execute(
+        select(
+            PaymentPromise.customer_id,
+            PaymentPromise.status,
+            PaymentPromise.amount,
+            PaymentPromise.paid_amount,
+            PaymentPromise.promised_for,
+            PaymentPromise.broken_at,
+        )
+        .where(in_ids(session, PaymentPromise.customer_id, ids))
         .order_by(PaymentPromise.promised_for)
     ):
         facts[promise.customer_id].promises.append(promise)
-    for dispute in session.scalars(
-        select(Dispute).where(Dispute.customer_id.in_(ids), Dispute.resolved_at.is_(None))
+    for dispute in session.execute(
+        select(Dispute.customer_id, Dispute.invoice_id).where(
+            in_ids(session, Dispute.customer_id, ids), Dispute.resolved_at.is_(None)
+        )
     ):
         facts[dispute.customer_id].disputes.append(dispute)
-    return facts
+    return facts, owned, tasks
 
 
 def _enrich(
@@ -334,18 +397,43 @@ def _enrich(
     contacts: dict[int, Contact] = {}
     for contact in session.scalars(
         select(Contact)
-        .where(Contact.customer_id.in_(ids))
+        .where(in_ids(session, Contact.customer_id, ids))
         .order_by(Contact.decision_maker.desc(), Contact.id)
     ):
         contacts.setdefault(contact.customer_id, contact)
-    notes: dict[int, tuple[Note, str]] = {}
-    for note, author in session.execute(
-        select(Note, TeamMember.name)
+    latest = (
+        select(
+            Note.id,
+            func.row_number()
+            .over(partition_by=Note.customer_id, order_by=(Note.created_at.desc(), Note.id.desc()))
+            .label("rank"),
+        )
+        .where(in_ids(session, Note.customer_id, ids))
+        .subquery()
+    )
+    notes: dict[int, LastNote] = {}
+    for row in session.execute(
+        select(
+            Note.customer_id,
+            Note.created_at,
+            TeamMember.name,
+            Note.spoke_with,
+            Note.excuse_category,
+            Note.excuse,
+            Note.agreement,
+        )
+        .join(latest, latest.c.id == Note.id)
         .join(TeamMember, TeamMember.id == Note.author_id)
-        .where(Note.customer_id.in_(ids))
-        .order_by(Note.created_at.desc(), Note.id.desc())
+        .where(latest.c.rank == 1)
     ):
-        notes.setdefault(note.customer_id, (note, author))
+        notes[row.customer_id] = LastNote(
+            row.created_at,
+            row.name,
+            row.spoke_with,
+            row.excuse_category.value if row.excuse_category else None,
+            row.excuse,
+            row.agreement,
+        )
     for call in calls:
         f = facts[call.customer_id]
         customer = f.customer
@@ -365,17 +453,7 @@ def _enrich(
         if customer.call_start and customer.call_end:
             call.window = (customer.call_start, customer.call_end)
         call.timezone = customer.timezone
-        found = notes.get(call.customer_id)
-        if found is not None:
-            note, author = found
-            call.last_note = LastNote(
-                note.created_at,
-                author,
-                note.spoke_with,
-                note.excuse_category.value if note.excuse_category else None,
-                note.excuse,
-                note.agreement,
-            )
+        call.last_note = notes.get(call.customer_id)
         if f.last_attempt is not None:
             call.last_contact = f.last_attempt.astimezone(tz).date()
         call.promises_made = len(f.promises)

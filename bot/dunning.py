@@ -57,9 +57,11 @@ def latest_step(
 
     A step that falls on a day the customer cannot be called moves to the next callable
     day, so a Saturday step is due on Monday, not lost."""
-    found: tuple[Step, date] | None = None
-    for step in steps:
-        when = callable_from(due + timedelta(days=step.offset))
+    for step in reversed(steps):
+        raw = due + timedelta(days=step.offset)
+        if raw > day:
+            continue
+        when = callable_from(raw)
         if when <= day:
-            found = (step, when)
-    return found
+            return step, when
+    return None

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.agenda import AgendaPolicy, compute_agenda
+from bot.agenda import AgendaPolicy, compute_agendas
 from bot.config import Settings
 from bot.dunning import Reason
 from bot.i18n import lang_of
@@ -98,8 +98,11 @@ def run_digest(
             .where(TeamMember.active.is_(True), TeamMember.role == Role.COLLECTOR)
             .order_by(TeamMember.name)
         ).all()
+        agendas = compute_agendas(
+            session, collector_ids=[m.id for m in collectors], day=day, policy=policy
+        )
         for member in collectors:
-            agenda = compute_agenda(session, collector_id=member.id, day=day, policy=policy)
+            agenda = agendas[member.id]
             due_today |= {c.customer_id for c in agenda.calls}
             recipient = Recipient(
                 member.id,

@@ -1,0 +1,256 @@
+"""Benchmark: the day's calls at scale (20,000 customers, 200,000 invoices, 50 collectors),
+on SQLite and on PostgreSQL.
+
+    python -m bench.agenda [--customers 20000] [--invoices 200000] [--requests 60]
+
+Prints, per database:
+- `/cobro hoy` answered end to end over HTTP (signed request → the bot's answer arriving at
+  the fake Slack's response_url): median and p95, target p95 ≤ 300 ms; next to the same
+  request answered by a bare Bolt app (ack, then respond) in the same run, as a ratio;
+- the whole digest computed for 50 collectors (every agenda, in one session): target ≤ 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from slack_bolt import App
+from sqlalchemy import create_engine, insert, select, text
+
+from bench.generate import collector_ids, write_customers, write_invoices
+from bot import services
+from bot.agenda import AgendaPolicy, compute_agenda
+from bot.clock import FixedClock
+from bot.config import load_settings
+from bot.importer import import_customers, import_invoices
+from handlers.bolt_app import create_bolt_app
+from handlers.context import Deps
+from handlers.server import HttpServer
+from handlers.slack_client import make_web_client
+from models import ContactAttempt, Customer, Note, PaymentPromise, Task, TeamMember
+from models.db import make_engine, make_session_factory, transaction
+from models.enums import AttemptOutcome, ExcuseCategory, PromiseStatus, Role, TaskKind
+from models.migrate import upgrade
+from slackfake import FakeSlack, SlackSender
+
+MX = ZoneInfo("America/Mexico_City")
+TODAY = date(2026, 11, 23)
+SECRET = "bench-secret"
+
+
+def populate(url: str, work: Path, customers: int, invoices: int) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    db = make_session_factory(engine)
+    collectors = collector_ids(50)
+    for user in collectors:
+        services.add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
+    with transaction(db) as s:
+        import_customers(s, work / "customers.csv")
+    with transaction(db) as s:
+        import_invoices(s, work / "invoices.csv", default_currency="MXN")
+    rng = random.Random(7)
+    with transaction(db) as s:
+        members = dict(s.execute(select(TeamMember.id, TeamMember.id)).all())
+        owner = dict(s.execute(select(Customer.id, Customer.collector_id)).all())
+        ids = list(owner)
+        member_ids = list(members)
+        now = datetime.combine(TODAY, datetime.min.time(), MX).astimezone(UTC)
+        attempts, notes, promises, tasks = [], [], [], []
+        for _ in range(40_000):
+            cid = rng.choice(ids)
+            attempts.append(
+                {
+                    "customer_id": cid,
+                    "member_id": owner[cid],
+                    "at": now - timedelta(days=rng.randint(1, 120)),
+                    "outcome": AttemptOutcome.ANSWERED,
+                }
+            )
+        for _ in range(50_000):
+            cid = rng.choice(ids)
+            notes.append(
+                {
+                    "customer_id": cid,
+                    "author_id": owner[cid],
+                    "spoke_with": "Marisol",
+                    "excuse_category": rng.choice(list(ExcuseCategory)),
+                    "excuse": "gerente de vacaciones",
+                    "agreement": "paga el viernes",
+                    "hashtags": "#vacaciones",
+                    "created_at": now - timedelta(days=rng.randint(1, 120)),
+                }
+            )
+        for _ in range(8_000):
+            cid = rng.choice(ids)
+            promises.append(
+                {
+                    "customer_id": cid,
+                    "collector_id": owner[cid],
+                    "amount": Decimal("1000.00"),
+                    "promised_for": TODAY + timedelta(days=rng.randint(-30, 10)),
+                    "status": rng.choice(
+                        [PromiseStatus.PENDING, PromiseStatus.KEPT, PromiseStatus.BROKEN]
+                    ),
+                    "paid_amount": Decimal("0"),
+                }
+            )
+        for _ in range(6_000):
+            cid = rng.choice(ids)
+            tasks.append(
+                {
+                    "customer_id": cid,
+                    "text": "Llamar de nuevo",
+                    "kind": TaskKind.CALL,
+                    "due_date": TODAY + timedelta(days=rng.randint(-10, 10)),
+                    "assignee_id": rng.choice(member_ids),
+                    "creator_id": rng.choice(member_ids),
+                }
+            )
+        for model, rows in (
+            (ContactAttempt, attempts),
+            (Note, notes),
+            (PaymentPromise, promises),
+            (Task, tasks),
+        ):
+            for start in range(0, len(rows), 5000):
+                s.execute(
+                    insert(model).execution_options(render_nulls=True), rows[start : start + 5000]
+                )
+    engine.dispose()
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def measure_hoy(
+    sender: SlackSender, fake: FakeSlack, users: list[str], requests: int
+) -> list[float]:
+    samples = []
+    for n in range(requests):
+        before = len(fake.calls_to("response_url"))
+        started = time.perf_counter()
+        reply = sender.command(users[n % len(users)], "hoy")
+        assert reply.status == 200, reply.body
+        fake.wait_for("response_url", before + 1, timeout=30)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def bare_bolt(fake: FakeSlack) -> App:
+    settings = load_settings(
+        _env_file=None, slack_bot_token="xoxb-bench", slack_api_url=fake.api_url
+    )
+    app = App(client=make_web_client(settings), signing_secret=SECRET)
+
+    @app.command("/cobro")
+    def hoy(ack, respond) -> None:
+        ack()
+        respond(text="hola", response_type="ephemeral")
+
+    return app
+
+
+def run(url: str, label: str, requests: int) -> None:
+    engine = make_engine(url)
+    db = make_session_factory(engine)
+    with FakeSlack() as fake:
+        settings = load_settings(
+            _env_file=None,
+            slack_bot_token="xoxb-bench",
+            slack_signing_secret=SECRET,
+            slack_api_url=fake.api_url,
+            database_url=url,
+            cobro_timezone="America/Mexico_City",
+            cobro_country="MX",
+        )
+        clock = FixedClock(datetime(2026, 11, 23, 9, tzinfo=MX))
+        policy = AgendaPolicy.from_settings(settings)
+        with db() as s:
+            members = list(s.execute(select(TeamMember.id, TeamMember.slack_user_id)).all())
+        started = time.perf_counter()
+        total_calls = 0
+        with db() as s:
+            for member_id, _ in members:
+                total_calls += compute_agenda(
+                    s, collector_id=member_id, day=TODAY, policy=policy
+                ).total
+        digest = time.perf_counter() - started
+        print(
+            f"{label:10} digest for {len(members)} collectors: {digest:.2f} s "
+            f"({total_calls} due calls)  (target ≤ 5 s)"
+        )
+
+        users = [slack_id for _, slack_id in members]
+        server = HttpServer(
+            create_bolt_app(Deps(settings=settings, db=db, clock=clock)), host="127.0.0.1", port=0
+        )
+        server.start_background()
+        bare = HttpServer(bare_bolt(fake), host="127.0.0.1", port=0).start_background()
+        try:
+            cobro = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", SECRET, fake=fake)
+            plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
+            measure_hoy(cobro, fake, users, 5)
+            measure_hoy(plain, fake, users, 5)
+            ours = measure_hoy(cobro, fake, users, requests)
+            theirs = measure_hoy(plain, fake, users, requests)
+        finally:
+            server.close()
+            bare.close()
+    engine.dispose()
+    p95, bare95 = percentile(ours, 0.95), percentile(theirs, 0.95)
+    print(
+        f"{label:10} /cobro hoy over HTTP, {requests} requests: median "
+        f"{statistics.median(ours) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms  (target p95 ≤ 300 ms)"
+    )
+    print(
+        f"{label:10} bare Bolt app, same request: median {statistics.median(theirs) * 1000:.0f} ms, "
+        f"p95 {bare95 * 1000:.0f} ms; cobro / bare p95 = {p95 / bare95:.1f}×"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--invoices", type=int, default=200_000)
+    parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rng = random.Random(2026)
+        write_customers(work / "customers.csv", args.customers, collector_ids(50), rng)
+        write_invoices(work / "invoices.csv", args.invoices, args.customers, TODAY, rng)
+        sqlite_url = f"sqlite:///{work / 'bench.db'}"
+        populate(sqlite_url, work, args.customers, args.invoices)
+        run(sqlite_url, "sqlite", args.requests)
+        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+        name = f"cobro_bench_{uuid.uuid4().hex[:8]}"
+        try:
+            with admin.connect() as c:
+                c.execute(text(f'CREATE DATABASE "{name}"'))
+        except Exception as exc:
+            print(f"postgresql skipped: {type(exc).__name__}")
+            return
+        url = args.postgres.rsplit("/", 1)[0] + "/" + name
+        try:
+            populate(url, work, args.customers, args.invoices)
+            run(url, "postgresql", args.requests)
+        finally:
+            with admin.connect() as c:
+                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+if __name__ == "__main__":
+    main()
