@@ -17,18 +17,18 @@ import random
 import statistics
 import tempfile
 import time
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from slack_bolt import App
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import insert, select
 
 from bench.generate import collector_ids, write_customers, write_invoices
+from bench.pgtemp import temporary_database
 from bot import services
-from bot.agenda import AgendaPolicy, compute_agenda
+from bot.agenda import AgendaPolicy, compute_agendas
 from bot.clock import FixedClock
 from bot.config import load_settings
 from bot.importer import import_customers, import_invoices
@@ -180,13 +180,12 @@ def run(url: str, label: str, requests: int) -> None:
         with db() as s:
             members = list(s.execute(select(TeamMember.id, TeamMember.slack_user_id)).all())
         started = time.perf_counter()
-        total_calls = 0
         with db() as s:
-            for member_id, _ in members:
-                total_calls += compute_agenda(
-                    s, collector_id=member_id, day=TODAY, policy=policy
-                ).total
+            agendas = compute_agendas(
+                s, collector_ids=[member_id for member_id, _ in members], day=TODAY, policy=policy
+            )
         digest = time.perf_counter() - started
+        total_calls = sum(agenda.total for agenda in agendas.values())
         print(
             f"{label:10} digest for {len(members)} collectors: {digest:.2f} s "
             f"({total_calls} due calls)  (target ≤ 5 s)"
@@ -235,21 +234,10 @@ def main() -> None:
         sqlite_url = f"sqlite:///{work / 'bench.db'}"
         populate(sqlite_url, work, args.customers, args.invoices)
         run(sqlite_url, "sqlite", args.requests)
-        admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-        name = f"cobro_bench_{uuid.uuid4().hex[:8]}"
-        try:
-            with admin.connect() as c:
-                c.execute(text(f'CREATE DATABASE "{name}"'))
-        except Exception as exc:
-            print(f"postgresql skipped: {type(exc).__name__}")
-            return
-        url = args.postgres.rsplit("/", 1)[0] + "/" + name
-        try:
-            populate(url, work, args.customers, args.invoices)
-            run(url, "postgresql", args.requests)
-        finally:
-            with admin.connect() as c:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        with temporary_database(args.postgres) as url:
+            if url is not None:
+                populate(url, work, args.customers, args.invoices)
+                run(url, "postgresql", args.requests)
 
 
 if __name__ == "__main__":

@@ -12,13 +12,11 @@ import argparse
 import random
 import tempfile
 import time
-import uuid
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 from bench.generate import collector_ids, write_customers, write_invoices
+from bench.pgtemp import temporary_database
 from bot import services
 from bot.importer import import_customers, import_invoices
 from models.db import make_engine, make_session_factory, transaction
@@ -71,19 +69,9 @@ def main() -> None:
             work / "invoices.csv", args.invoices, args.customers, date(2026, 11, 23), rng
         )
         run(f"sqlite:///{work / 'bench.db'}", "sqlite", work, collectors)
-        try:
-            admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-            name = f"cobro_bench_{uuid.uuid4().hex[:8]}"
-            with admin.connect() as c:
-                c.execute(text(f'CREATE DATABASE "{name}"'))
-        except Exception as exc:
-            print(f"postgresql skipped: {type(exc).__name__}")
-            return
-        try:
-            run(args.postgres.rsplit("/", 1)[0] + "/" + name, "postgresql", work, collectors)
-        finally:
-            with admin.connect() as c:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        with temporary_database(args.postgres) as url:
+            if url is not None:
+                run(url, "postgresql", work, collectors)
 
 
 if __name__ == "__main__":

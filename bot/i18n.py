@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
@@ -52,8 +53,10 @@ def t(key: str, lang: Lang = "es", /, **params: Any) -> str:
     return template.format(**params) if params else template
 
 
-def babel_locale(lang: Lang) -> str:
-    return "es" if lang == "es" else "en"
+@cache
+def babel_locale(lang: Lang) -> Locale:
+    """Parsed once: babel re-parses a locale given as a string on every call."""
+    return Locale.parse("es" if lang == "es" else "en")
 
 
 def money(amount: Decimal, currency: str, lang: Lang) -> str:

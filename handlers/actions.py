@@ -8,9 +8,8 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
-from handlers.blocks.common import message
 from handlers.ids import Action
-from handlers.replies import reply_privately
+from handlers.replies import reply_coming_soon
 
 
 def register(app: App) -> None:
@@ -24,9 +23,6 @@ def on_not_yet(
 ) -> None:
     """Until the call modal and the customer card land, say so instead of failing."""
     ack()
-    reply_privately(
-        body=body,
-        respond=respond,
-        client=client,
-        payload=message(t("action.coming_soon", context["lang"])),
+    reply_coming_soon(
+        body=body, respond=respond, client=client, text=t("action.coming_soon", context["lang"])
     )

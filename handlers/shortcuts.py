@@ -8,9 +8,8 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
-from handlers.blocks.common import message
 from handlers.ids import Shortcut
-from handlers.replies import reply_privately
+from handlers.replies import reply_coming_soon
 
 
 def register(app: App) -> None:
@@ -21,9 +20,6 @@ def on_log_from_message(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
     ack()
-    reply_privately(
-        body=body,
-        respond=respond,
-        client=client,
-        payload=message(t("shortcut.coming_soon", context["lang"])),
+    reply_coming_soon(
+        body=body, respond=respond, client=client, text=t("shortcut.coming_soon", context["lang"])
     )
