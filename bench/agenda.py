@@ -137,14 +137,17 @@ def percentile(samples: list[float], share: float) -> float:
 def measure_hoy(
     sender: SlackSender, fake: FakeSlack, users: list[str], requests: int
 ) -> list[float]:
+    """Time from the signed request to the first answer at its own response_url; then let
+    the rest of that answer arrive before the next request, so requests never overlap."""
     samples = []
     for n in range(requests):
-        before = len(fake.calls_to("response_url"))
+        url = fake.response_url("bench")
         started = time.perf_counter()
-        reply = sender.command(users[n % len(users)], "hoy")
+        reply = sender.command(users[n % len(users)], "hoy", response_url=url)
         assert reply.status == 200, reply.body
-        fake.wait_for("response_url", before + 1, timeout=30)
+        fake.wait_for_url(url, timeout=30)
         samples.append(time.perf_counter() - started)
+        fake.wait_quiet(0.3)
     return samples
 
 

@@ -306,20 +306,26 @@ def _gather(
         .order_by(Task.due_date, Task.due_time, Task.id)
     ):
         tasks.setdefault((task.assignee_id, task.customer_id), task)
-    task_customers = select(Task.customer_id).where(*due_tasks)
-    mine = or_(Customer.collector_id.in_(collector_ids), Customer.id.in_(task_customers))
-    customers = session.execute(
-        select(
-            Customer.id,
-            Customer.collector_id,
-            Customer.external_id,
-            Customer.name,
-            Customer.timezone,
-            Customer.call_days,
-            Customer.call_start,
-            Customer.call_end,
-        ).where(mine)
-    ).all()
+    columns = (
+        Customer.id,
+        Customer.collector_id,
+        Customer.external_id,
+        Customer.name,
+        Customer.timezone,
+        Customer.call_days,
+        Customer.call_start,
+        Customer.call_end,
+    )
+    # Owned customers and task customers in two indexed lookups: an OR of the two would
+    # make SQLite scan every customer.
+    customers = list(
+        session.execute(select(*columns).where(Customer.collector_id.in_(collector_ids)))
+    )
+    extra = list({cid for _, cid in tasks} - {c.id for c in customers})
+    if extra:
+        customers += session.execute(
+            select(*columns).where(in_ids(session, Customer.id, extra))
+        ).all()
     facts = {c.id: _Facts(customer=c) for c in customers}
     owned: dict[int, set[int]] = defaultdict(set)
     for c in customers:
@@ -332,7 +338,14 @@ def _gather(
     ids: Any = (
         list(facts)
         if len(collector_ids) == 1
-        else select(Customer.id).where(mine).scalar_subquery()
+        else select(Customer.id)
+        .where(
+            or_(
+                Customer.collector_id.in_(collector_ids),
+                Customer.id.in_(select(Task.customer_id).where(*due_tasks)),
+            )
+        )
+        .scalar_subquery()
     )
     for invoice in session.execute(
         select(

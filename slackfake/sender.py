@@ -91,7 +91,13 @@ class SlackSender:
     # ------------------------------------------------------------ shapes
 
     def command(
-        self, user: str, text: str, *, channel: str = "C0GENERAL", command: str = "/cobro"
+        self,
+        user: str,
+        text: str,
+        *,
+        channel: str = "C0GENERAL",
+        command: str = "/cobro",
+        response_url: str | None = None,
     ) -> Reply:
         fields = {
             "token": "legacy-unused",
@@ -104,7 +110,7 @@ class SlackSender:
             "command": command,
             "text": text,
             "api_app_id": "A0COBRO",
-            "response_url": self.fake.response_url("cmd") if self.fake else "",
+            "response_url": response_url or (self.fake.response_url("cmd") if self.fake else ""),
             "trigger_id": f"trigger-{next(self._ids)}",
         }
         return self.post(urlencode(fields), "application/x-www-form-urlencoded")

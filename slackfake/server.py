@@ -160,6 +160,29 @@ class FakeSlack:
                     )
                 self._lock.wait(remaining)
 
+    def wait_for_url(self, url: str, timeout: float = 5.0) -> Call:
+        """The first answer posted to one response_url (each request has its own)."""
+        deadline = time.time() + timeout
+        with self._lock:
+            while True:
+                for call in self.calls:
+                    if call.method == "response_url" and call.params.get("_url") == url:
+                        return call
+                remaining = deadline - time.time()
+                if remaining <= 0:
+                    raise AssertionError(f"nothing was posted to {url}")
+                self._lock.wait(remaining)
+
+    def wait_quiet(self, seconds: float = 0.3, timeout: float = 30.0) -> None:
+        """Wait until no call has arrived for `seconds`: the bot finished what it was doing."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            with self._lock:
+                last = self.calls[-1].at if self.calls else 0.0
+            if time.time() - last >= seconds:
+                return
+            time.sleep(seconds / 3)
+
     def messages_to(self, channel: str) -> list[Call]:
         return [
             c
@@ -189,6 +212,7 @@ class FakeSlack:
         params.update(dict(parse_qsl(parsed.query)))
         if parsed.path.startswith("/response/"):
             method = "response_url"
+            params["_url"] = self.base_url + parsed.path
         else:
             method = parsed.path.removeprefix("/api/")
         self._check(method, params)
