@@ -66,17 +66,19 @@ class Claimed:
     attempts: int
 
 
-def claim(db: sessionmaker[Session], now: datetime, limit: int = 20) -> list[Claimed]:
-    """Take up to `limit` due rows for this process, each under a lease."""
+def claim(
+    db: sessionmaker[Session], now: datetime, limit: int = 20, keys: list[str] | None = None
+) -> list[Claimed]:
+    """Take up to `limit` due rows for this process (only `keys`, when given), each under a
+    lease."""
     with transaction(db) as session:
+        due = select(OutboxMessage).where(
+            OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now
+        )
+        if keys is not None:
+            due = due.where(OutboxMessage.dedupe_key.in_(keys))
         candidates = session.scalars(
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now
-            )
-            .order_by(OutboxMessage.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+            due.order_by(OutboxMessage.id).limit(limit).with_for_update(skip_locked=True)
         ).all()
         claimed = []
         for row in candidates:
@@ -133,22 +135,27 @@ def deliver(
     *,
     wait_seconds: float = 0.0,
     sleep: Callable[[float], None] = systime.sleep,
+    keys: list[str] | None = None,
 ) -> DeliveryReport:
     """Send what is due. With `wait_seconds`, keep going (sleeping until retries fall due)
-    until nothing is pending or the time is up: what `cobro jobs run` does before exiting."""
+    until nothing is pending or the time is up: what `cobro jobs run` does before exiting.
+    With `keys`, send only those rows, once: a listener delivering what it just wrote (what
+    fails is retried by the scheduler's regular delivery)."""
     report = DeliveryReport()
     last_post: dict[str, float] = {}
     deadline = systime.monotonic() + wait_seconds
     while True:
-        batch = claim(db, clock.now())
+        batch = claim(db, clock.now(), keys=keys)
         for row in batch:
             gap = PER_CHANNEL_INTERVAL - (systime.monotonic() - last_post.get(row.channel, -1e9))
             if gap > 0:
                 sleep(gap)
             _send(db, transport, clock, row, report)
             last_post[row.channel] = systime.monotonic()
-        if batch:
+        if batch and keys is None:
             continue
+        if keys is not None:
+            return report
         pending = next_pending_at(db)
         if pending is None or systime.monotonic() >= deadline:
             return report

@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import team
+from bot import customers, team
 from bot.agenda import Agenda, AgendaPolicy, compute_agenda
 from bot.errors import NotFound
 from bot.ports import Directory
@@ -166,3 +166,16 @@ def my_day(db: Db, *, member_id: int, now: datetime, policy: AgendaPolicy) -> My
             )
         ]
         return MyDay(agenda, member.name, tasks, promises)
+
+
+def find_customers(db: Db, query: str) -> list[customers.CustomerMatch]:
+    with db() as session:
+        return customers.search(session, query)
+
+
+def call_context(
+    db: Db, *, customer_id: int, now: datetime, policy: AgendaPolicy, currency: str
+) -> customers.CallContext:
+    with db() as session:
+        today = now.astimezone(policy.tz).date()
+        return customers.call_context(session, customer_id, today, currency)

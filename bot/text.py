@@ -1,4 +1,4 @@
-"""Small text helpers the domain shares: folding for search, hashtags."""
+"""Small text helpers the domain shares: folding for search and for reading phrases."""
 
 from __future__ import annotations
 
@@ -13,3 +13,15 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def fold_keep_length(text: str) -> str:
+    """Lowercase without accents, one character for one character, so that a span found in
+    the folded text is the same span in what the user wrote."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)
+        stripped = "".join(c for c in base if not unicodedata.combining(c)) or ch
+        lowered = stripped.lower()
+        out.append(lowered if len(lowered) == 1 else ch.lower()[:1] or " ")
+    return "".join(out)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def register_handlers(app: App, deps: Deps) -> None:
     """Attach the middleware and every listener module to the app."""
-    from handlers import actions, commands, errors, events, middleware, shortcuts
+    from handlers import actions, commands, errors, events, middleware, shortcuts, views
 
     middleware.register(app, deps)
     errors.register(app)
@@ -20,3 +20,4 @@ def register_handlers(app: App, deps: Deps) -> None:
     actions.register(app)
     events.register(app)
     shortcuts.register(app)
+    views.register(app)

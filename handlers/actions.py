@@ -1,4 +1,4 @@
-"""Buttons on messages and the Home tab."""
+"""Buttons on messages, modals and the Home tab."""
 
 from __future__ import annotations
 
@@ -7,21 +7,88 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot import services
+from bot.agenda import AgendaPolicy
+from bot.calls import playbook_suggestion
 from bot.i18n import t
+from handlers.blocks.call import CallPrefill, build_call_modal
+from handlers.blocks.forms import metadata_of, state_values
+from handlers.call_modal import open_call_modal
+from handlers.context import Deps, Member
 from handlers.ids import Action
 from handlers.replies import reply_coming_soon
+from models.enums import ExcuseCategory
 
 
 def register(app: App) -> None:
-    app.action(Action.LOG_CALL.value)(on_not_yet)
+    app.action(Action.LOG_CALL.value)(on_log_call)
+    app.action(Action.EXCUSE_CATEGORY.value)(on_excuse_category)
     app.action(Action.VIEW_CUSTOMER.value)(on_not_yet)
     app.action(Action.OPEN_HELP.value)(on_not_yet)
+
+
+def _value(body: dict[str, Any]) -> str:
+    action = (body.get("actions") or [{}])[0]
+    return str(action.get("value") or (action.get("selected_option") or {}).get("value") or "")
+
+
+def on_log_call(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    ack()
+    value = _value(body)
+    if not value.isdigit():
+        return
+    open_call_modal(
+        client,
+        trigger_id=body["trigger_id"],
+        deps=context["deps"],
+        member=context["member"],
+        customer_id=int(value),
+    )
+
+
+def on_excuse_category(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """An excuse was chosen: suggest the playbook's next step, unless the user already wrote
+    their own. The action ids of the task fields change so Slack shows the new values."""
+    ack()
+    deps: Deps = context["deps"]
+    member: Member = context["member"]
+    view = body.get("view") or {}
+    values = state_values(view)
+    meta = metadata_of(view)
+    try:
+        category = ExcuseCategory(_value(body))
+    except ValueError:
+        return
+    task, when = values.get("task"), values.get("task_due")
+    revision = int(meta.get("r") or 0)
+    if not task or task == meta.get("s"):
+        task, when = playbook_suggestion(category, member.lang, values.get("excuse"))
+        revision += 1
+    ctx = services.call_context(
+        deps.db,
+        customer_id=int(meta.get("c") or 0),
+        now=deps.clock.now(),
+        policy=AgendaPolicy.from_settings(deps.settings),
+        currency=deps.settings.cobro_currency,
+    )
+    typed = {k: v for k, v in values.items() if k in CallPrefill.__dataclass_fields__}
+    prefill = CallPrefill(
+        **{**typed, "excuse_category": category.value, "task": task, "task_due": when},
+        revision=revision,
+    )
+    client.views_update(
+        view_id=view.get("id"),
+        hash=view.get("hash"),
+        view=build_call_modal(ctx, member.lang, me=member.slack_user_id, prefill=prefill),
+    )
 
 
 def on_not_yet(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
-    """Until the call modal and the customer card land, say so instead of failing."""
+    """Until the customer card lands, say so instead of failing."""
     ack()
     reply_coming_soon(
         body=body, respond=respond, client=client, text=t("action.coming_soon", context["lang"])

@@ -22,9 +22,11 @@ from bot.i18n import Lang, error_text, t
 from bot.team import parse_role
 from bot.text import fold
 from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.call import build_customer_choices
 from handlers.blocks.common import escape, message
 from handlers.blocks.help import build_coming_soon, build_help
 from handlers.blocks.team import build_team
+from handlers.call_modal import open_call_modal
 from handlers.context import Deps, Member
 from handlers.directory import SlackDirectory
 from handlers.ids import SLASH_COMMAND
@@ -53,6 +55,10 @@ def on_cobro(
     if parsed.name == CommandName.TODAY:
         ack()
         _today(parsed, context["deps"], context["member"], lang, respond)
+        return
+    if parsed.name == CommandName.CALL:
+        ack()
+        _call(parsed, body, context["deps"], context["member"], lang, client, respond)
         return
     handler = _HANDLERS.get(parsed.name)
     if handler is None:
@@ -121,6 +127,40 @@ def _today(command: Command, deps: Deps, member: Member, lang: Lang, respond: Re
     )
     for payload in build_agenda_messages(view, lang):
         respond(response_type="ephemeral", replace_original=False, **payload)
+
+
+def _call(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """One customer matches: open the modal. Several: let the user pick. None: say so."""
+    if not command.rest:
+        respond(
+            response_type="ephemeral",
+            **message(t("customer.need_query", lang, word=command.typed or "llamada")),
+        )
+        return
+    matches = services.find_customers(deps.db, command.rest)
+    if not matches:
+        respond(
+            response_type="ephemeral",
+            **message(t("customer.none", lang, query=escape(command.rest))),
+        )
+    elif len(matches) == 1:
+        open_call_modal(
+            client,
+            trigger_id=body["trigger_id"],
+            deps=deps,
+            member=member,
+            customer_id=matches[0].id,
+        )
+    else:
+        respond(response_type="ephemeral", **build_customer_choices(matches, lang, for_call=True))
 
 
 _HANDLERS = {

@@ -11,7 +11,19 @@ class Shortcut(StrEnum):
     LOG_FROM_MESSAGE = "cobro_log_from_message"
 
 
+class Callback(StrEnum):
+    """Modal callback ids."""
+
+    CALL = "cobro_call"
+    SNOOZE = "cobro_snooze"
+    REASSIGN = "cobro_reassign"
+
+
 class Action(StrEnum):
     OPEN_HELP = "cobro_open_help"
     LOG_CALL = "cobro_log_call"
     VIEW_CUSTOMER = "cobro_view_customer"
+    EXCUSE_CATEGORY = "cobro_excuse_category"
+    TASK_DONE = "cobro_task_done"
+    TASK_SNOOZE = "cobro_task_snooze"
+    TASK_REASSIGN = "cobro_task_reassign"

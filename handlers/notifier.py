@@ -11,11 +11,17 @@ from slack_sdk.errors import SlackApiError
 
 from bot import outbox
 from bot.agenda import Agenda, AgendaPolicy
+from bot.calls import LoggedCall
 from bot.config import Settings
 from bot.i18n import Lang
 from bot.jobs import DigestSummary
 from bot.ports import DeliveryError, Recipient
 from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.call import (
+    build_call_confirmation,
+    build_task_assigned,
+    build_task_supervised,
+)
 from handlers.blocks.summary import build_supervisors_summary
 
 PERMANENT = {
@@ -67,6 +73,44 @@ class SlackNotifier:
             text=payload["text"],
             blocks=payload["blocks"],
         )
+
+    def call_logged(self, session: Any, logged: LoggedCall) -> list[str]:
+        """The collector's receipt; the assignee's task with its buttons; the supervisor's
+        heads-up. Keys are per attempt and per task, so a replay writes nothing new."""
+        keys: list[str] = []
+
+        def put(key: str, to: Recipient, payload: dict[str, Any]) -> None:
+            outbox.enqueue(
+                session, key=key, channel=to.slack_user_id, text=payload["text"],
+                blocks=payload["blocks"],
+            )  # fmt: skip
+            keys.append(key)
+
+        author = logged.author
+        put(
+            f"call:{logged.attempt_id}:confirm",
+            author,
+            build_call_confirmation(logged, _lang(author)),
+        )
+        task = logged.task
+        if task is not None and task.assignee.member_id != author.member_id:
+            put(
+                f"task:{task.id}:assigned",
+                task.assignee,
+                build_task_assigned(logged, _lang(task.assignee)),
+            )
+            supervisor = task.supervisor
+            if supervisor is not None and supervisor.member_id != author.member_id:
+                put(
+                    f"task:{task.id}:supervised",
+                    supervisor,
+                    build_task_supervised(logged, _lang(supervisor)),
+                )
+        return keys
+
+
+def _lang(to: Recipient) -> Lang:
+    return "en" if to.lang == "en" else "es"
 
 
 class SlackTransport:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -10,7 +10,10 @@ from models.enums import AttemptOutcome
 
 
 class ContactAttempt(Base):
-    """One call made to a customer, answered or not: the unit of "contacts made"."""
+    """One call made to a customer, answered or not: the unit of "contacts made".
+
+    `source_key` (the Slack view id of the call modal) makes a submission delivered twice
+    store one attempt, even when nobody answered and no note was written."""
 
     __tablename__ = "contact_attempt"
     __table_args__ = (
@@ -24,3 +27,4 @@ class ContactAttempt(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     outcome: Mapped[AttemptOutcome]
+    source_key: Mapped[str | None] = mapped_column(String(128), unique=True)

@@ -160,6 +160,13 @@ class SlackSender:
             {"type": "view_submission", "user": {"id": user}, "view": submitted}
         )
 
+    def submit(
+        self, user: str, view: dict[str, Any], answers: dict[str, str | None] | None = None
+    ) -> Reply:
+        """Submit a view as a person would: every input keeps what it shows (its initial
+        value) unless `answers` gives another, keyed by block_id (None clears it)."""
+        return self.view_submission(user, view, fill(view, answers or {}))
+
     def message_shortcut(
         self, user: str, callback_id: str, message_text: str, *, channel: str = "C0GENERAL"
     ) -> Reply:
@@ -196,3 +203,33 @@ class SlackSender:
         if retry_num is not None:
             headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
         return self.post(json.dumps(body), "application/json", headers=headers)
+
+
+def fill(view: dict[str, Any], answers: dict[str, str | None]) -> dict[str, dict[str, Any]]:
+    """The `state.values` Slack would send for `view` with these answers."""
+    values: dict[str, dict[str, Any]] = {}
+    for block in view.get("blocks") or []:
+        if block.get("type") != "input":
+            continue
+        element = block["element"]
+        block_id, kind = block["block_id"], element["type"]
+        if block_id in answers:
+            chosen = answers[block_id]
+        elif kind == "static_select":
+            chosen = (element.get("initial_option") or {}).get("value")
+        elif kind == "users_select":
+            chosen = element.get("initial_user")
+        else:
+            chosen = element.get("initial_value")
+        state: dict[str, Any] = {"type": kind}
+        if kind == "static_select":
+            option = next((o for o in element["options"] if o["value"] == chosen), None)
+            if chosen is not None and option is None:
+                raise ValueError(f"{chosen!r} is not an option of {block_id}")
+            state["selected_option"] = option
+        elif kind == "users_select":
+            state["selected_user"] = chosen
+        else:
+            state["value"] = chosen
+        values[block_id] = {element["action_id"]: state}
+    return values

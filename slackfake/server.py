@@ -28,6 +28,7 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float = field(default_factory=time.time)
+    response: dict[str, Any] = field(default_factory=dict)
 
     def text(self) -> str:
         """Everything readable in the call: fallback text, blocks and views, as one string."""
@@ -183,6 +184,13 @@ class FakeSlack:
                 return
             time.sleep(seconds / 3)
 
+    def last_view(self, method: str = "views.open") -> dict[str, Any]:
+        """The view the bot last opened (or updated), with the id Slack gave it."""
+        call = self.wait_for(method)[-1]
+        view = call.params.get("view")
+        view = json.loads(view) if isinstance(view, str) else dict(view or {})
+        return {**view, "id": call.params.get("view_id") or call.response["view"]["id"]}
+
     def messages_to(self, channel: str) -> list[Call]:
         return [
             c
@@ -217,8 +225,9 @@ class FakeSlack:
             method = parsed.path.removeprefix("/api/")
         self._check(method, params)
         failure = self._take_failure(method)
+        answer = self._answer(method, params) if failure is None else {}
         with self._lock:
-            self.calls.append(Call(method, params))
+            self.calls.append(Call(method, params, response=answer))
             self._lock.notify_all()
         if failure is not None:
             if failure.status != 200:
@@ -229,7 +238,7 @@ class FakeSlack:
             else:
                 self._send(request, 200, {"ok": False, "error": failure.error or "fatal_error"})
             return
-        self._send(request, 200, self._answer(method, params))
+        self._send(request, 200, answer)
 
     def _take_failure(self, method: str) -> _Failure | None:
         with self._lock:

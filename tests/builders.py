@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.text import fold
 from models import (
     Contact,
     ContactAttempt,
@@ -40,7 +41,7 @@ def customer(s: Session, name: str, collector: TeamMember | None, **kw: object) 
     c = Customer(
         external_id=external,
         name=name,
-        search_name=name.lower(),
+        search_name=fold(name),
         collector_id=collector.id if collector else None,
         **kw,
     )

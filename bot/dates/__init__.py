@@ -19,8 +19,8 @@ from bot.calendar import BusinessCalendar
 from bot.dates.echo import describe, explain
 from bot.dates.fallback import read_with_dateparser
 from bot.dates.grammar import Context, DateError, Piece, scan
-from bot.dates.lexicon import fold_keep_length
 from bot.i18n import Lang
+from bot.text import fold_keep_length
 
 __all__ = ["DateReading", "describe", "explain", "find", "parse"]
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 WEEKDAYS: dict[str, int] = {  # Python weekday numbers: Monday = 0
     "lunes": 0,
     "martes": 1,
@@ -129,18 +127,6 @@ def number_of(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBERS.get(word)
-
-
-def fold_keep_length(text: str) -> str:
-    """Lowercase without accents, one character for one character, so that a span found in
-    the folded text is the same span in what the user wrote."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        stripped = "".join(c for c in base if not unicodedata.combining(c)) or ch
-        lowered = stripped.lower()
-        out.append(lowered if len(lowered) == 1 else ch.lower()[:1] or " ")
-    return "".join(out)
 
 
 def alternation(words: object) -> str:

@@ -1,9 +1,10 @@
 """cobro's words, grouped by area. Each module exports TEXTS = {key: {"es": …, "en": …}}."""
 
-from bot.texts import agenda, common, dates, digest, help, importer, team
+from bot.texts import agenda, calls, common, dates, digest, help, importer, team
 
 ALL_TEXTS = (
     agenda.TEXTS,
+    calls.TEXTS,
     common.TEXTS,
     dates.TEXTS,
     digest.TEXTS,

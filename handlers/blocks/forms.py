@@ -1,0 +1,142 @@
+"""Modal pieces: input blocks and their elements, cut to Slack's limits.
+
+Every input is optional for Slack: cobro validates on submit and answers with field errors
+in the user's language, instead of Slack's generic "this field is required" in English.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from handlers.blocks.common import clip, plain
+
+OPTION_TEXT_LIMIT = 75
+PLACEHOLDER_LIMIT = 150
+INITIAL_VALUE_LIMIT = 3000
+
+
+def option(text: str, value: str) -> dict[str, Any]:
+    return {"text": plain(text, OPTION_TEXT_LIMIT), "value": value}
+
+
+def input_block(
+    block_id: str,
+    label: str,
+    element: dict[str, Any],
+    *,
+    hint: str | None = None,
+    dispatch: bool = False,
+) -> dict[str, Any]:
+    block: dict[str, Any] = {
+        "type": "input",
+        "block_id": block_id,
+        "label": plain(label, 2000),
+        "element": element,
+        "optional": True,
+    }
+    if hint:
+        block["hint"] = plain(hint, 2000)
+    if dispatch:
+        block["dispatch_action"] = True
+    return block
+
+
+def text_input(
+    action_id: str,
+    *,
+    initial: str | None = None,
+    placeholder: str | None = None,
+    multiline: bool = False,
+    max_length: int = 3000,
+) -> dict[str, Any]:
+    element: dict[str, Any] = {
+        "type": "plain_text_input",
+        "action_id": action_id,
+        "multiline": multiline,
+        "max_length": max_length,
+    }
+    if initial:
+        element["initial_value"] = clip(initial, min(INITIAL_VALUE_LIMIT, max_length))
+    if placeholder:
+        element["placeholder"] = plain(placeholder, PLACEHOLDER_LIMIT)
+    return element
+
+
+def select(
+    action_id: str,
+    options: list[dict[str, Any]],
+    *,
+    initial: str | None = None,
+    placeholder: str | None = None,
+) -> dict[str, Any]:
+    """A static select; `initial` is a value, used only when it is one of the options."""
+    element: dict[str, Any] = {"type": "static_select", "action_id": action_id, "options": options}
+    chosen = next((o for o in options if o["value"] == initial), None)
+    if chosen is not None:
+        element["initial_option"] = chosen
+    if placeholder:
+        element["placeholder"] = plain(placeholder, PLACEHOLDER_LIMIT)
+    return element
+
+
+def user_select(action_id: str, *, initial: str | None = None) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": "users_select", "action_id": action_id}
+    if initial:
+        element["initial_user"] = initial
+    return element
+
+
+def modal(
+    *,
+    callback_id: str,
+    title: str,
+    blocks: list[dict[str, Any]],
+    metadata: dict[str, Any],
+    submit: str | None = None,
+    close: str | None = None,
+) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "type": "modal",
+        "callback_id": callback_id,
+        "title": plain(title, 24),
+        "blocks": blocks,
+        "private_metadata": json.dumps(metadata, separators=(",", ":")),
+    }
+    if submit:
+        view["submit"] = plain(submit, 24)
+    if close:
+        view["close"] = plain(close, 24)
+    return view
+
+
+def state_values(view: dict[str, Any]) -> dict[str, str | None]:
+    """A submitted view's state as {block_id: value}, whatever the element's action id
+    (cobro renames an action id to make Slack show a new suggestion in that field)."""
+    values: dict[str, str | None] = {}
+    for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
+        for action in actions.values():
+            values[block_id] = _value_of(action)
+            break
+    return values
+
+
+def _value_of(action: dict[str, Any]) -> str | None:
+    kind = action.get("type")
+    if kind in ("static_select", "external_select", "radio_buttons"):
+        chosen = action.get("selected_option")
+        return chosen.get("value") if chosen else None
+    if kind == "users_select":
+        return action.get("selected_user")
+    if kind == "datepicker":
+        return action.get("selected_date")
+    value = action.get("value")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def metadata_of(view: dict[str, Any]) -> dict[str, Any]:
+    try:
+        data = json.loads(view.get("private_metadata") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}
