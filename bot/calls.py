@@ -194,7 +194,7 @@ class _Checked:
     proposed: bool
 
 
-def _read_date(
+def read_date(
     text: str, now: datetime, tz: ZoneInfo, policy: AgendaPolicy, lang: Lang
 ) -> tuple[dates.DateReading, str | None]:
     reading = dates.parse(text, now, tz, office_start=policy.call_start, calendar=policy.calendar)
@@ -250,7 +250,7 @@ def check_call(
 
     promise = None
     if talked and (form.promise_date or "").strip():
-        reading, problem = _read_date(form.promise_date or "", now, tz, policy, lang)
+        reading, problem = read_date(form.promise_date or "", now, tz, policy, lang)
         amount_text = (form.promise_amount or "").strip() or (form.promise_amount_default or "")
         amount = parse_amount(amount_text) if amount_text else None
         if problem:
@@ -272,7 +272,7 @@ def check_call(
     task_when = None
     proposed = False
     if (form.task_due or "").strip():
-        reading, problem = _read_date(form.task_due or "", now, tz, policy, lang)
+        reading, problem = read_date(form.task_due or "", now, tz, policy, lang)
         if problem:
             errors["task_due"] = problem
         else:

@@ -8,13 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import customers, team
+from bot import customers, tasks, team
 from bot.agenda import Agenda, AgendaPolicy, compute_agenda
 from bot.errors import NotFound
+from bot.i18n import Lang
 from bot.ports import Directory
 from models import Customer, Invoice, PaymentPromise, Task
 from models.db import transaction
@@ -179,3 +181,80 @@ def call_context(
     with db() as session:
         today = now.astimezone(policy.tz).date()
         return customers.call_context(session, customer_id, today, currency)
+
+
+class TaskNotifier(Protocol):
+    def task_reassigned(
+        self, session: Session, task: tasks.TaskView, *, by: str, now: datetime
+    ) -> list[str]: ...
+
+
+def _actor(session: Session, slack_id: str) -> team.TeamMember:
+    return team.require_member(session, slack_id)
+
+
+def complete_task(
+    db: Db, *, task_id: int, actor_slack_id: str, now: datetime, lang: Lang
+) -> tasks.TaskView:
+    with transaction(db) as session:
+        task = tasks.complete(session, task_id, _actor(session, actor_slack_id), now)
+        return tasks.view_of(session, task, lang)
+
+
+def snooze_task(
+    db: Db,
+    *,
+    task_id: int,
+    actor_slack_id: str,
+    until: str,
+    now: datetime,
+    policy: AgendaPolicy,
+    lang: Lang,
+) -> tasks.TaskView:
+    with transaction(db) as session:
+        task = tasks.snooze(
+            session,
+            task_id,
+            _actor(session, actor_slack_id),
+            until=until,
+            now=now,
+            policy=policy,
+            lang=lang,
+        )
+        return tasks.view_of(session, task, lang)
+
+
+def reassign_task(
+    db: Db,
+    *,
+    task_id: int,
+    actor_slack_id: str,
+    assignee: str | None,
+    supervisor: str | None,
+    lang: Lang,
+    now: datetime,
+    notifier: TaskNotifier,
+) -> tuple[tasks.TaskView, list[str]]:
+    """The new assignee hears of it in the same transaction that gives them the task."""
+    with transaction(db) as session:
+        actor = _actor(session, actor_slack_id)
+        task = tasks.reassign(
+            session,
+            task_id,
+            actor,
+            assignee_slack_id=assignee,
+            supervisor_slack_id=supervisor,
+            lang=lang,
+        )
+        view = tasks.view_of(session, task, lang)
+        keys = (
+            []
+            if view.assignee.member_id == actor.id
+            else notifier.task_reassigned(session, view, by=actor.name, now=now)
+        )
+        return view, keys
+
+
+def my_tasks(db: Db, *, member_id: int, lang: Lang) -> list[tasks.TaskView]:
+    with db() as session:
+        return [tasks.view_of(session, task, lang) for task in tasks.open_tasks(session, member_id)]

@@ -12,7 +12,16 @@ if TYPE_CHECKING:
 
 def register_handlers(app: App, deps: Deps) -> None:
     """Attach the middleware and every listener module to the app."""
-    from handlers import actions, commands, errors, events, middleware, shortcuts, views
+    from handlers import (
+        actions,
+        commands,
+        errors,
+        events,
+        middleware,
+        shortcuts,
+        task_actions,
+        views,
+    )
 
     middleware.register(app, deps)
     errors.register(app)
@@ -21,3 +30,4 @@ def register_handlers(app: App, deps: Deps) -> None:
     events.register(app)
     shortcuts.register(app)
     views.register(app)
+    task_actions.register(app)

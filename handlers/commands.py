@@ -25,6 +25,7 @@ from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messag
 from handlers.blocks.call import build_customer_choices
 from handlers.blocks.common import escape, message
 from handlers.blocks.help import build_coming_soon, build_help
+from handlers.blocks.tasks import build_task_list
 from handlers.blocks.team import build_team
 from handlers.call_modal import open_call_modal
 from handlers.context import Deps, Member
@@ -163,7 +164,13 @@ def _call(
         respond(response_type="ephemeral", **build_customer_choices(matches, lang, for_call=True))
 
 
+def _tasks(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    today = deps.clock.now().astimezone(deps.settings.tz).date()
+    return build_task_list(services.my_tasks(deps.db, member_id=member.id, lang=lang), lang, today)
+
+
 _HANDLERS = {
     CommandName.HELP: _help,
+    CommandName.TASKS: _tasks,
     CommandName.TEAM: _team,
 }

@@ -4,6 +4,7 @@ into permanent (never retried) and transient ones."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from slack_sdk import WebClient
@@ -16,6 +17,7 @@ from bot.config import Settings
 from bot.i18n import Lang
 from bot.jobs import DigestSummary
 from bot.ports import DeliveryError, Recipient
+from bot.tasks import TaskView
 from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
 from handlers.blocks.call import (
     build_call_confirmation,
@@ -23,6 +25,7 @@ from handlers.blocks.call import (
     build_task_supervised,
 )
 from handlers.blocks.summary import build_supervisors_summary
+from handlers.blocks.tasks import build_task_reassigned
 
 PERMANENT = {
     "channel_not_found",
@@ -107,6 +110,17 @@ class SlackNotifier:
                     build_task_supervised(logged, _lang(supervisor)),
                 )
         return keys
+
+    def task_reassigned(self, session: Any, task: TaskView, *, by: str, now: datetime) -> list[str]:
+        to = task.assignee
+        today = now.astimezone(self._settings.tz).date()
+        key = f"task:{task.id}:to:{to.member_id}:{now.astimezone(UTC):%Y%m%d%H%M%S}"
+        payload = build_task_reassigned(task, by, _lang(to), today)
+        outbox.enqueue(
+            session, key=key, channel=to.slack_user_id, text=payload["text"],
+            blocks=payload["blocks"],
+        )  # fmt: skip
+        return [key]
 
 
 def _lang(to: Recipient) -> Lang:

@@ -306,3 +306,29 @@ TEXTS |= {
         "en": "Which customer? Type `/cobro {word} <name or id>`.",
     },
 }
+
+TEXTS |= {
+    "what.task": {"es": "la tarea", "en": "the task"},
+    "tasks.title": {"es": "Mis tareas pendientes", "en": "My open tasks"},
+    "tasks.none": {
+        "es": "No tienes tareas pendientes. :tada:",
+        "en": "You have no open tasks. :tada:",
+    },
+    "tasks.line": {"es": "*{task}* · {customer} · {when}", "en": "*{task}* · {customer} · {when}"},
+    "task.reassigned_to_you": {
+        "es": ":inbox_tray: {author} te pasó una tarea de *{customer}*:\n*{task}* · {when}",
+        "en": ":inbox_tray: {author} handed you a task for *{customer}*:\n*{task}* · {when}",
+    },
+    "task.reassign_to": {"es": "Nueva persona", "en": "New assignee"},
+    "task.save": {"es": "Guardar", "en": "Save"},
+    "promises.title": {"es": "Promesas de pago que sigo", "en": "Payment promises I follow"},
+    "promises.none": {
+        "es": "No sigues ninguna promesa pendiente.",
+        "en": "You follow no pending promises.",
+    },
+    "promises.line": {
+        "es": "*{customer}* · {amount} · {when}{paid}",
+        "en": "*{customer}* · {amount} · {when}{paid}",
+    },
+    "promises.paid_so_far": {"es": " · pagado {paid}", "en": " · paid {paid}"},
+}

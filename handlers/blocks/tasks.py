@@ -1,0 +1,93 @@
+"""Tasks as Block Kit: my list, a task handed to someone, the snooze and reassign modals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.i18n import Lang, t
+from bot.tasks import TaskView
+from handlers.blocks.call import task_buttons
+from handlers.blocks.common import escape, header, message, section
+from handlers.blocks.forms import input_block, modal, text_input, user_select
+from handlers.ids import Callback
+
+TASKS_PER_MESSAGE = 20  # two blocks a task and a header: well under Slack's 50
+
+
+def _line(task: TaskView, lang: Lang, today: date) -> str:
+    return t(
+        "tasks.line",
+        lang,
+        task=escape(task.text),
+        customer=escape(task.customer) if task.customer else t("task.no_customer", lang),
+        when=task.when.in_words(lang, today),
+    )
+
+
+def build_task_list(tasks: list[TaskView], lang: Lang, today: date) -> dict[str, Any]:
+    if not tasks:
+        return message(t("tasks.none", lang))
+    blocks: list[dict[str, Any]] = [header(t("tasks.title", lang))]
+    for task in tasks[:TASKS_PER_MESSAGE]:
+        blocks.append(section(_line(task, lang, today)))
+        blocks.append(task_buttons(task.id, task.customer_id, lang))
+    return message(t("tasks.title", lang), blocks)
+
+
+def build_task_reassigned(task: TaskView, by: str, lang: Lang, today: date) -> dict[str, Any]:
+    text = t(
+        "task.reassigned_to_you",
+        lang,
+        author=escape(by),
+        customer=escape(task.customer) if task.customer else t("task.no_customer", lang),
+        task=escape(task.text),
+        when=task.when.in_words(lang, today),
+    )
+    return message(text, [section(text), task_buttons(task.id, task.customer_id, lang)])
+
+
+def build_task_changed(key: str, task: TaskView, lang: Lang, today: date) -> dict[str, Any]:
+    """The answer to Hecho / Posponer / Reasignar, replacing the buttons that were pressed."""
+    return message(
+        t(
+            key,
+            lang,
+            task=escape(task.text),
+            when=task.when.in_words(lang, today),
+            assignee=escape(task.assignee.name),
+        )
+    )
+
+
+def build_snooze_modal(task_id: int, lang: Lang, response_url: str | None) -> dict[str, Any]:
+    return modal(
+        callback_id=Callback.SNOOZE.value,
+        title=t("task.snooze_title", lang),
+        submit=t("task.save", lang),
+        close=t("call.cancel", lang),
+        blocks=[
+            input_block(
+                "when",
+                t("task.snooze_when", lang),
+                text_input(
+                    "when", placeholder=t("call.task_due_placeholder", lang), max_length=100
+                ),
+            )
+        ],
+        metadata={"t": task_id, "u": response_url or ""},
+    )
+
+
+def build_reassign_modal(task_id: int, lang: Lang, response_url: str | None) -> dict[str, Any]:
+    return modal(
+        callback_id=Callback.REASSIGN.value,
+        title=t("task.reassign_title", lang),
+        submit=t("task.save", lang),
+        close=t("call.cancel", lang),
+        blocks=[
+            input_block("assignee", t("task.reassign_to", lang), user_select("assignee")),
+            input_block("supervisor", t("call.supervisor", lang), user_select("supervisor")),
+        ],
+        metadata={"t": task_id, "u": response_url or ""},
+    )
