@@ -269,19 +269,8 @@ def check_call(
         errors["promise_date"] = t("call.need_promise_date", lang)
 
     task_text = (form.task or "").strip() or None
-    task_when = None
+    task_when = read_task_due(task_text, form.task_due, now, tz, policy, lang, errors)
     proposed = False
-    if (form.task_due or "").strip():
-        reading, problem = read_date(form.task_due or "", now, tz, policy, lang)
-        if problem:
-            errors["task_due"] = problem
-        else:
-            assert reading.date is not None
-            task_when = _business(reading.date, reading.time, policy)
-        if task_text is None and "task" not in errors:
-            errors["task"] = t("call.need_task", lang)
-    elif task_text is not None:
-        errors["task_due"] = t("call.need_task_due", lang)
     kind = PLAYBOOK[form.category].kind if talked and form.category else TaskKind.CALL
     if not talked and form.outcome is not None and task_text is None:
         # Nobody to talk to: propose the retry (or finding the right number) ourselves.
@@ -291,27 +280,9 @@ def check_call(
         task_when = When(policy.calendar.add_business_days(today, 1))
         proposed = True
 
-    assignee = author
-    supervisor = None
-    if form.assignee and form.assignee != author.slack_user_id:
-        found = _member_by_slack_id(session, form.assignee)
-        if found is None:
-            errors["assignee"] = t("call.not_member", lang)
-        else:
-            assignee = found
-    if form.supervisor:
-        supervisor = _member_by_slack_id(session, form.supervisor)
-        if supervisor is None:
-            errors["supervisor"] = t("call.not_member", lang)
-    if assignee.id != author.id and supervisor is None and "supervisor" not in errors:
-        if assignee.supervisor_id is not None:
-            supervisor = session.get(TeamMember, assignee.supervisor_id)
-        if supervisor is None:
-            errors["supervisor"] = t("call.need_supervisor", lang)
-    if supervisor is not None and supervisor.id == assignee.id and assignee.id != author.id:
-        errors["supervisor"] = t("call.supervisor_is_assignee", lang)
-    if supervisor is not None and supervisor.id == assignee.id:
-        supervisor = None
+    assignee, supervisor = check_people(
+        session, author, form.assignee, form.supervisor, lang, errors
+    )
 
     if errors:
         raise FormRejected(errors)
@@ -329,6 +300,65 @@ def check_call(
         supervisor,
         proposed,
     )
+
+
+def read_task_due(
+    task_text: str | None,
+    due_text: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    policy: AgendaPolicy,
+    lang: Lang,
+    errors: dict[str, str],
+) -> When | None:
+    """A task needs both what and when; the when is read from words and moved to the next
+    business day. Problems go to `errors` under the `task` and `task_due` fields."""
+    if (due_text or "").strip():
+        reading, problem = read_date(due_text or "", now, tz, policy, lang)
+        if task_text is None and "task" not in errors:
+            errors["task"] = t("call.need_task", lang)
+        if problem:
+            errors["task_due"] = problem
+            return None
+        assert reading.date is not None
+        return _business(reading.date, reading.time, policy)
+    if task_text is not None:
+        errors["task_due"] = t("call.need_task_due", lang)
+    return None
+
+
+def check_people(
+    session: Session,
+    author: TeamMember,
+    assignee_slack_id: str | None,
+    supervisor_slack_id: str | None,
+    lang: Lang,
+    errors: dict[str, str],
+) -> tuple[TeamMember, TeamMember | None]:
+    """Who does the task (default: the author) and who supervises it: required when it is
+    someone else's job, by default the assignee's own supervisor."""
+    assignee = author
+    supervisor = None
+    if assignee_slack_id and assignee_slack_id != author.slack_user_id:
+        found = _member_by_slack_id(session, assignee_slack_id)
+        if found is None:
+            errors["assignee"] = t("call.not_member", lang)
+        else:
+            assignee = found
+    if supervisor_slack_id:
+        supervisor = _member_by_slack_id(session, supervisor_slack_id)
+        if supervisor is None:
+            errors["supervisor"] = t("call.not_member", lang)
+    if assignee.id != author.id and supervisor is None and "supervisor" not in errors:
+        if assignee.supervisor_id is not None:
+            supervisor = session.get(TeamMember, assignee.supervisor_id)
+        if supervisor is None:
+            errors["supervisor"] = t("call.need_supervisor", lang)
+    if supervisor is not None and supervisor.id == assignee.id and assignee.id != author.id:
+        errors["supervisor"] = t("call.supervisor_is_assignee", lang)
+    if supervisor is not None and supervisor.id == assignee.id:
+        supervisor = None
+    return assignee, supervisor
 
 
 def _changed_amount(form: CallForm) -> bool:

@@ -50,8 +50,12 @@ def is_broken_by(
     return paid < amount and day >= broken_on(promised_for, calendar)
 
 
-def settle_with_payment(session: Session, customer_id: int, amount: Decimal, at: datetime) -> None:
-    """Money received counts towards the customer's pending promises, oldest first."""
+def settle_with_payment(
+    session: Session, customer_id: int, amount: Decimal, at: datetime
+) -> list[PaymentPromise]:
+    """Money received counts towards the customer's pending promises, oldest first.
+    Returns the promises it counted towards."""
+    touched: list[PaymentPromise] = []
     remaining = amount
     pending = session.scalars(
         select(PaymentPromise)
@@ -68,5 +72,14 @@ def settle_with_payment(session: Session, customer_id: int, amount: Decimal, at:
         paid = min(owed, remaining)
         promise.paid_amount += paid
         remaining -= paid
+        touched.append(promise)
         if promise.paid_amount >= promise.amount:
             transition(promise, "paid_in_full", at)
+    return touched
+
+
+def reschedule(promise: PaymentPromise, day: date) -> None:
+    """The customer moved the date: still the same promise, still pending."""
+    if promise.status != PromiseStatus.PENDING:
+        raise ValueError("only a pending promise can be moved")
+    promise.promised_for = day

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import customers, tasks, team
+from bot import customers, history, payments, promises, tasks, team
 from bot.agenda import Agenda, AgendaPolicy, compute_agenda
-from bot.errors import NotFound
-from bot.i18n import Lang
+from bot.calls import FormRejected, read_date
+from bot.errors import BadInput, Forbidden, NotFound
+from bot.i18n import Lang, t
 from bot.ports import Directory
 from models import Customer, Invoice, PaymentPromise, Task
 from models.db import transaction
@@ -258,3 +260,165 @@ def reassign_task(
 def my_tasks(db: Db, *, member_id: int, lang: Lang) -> list[tasks.TaskView]:
     with db() as session:
         return [tasks.view_of(session, task, lang) for task in tasks.open_tasks(session, member_id)]
+
+
+def customer_card(
+    db: Db, *, customer_id: int, now: datetime, policy: AgendaPolicy, currency: str
+) -> customers.CustomerCard:
+    with db() as session:
+        return customers.card(
+            session,
+            customer_id,
+            today=now.astimezone(policy.tz).date(),
+            steps=policy.steps,
+            calendar=policy.calendar,
+            default_currency=currency,
+        )
+
+
+def add_task(
+    db: Db,
+    form: tasks.TaskForm,
+    *,
+    author_slack_id: str,
+    now: datetime,
+    policy: AgendaPolicy,
+    lang: Lang,
+    notifier: TaskNotifier,
+) -> tuple[tasks.TaskView, list[str]]:
+    """A task for someone else reaches them in the same transaction that creates it."""
+    with transaction(db) as session:
+        author = _actor(session, author_slack_id)
+        task = tasks.add_task(session, form, author=author, now=now, policy=policy, lang=lang)
+        view = tasks.view_of(session, task, lang)
+        keys = (
+            []
+            if view.assignee.member_id == author.id
+            else notifier.task_reassigned(session, view, by=author.name, now=now)
+        )
+        return view, keys
+
+
+def record_payment(
+    db: Db,
+    form: payments.PaymentForm,
+    *,
+    author_slack_id: str,
+    now: datetime,
+    policy: AgendaPolicy,
+    lang: Lang,
+    currency: str,
+) -> payments.RecordedPayment:
+    with transaction(db) as session:
+        return payments.record_payment(
+            session,
+            form,
+            author=_actor(session, author_slack_id),
+            now=now,
+            policy=policy,
+            lang=lang,
+            default_currency=currency,
+        )
+
+
+def customer_history(
+    db: Db, *, customer_id: int, policy: AgendaPolicy, lang: Lang
+) -> tuple[str, str, int]:
+    """(customer name, CSV text, number of events)."""
+    with db() as session:
+        customer = customers.require_customer(session, customer_id)
+        rows = history.events(session, customer_id, policy.tz, lang)
+        return customer.name, history.to_csv(rows, policy.tz, lang), len(rows)
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    id: int
+    customer_id: int
+    customer: str
+    amount: Decimal
+    paid: Decimal
+    currency: str
+    promised_for: date
+
+
+def my_promises(db: Db, *, member_id: int, currency: str) -> list[PromiseView]:
+    with db() as session:
+        rows = session.execute(
+            select(PaymentPromise, Customer.name)
+            .join(Customer, Customer.id == PaymentPromise.customer_id)
+            .where(
+                PaymentPromise.collector_id == member_id,
+                PaymentPromise.status == PromiseStatus.PENDING,
+            )
+            .order_by(PaymentPromise.promised_for, PaymentPromise.id)
+            .limit(20)
+        ).all()
+        currencies = dict(
+            session.execute(
+                select(Invoice.customer_id, func.min(Invoice.currency))
+                .where(Invoice.customer_id.in_([p.customer_id for p, _ in rows] or [-1]))
+                .group_by(Invoice.customer_id)
+            ).all()
+        )
+        return [
+            PromiseView(
+                p.id,
+                p.customer_id,
+                name,
+                p.amount,
+                p.paid_amount,
+                currencies.get(p.customer_id) or currency,
+                p.promised_for,
+            )
+            for p, name in rows
+        ]
+
+
+def _pending_promise(session: Session, promise_id: int, actor: team.TeamMember) -> PaymentPromise:
+    promise = session.get(PaymentPromise, promise_id)
+    if promise is None:
+        raise NotFound(what_key="what.promise", value=str(promise_id))
+    if promise.collector_id != actor.id and actor.role not in (Role.SUPERVISOR, Role.ADMIN):
+        raise Forbidden("task.not_yours")
+    if promise.status != PromiseStatus.PENDING:
+        raise BadInput("promise.not_pending")
+    return promise
+
+
+def move_promise(
+    db: Db,
+    *,
+    promise_id: int,
+    actor_slack_id: str,
+    when: str,
+    now: datetime,
+    policy: AgendaPolicy,
+    lang: Lang,
+) -> tuple[str, date]:
+    """The customer moved the date: refused on the `when` field if unreadable or past."""
+    with transaction(db) as session:
+        actor = _actor(session, actor_slack_id)
+        promise = _pending_promise(session, promise_id, actor)
+        tz = ZoneInfo(actor.timezone) if actor.timezone else policy.tz
+        reading, problem = read_date(when, now, tz, policy, lang)
+        if problem:
+            raise FormRejected({"when": problem})
+        assert reading.date is not None
+        promises.reschedule(promise, reading.date)
+        customer = customers.require_customer(session, promise.customer_id)
+        return customer.name, reading.date
+
+
+def reassign_promise(
+    db: Db, *, promise_id: int, actor_slack_id: str, to: str | None, lang: Lang
+) -> tuple[str, str]:
+    with transaction(db) as session:
+        actor = _actor(session, actor_slack_id)
+        promise = _pending_promise(session, promise_id, actor)
+        member = team.find_member(session, to or "")
+        if member is None or not member.active:
+            raise FormRejected({"assignee": t("call.not_member", lang)})
+        promise.collector_id = member.id
+        customer = customers.require_customer(session, promise.customer_id)
+        return customer.name, member.name

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.agenda import AgendaPolicy
-from bot.calls import FormRejected, When, read_date, recipient
+from bot.calls import FormRejected, When, check_people, read_date, read_task_due, recipient
 from bot.errors import CobroError, Forbidden, NotFound
 from bot.i18n import Lang, t
 from bot.ports import Recipient
@@ -131,30 +131,11 @@ def reassign(
     """Someone else's task needs a supervisor: the one named, else the assignee's own."""
     task = _require(session, task_id, actor)
     errors: dict[str, str] = {}
-
-    def member(slack_id: str | None) -> TeamMember | None:
-        if not slack_id:
-            return None
-        return session.scalar(
-            select(TeamMember).where(TeamMember.slack_user_id == slack_id, TeamMember.active)
-        )
-
-    assignee = member(assignee_slack_id)
-    if assignee is None:
-        errors["assignee"] = t("call.not_member", lang)
-    supervisor = member(supervisor_slack_id)
-    if supervisor_slack_id and supervisor is None:
-        errors["supervisor"] = t("call.not_member", lang)
-    if assignee is not None and supervisor is None and "supervisor" not in errors:
-        if assignee.supervisor_id:
-            supervisor = session.get(TeamMember, assignee.supervisor_id)
-        if supervisor is None and assignee.id != actor.id:
-            errors["supervisor"] = t("call.need_supervisor", lang)
-    if assignee is not None and supervisor is not None and supervisor.id == assignee.id:
-        errors["supervisor"] = t("call.supervisor_is_assignee", lang)
+    assignee, supervisor = check_people(
+        session, actor, assignee_slack_id or actor.slack_user_id, supervisor_slack_id, lang, errors
+    )
     if errors:
         raise FormRejected(errors)
-    assert assignee is not None
     task.assignee_id = assignee.id
     task.supervisor_id = supervisor.id if supervisor else None
     return task
@@ -169,3 +150,51 @@ def open_tasks(session: Session, member_id: int, limit: int = 20) -> list[Task]:
             .limit(limit)
         )
     )
+
+
+@dataclass(frozen=True)
+class TaskForm:
+    """A task typed in the "Añadir tarea" modal."""
+
+    customer_id: int | None
+    text: str | None
+    due: str | None
+    assignee: str | None
+    supervisor: str | None
+
+
+def add_task(
+    session: Session,
+    form: TaskForm,
+    *,
+    author: TeamMember,
+    now: datetime,
+    policy: AgendaPolicy,
+    lang: Lang,
+) -> Task:
+    """A next step outside a call: the same rules as the call modal's task."""
+    errors: dict[str, str] = {}
+    text = (form.text or "").strip() or None
+    tz = ZoneInfo(author.timezone) if author.timezone else policy.tz
+    when = read_task_due(text, form.due, now, tz, policy, lang, errors)
+    if text is None and "task" not in errors:
+        errors["task"] = t("note.missing_next", lang)
+    assignee, supervisor = check_people(
+        session, author, form.assignee, form.supervisor, lang, errors
+    )
+    if errors:
+        raise FormRejected(errors)
+    assert text is not None and when is not None
+    task = Task(
+        customer_id=form.customer_id,
+        text=text,
+        kind=TaskKind.OTHER,
+        due_date=when.day,
+        due_time=when.at,
+        assignee_id=assignee.id,
+        supervisor_id=supervisor.id if supervisor else None,
+        creator_id=author.id,
+    )
+    session.add(task)
+    session.flush()
+    return task

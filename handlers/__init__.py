@@ -15,6 +15,7 @@ def register_handlers(app: App, deps: Deps) -> None:
     from handlers import (
         actions,
         commands,
+        customer_actions,
         errors,
         events,
         middleware,
@@ -31,3 +32,4 @@ def register_handlers(app: App, deps: Deps) -> None:
     shortcuts.register(app)
     views.register(app)
     task_actions.register(app)
+    customer_actions.register(app)

@@ -10,21 +10,20 @@ from slack_sdk import WebClient
 from bot import services
 from bot.agenda import AgendaPolicy
 from bot.calls import playbook_suggestion
-from bot.i18n import t
 from handlers.blocks.call import CallPrefill, build_call_modal
 from handlers.blocks.forms import metadata_of, state_values
+from handlers.blocks.help import build_help
 from handlers.call_modal import open_call_modal
 from handlers.context import Deps, Member
 from handlers.ids import Action
-from handlers.replies import reply_coming_soon
+from handlers.replies import reply_privately
 from models.enums import ExcuseCategory
 
 
 def register(app: App) -> None:
     app.action(Action.LOG_CALL.value)(on_log_call)
     app.action(Action.EXCUSE_CATEGORY.value)(on_excuse_category)
-    app.action(Action.VIEW_CUSTOMER.value)(on_not_yet)
-    app.action(Action.OPEN_HELP.value)(on_not_yet)
+    app.action(Action.OPEN_HELP.value)(on_open_help)
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -85,11 +84,8 @@ def on_excuse_category(
     )
 
 
-def on_not_yet(
+def on_open_help(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
-    """Until the customer card lands, say so instead of failing."""
     ack()
-    reply_coming_soon(
-        body=body, respond=respond, client=client, text=t("action.coming_soon", context["lang"])
-    )
+    reply_privately(body=body, respond=respond, client=client, payload=build_help(context["lang"]))

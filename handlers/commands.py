@@ -25,10 +25,12 @@ from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messag
 from handlers.blocks.call import build_customer_choices
 from handlers.blocks.common import escape, message
 from handlers.blocks.help import build_coming_soon, build_help
+from handlers.blocks.promises import build_promise_list
 from handlers.blocks.tasks import build_task_list
 from handlers.blocks.team import build_team
 from handlers.call_modal import open_call_modal
 from handlers.context import Deps, Member
+from handlers.customer_actions import card_payload, export_history
 from handlers.directory import SlackDirectory
 from handlers.ids import SLASH_COMMAND
 
@@ -57,9 +59,13 @@ def on_cobro(
         ack()
         _today(parsed, context["deps"], context["member"], lang, respond)
         return
-    if parsed.name == CommandName.CALL:
+    slow = _SLOW_HANDLERS.get(parsed.name)
+    if slow is not None:
         ack()
-        _call(parsed, body, context["deps"], context["member"], lang, client, respond)
+        try:
+            slow(parsed, body, context["deps"], context["member"], lang, client, respond)
+        except CobroError as error:
+            respond(response_type="ephemeral", **message(error_text(error, lang)))
         return
     handler = _HANDLERS.get(parsed.name)
     if handler is None:
@@ -130,6 +136,37 @@ def _today(command: Command, deps: Deps, member: Member, lang: Lang, respond: Re
         respond(response_type="ephemeral", replace_original=False, **payload)
 
 
+def _one_customer(
+    command: Command,
+    deps: Deps,
+    lang: Lang,
+    respond: Respond,
+    *,
+    for_call: bool,
+) -> int | None:
+    """The customer the user named, or None after telling them (none found, or a choice of
+    several: buttons to pick one)."""
+    if not command.rest:
+        respond(
+            response_type="ephemeral",
+            **message(t("customer.need_query", lang, word=command.typed or command.name.value)),
+        )
+        return None
+    matches = services.find_customers(deps.db, command.rest)
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        respond(
+            response_type="ephemeral",
+            **message(t("customer.none", lang, query=escape(command.rest))),
+        )
+    else:
+        respond(
+            response_type="ephemeral", **build_customer_choices(matches, lang, for_call=for_call)
+        )
+    return None
+
+
 def _call(
     command: Command,
     body: dict[str, Any],
@@ -139,29 +176,54 @@ def _call(
     client: WebClient,
     respond: Respond,
 ) -> None:
-    """One customer matches: open the modal. Several: let the user pick. None: say so."""
-    if not command.rest:
-        respond(
-            response_type="ephemeral",
-            **message(t("customer.need_query", lang, word=command.typed or "llamada")),
-        )
-        return
-    matches = services.find_customers(deps.db, command.rest)
-    if not matches:
-        respond(
-            response_type="ephemeral",
-            **message(t("customer.none", lang, query=escape(command.rest))),
-        )
-    elif len(matches) == 1:
+    customer_id = _one_customer(command, deps, lang, respond, for_call=True)
+    if customer_id is not None:
         open_call_modal(
-            client,
-            trigger_id=body["trigger_id"],
-            deps=deps,
-            member=member,
-            customer_id=matches[0].id,
+            client, trigger_id=body["trigger_id"], deps=deps, member=member, customer_id=customer_id
         )
-    else:
-        respond(response_type="ephemeral", **build_customer_choices(matches, lang, for_call=True))
+
+
+def _customer(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    customer_id = _one_customer(command, deps, lang, respond, for_call=False)
+    if customer_id is not None:
+        respond(response_type="ephemeral", **card_payload(deps, customer_id, lang))
+
+
+def _history(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    customer_id = _one_customer(command, deps, lang, respond, for_call=False)
+    if customer_id is not None:
+        export_history(
+            deps,
+            member,
+            lang,
+            customer_id,
+            client,
+            lambda payload: respond(response_type="ephemeral", **payload),
+        )
+
+
+def _promises(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    today = deps.clock.now().astimezone(deps.settings.tz).date()
+    promises = services.my_promises(
+        deps.db, member_id=member.id, currency=deps.settings.cobro_currency
+    )
+    return build_promise_list(promises, lang, today)
 
 
 def _tasks(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
@@ -169,8 +231,16 @@ def _tasks(command: Command, deps: Deps, member: Member, lang: Lang, client: Web
     return build_task_list(services.my_tasks(deps.db, member_id=member.id, lang=lang), lang, today)
 
 
+# Answered after the ack: they search, open modals or upload files.
+_SLOW_HANDLERS = {
+    CommandName.CALL: _call,
+    CommandName.CUSTOMER: _customer,
+    CommandName.HISTORY: _history,
+}
+
 _HANDLERS = {
     CommandName.HELP: _help,
+    CommandName.PROMISES: _promises,
     CommandName.TASKS: _tasks,
     CommandName.TEAM: _team,
 }

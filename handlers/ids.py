@@ -17,6 +17,11 @@ class Callback(StrEnum):
     CALL = "cobro_call"
     SNOOZE = "cobro_snooze"
     REASSIGN = "cobro_reassign"
+    ADD_TASK = "cobro_add_task"
+    PAYMENT = "cobro_payment"
+    PROMISE_MOVE = "cobro_promise_move"
+    PROMISE_REASSIGN = "cobro_promise_reassign"
+    FIND_CUSTOMER = "cobro_find_customer"
 
 
 class Action(StrEnum):
@@ -27,3 +32,8 @@ class Action(StrEnum):
     TASK_DONE = "cobro_task_done"
     TASK_SNOOZE = "cobro_task_snooze"
     TASK_REASSIGN = "cobro_task_reassign"
+    ADD_TASK = "cobro_add_task"
+    ADD_PAYMENT = "cobro_add_payment"
+    EXPORT_HISTORY = "cobro_export_history"
+    PROMISE_MOVE = "cobro_promise_move"
+    PROMISE_REASSIGN = "cobro_promise_reassign"

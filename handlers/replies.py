@@ -21,12 +21,3 @@ def reply_privately(
         client.chat_postEphemeral(channel=channel, user=user, **payload)
     elif user:
         client.chat_postMessage(channel=user, **payload)
-
-
-def reply_coming_soon(
-    *, body: dict[str, Any], respond: Respond | None, client: WebClient, text: str
-) -> None:
-    """For a button or shortcut whose feature has not landed: an answer, never an error."""
-    from handlers.blocks.common import message
-
-    reply_privately(body=body, respond=respond, client=client, payload=message(text))

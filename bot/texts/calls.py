@@ -332,3 +332,150 @@ TEXTS |= {
     },
     "promises.paid_so_far": {"es": " · pagado {paid}", "en": " · paid {paid}"},
 }
+
+TEXTS |= {
+    "history.attempt": {"es": "Intento de llamada", "en": "Call attempt"},
+    "history.note": {"es": "Nota", "en": "Note"},
+    "history.promise": {"es": "Promesa de pago", "en": "Payment promise"},
+    "history.task": {"es": "Tarea", "en": "Task"},
+    "history.payment": {"es": "Pago", "en": "Payment"},
+    "history.spoke_with": {"es": "habló con {who}", "en": "spoke to {who}"},
+    "history.agreed": {"es": "acuerdo: {agreement}", "en": "agreed: {agreement}"},
+    "history.corrects": {"es": "corrige la nota {id}", "en": "corrects note {id}"},
+    "history.promised_for": {"es": "para el {day}", "en": "for {day}"},
+    "history.due": {"es": "vence {due}", "en": "due {due}"},
+    "history.col.when": {"es": "fecha", "en": "when"},
+    "history.col.kind": {"es": "tipo", "en": "kind"},
+    "history.col.who": {"es": "quién", "en": "who"},
+    "history.col.detail": {"es": "detalle", "en": "detail"},
+    "history.col.amount": {"es": "monto", "en": "amount"},
+    "history.col.status": {"es": "estado", "en": "status"},
+    "history.uploaded": {
+        "es": "Historial de *{customer}*: {count} eventos, en el CSV adjunto.",
+        "en": "History of *{customer}*: {count} events, in the attached CSV.",
+    },
+    "history.sent_to_dm": {
+        "es": "Te envié el historial de *{customer}* por mensaje directo.",
+        "en": "I sent you the history of *{customer}* as a direct message.",
+    },
+    "promise_status.pending": {"es": "pendiente", "en": "pending"},
+    "promise_status.kept": {"es": "cumplida", "en": "kept"},
+    "promise_status.partial": {"es": "cumplida en parte", "en": "partially kept"},
+    "promise_status.broken": {"es": "incumplida", "en": "broken"},
+    "task_status.open": {"es": "pendiente", "en": "open"},
+    "task_status.done": {"es": "hecha", "en": "done"},
+    "task_status.cancelled": {"es": "cancelada", "en": "cancelled"},
+    "payment.not_positive": {
+        "es": "El pago debe ser mayor que cero.",
+        "en": "The payment must be more than zero.",
+    },
+    "payment.future": {
+        "es": "{when} todavía no llega: registra el pago cuando se reciba.",
+        "en": "{when} has not come yet: record the payment once it is received.",
+    },
+    "payment.title": {"es": "Registrar pago", "en": "Record a payment"},
+    "payment.amount": {"es": "Monto recibido", "en": "Amount received"},
+    "payment.date": {
+        "es": "¿Cuándo se recibió? (en palabras; vacío: hoy)",
+        "en": "When was it received? (in words; empty: today)",
+    },
+    "payment.invoice": {
+        "es": "Factura que paga (vacío: las más antiguas)",
+        "en": "Invoice it pays (empty: the oldest)",
+    },
+    "payment.recorded": {
+        "es": ":moneybag: Pago de {amount} de *{customer}* registrado ({when}).",
+        "en": ":moneybag: Payment of {amount} from *{customer}* recorded ({when}).",
+    },
+    "payment.kept": {
+        "es": "Promesas cumplidas con este pago: {kept} de {counted}.",
+        "en": "Promises kept by this payment: {kept} of {counted}.",
+    },
+    "payment.credit": {
+        "es": "Queda un saldo a favor del cliente de {credit}.",
+        "en": "The customer has a credit of {credit} left.",
+    },
+    "payment.duplicate": {
+        "es": "Ese pago ya estaba registrado (misma referencia): no lo conté dos veces.",
+        "en": "That payment was already recorded (same reference): I did not count it twice.",
+    },
+    "task.add_title": {"es": "Añadir tarea", "en": "Add a task"},
+    "task.added": {
+        "es": ":memo: Tarea creada: *{task}* · {when} · {assignee}",
+        "en": ":memo: Task created: *{task}* · {when} · {assignee}",
+    },
+    "card.log_call": {"es": "Registrar llamada", "en": "Log a call"},
+    "card.add_task": {"es": "Añadir tarea", "en": "Add a task"},
+    "card.add_payment": {"es": "Registrar pago", "en": "Record a payment"},
+    "card.export": {"es": "Exportar historial", "en": "Export history"},
+    "card.collector": {"es": "Cobrador: {name}", "en": "Collector: {name}"},
+    "card.no_collector": {"es": "Sin cobrador asignado", "en": "No collector assigned"},
+    "card.balance": {"es": "*Saldo:* {balance}", "en": "*Balance:* {balance}"},
+    "card.step": {"es": "*Paso de cobranza:* {step}", "en": "*Dunning step:* {step}"},
+    "card.no_step": {"es": "al día", "en": "up to date"},
+    "card.reliability": {
+        "es": "*Promesas cumplidas:* {kept} de {made}",
+        "en": "*Promises kept:* {kept} of {made}",
+    },
+    "card.pending_promise": {
+        "es": "*Promesa pendiente:* {amount} el {when}",
+        "en": "*Pending promise:* {amount} on {when}",
+    },
+    "card.contacts": {"es": "*A quién llamar*", "en": "*Whom to call*"},
+    "card.no_contacts": {"es": "Sin contactos registrados.", "en": "No contacts on file."},
+    "card.decides": {"es": "decide los pagos", "en": "decides payments"},
+    "card.invoices": {"es": "*Facturas abiertas*", "en": "*Open invoices*"},
+    "card.no_invoices": {"es": "Ninguna factura abierta.", "en": "No open invoices."},
+    "card.invoice_line": {
+        "es": "{number} · {balance} · {days}",
+        "en": "{number} · {balance} · {days}",
+    },
+    "card.disputed": {"es": " · :pause_button: en disputa", "en": " · :pause_button: disputed"},
+    "card.more_invoices": {"es": "… y {count} más", "en": "… and {count} more"},
+    "card.notes": {"es": "*Últimas notas*", "en": "*Latest notes*"},
+    "card.no_notes": {"es": "Todavía no hay notas.", "en": "No notes yet."},
+    "card.note_line": {"es": "{day} · {author}: {body}", "en": "{day} · {author}: {body}"},
+    "card.tasks": {"es": "*Tareas abiertas*", "en": "*Open tasks*"},
+    "card.no_tasks": {"es": "Ninguna tarea abierta.", "en": "No open tasks."},
+    "card.task_line": {"es": "{task} · {when} · {assignee}", "en": "{task} · {when} · {assignee}"},
+    "card.attempts": {
+        "es": "{count} intentos de llamada en total",
+        "en": "{count} call attempts in all",
+    },
+    "promise.reschedule_title": {"es": "Mover la promesa", "en": "Move the promise"},
+    "promise.reschedule_when": {
+        "es": "¿Para cuándo promete ahora?",
+        "en": "When does the customer promise now?",
+    },
+    "promise.reassign_title": {"es": "Reasignar promesa", "en": "Reassign promise"},
+    "promise.rescheduled": {
+        "es": ":calendar: Promesa de *{customer}* movida al {when}.",
+        "en": ":calendar: Promise of *{customer}* moved to {when}.",
+    },
+    "promise.reassigned": {
+        "es": ":arrow_right: La promesa de *{customer}* ahora la sigue {name}.",
+        "en": ":arrow_right: {name} now follows the promise of *{customer}*.",
+    },
+    "promise.not_pending": {
+        "es": "Esa promesa ya no está pendiente.",
+        "en": "That promise is no longer pending.",
+    },
+    "what.promise": {"es": "la promesa", "en": "the promise"},
+}
+
+TEXTS |= {
+    "shortcut.next": {"es": "Siguiente", "en": "Next"},
+    "shortcut.from_message": {"es": "Del mensaje: «{text}»", "en": "From the message: “{text}”"},
+    "shortcut.which_customer": {
+        "es": "¿De qué cliente? (nombre o id)",
+        "en": "Which customer? (name or id)",
+    },
+    "customer.need_query_field": {
+        "es": "Escribe el nombre o el id del cliente.",
+        "en": "Type the customer's name or id.",
+    },
+    "customer.several": {
+        "es": "Varios clientes coinciden: {names}. Escribe más del nombre o el id.",
+        "en": "Several customers match: {names}. Type more of the name, or the id.",
+    },
+}

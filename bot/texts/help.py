@@ -75,12 +75,4 @@ TEXTS = {
         "en": "• {customer}: {amount} — check the payment arrived",
     },
     "home.no_promises": {"es": "Ninguna promesa vence hoy.", "en": "No promises fall due today."},
-    "shortcut.coming_soon": {
-        "es": "Registrar una gestión desde un mensaje llegará pronto. Mientras tanto usa `/cobro llamada <cliente>`.",
-        "en": "Logging a call from a message is coming soon. Meanwhile use `/cobro call <customer>`.",
-    },
-    "action.coming_soon": {
-        "es": "Esta acción llegará en la próxima versión de cobro. Mientras tanto, anota la llamada en tu hoja habitual.",
-        "en": "This action arrives in the next version of cobro. Meanwhile, note the call where you usually do.",
-    },
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from models import TeamMember
+from models import Customer, TeamMember
 from models.enums import Role
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
@@ -104,9 +104,12 @@ def test_a_long_list_is_split_within_slacks_limits(bot: Harness) -> None:
     assert "Cliente 44" in text and "Cliente 04" not in text  # largest balances first
 
 
-def test_the_buttons_on_a_due_call_answer_instead_of_failing(bot: Harness) -> None:
+def test_the_buttons_on_a_due_call_open_the_modal_and_the_card(bot: Harness) -> None:
     _seed(bot)
-    reply = bot.slack.block_action("U0ANA", "cobro_log_call", "1", channel="D0ANA")
-    assert reply.status == 200
+    with bot.db() as s:
+        lopez = s.query(Customer).filter_by(name="Ferretería López").one()
+    bot.slack.block_action("U0ANA", "cobro_log_call", str(lopez.id), channel="D0ANA")
+    assert "Ferretería López" in json.dumps(bot.fake.last_view(), ensure_ascii=False)
+    bot.slack.block_action("U0ANA", "cobro_view_customer", str(lopez.id), channel="D0ANA")
     (answer,) = bot.fake.wait_for("response_url")
-    assert "próxima versión" in answer.text()
+    assert "Marisol Díaz" in answer.text() and "cobro_add_payment" in answer.text()

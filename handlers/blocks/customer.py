@@ -1,0 +1,219 @@
+"""The customer card: whom to call and how to address them, what is owed, where the account
+stands, what was said last, and what is pending; with the buttons to act on it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.customers import CallContext, CustomerCard, InvoiceLine
+from bot.dates import describe
+from bot.i18n import Lang, money, short_day, t
+from handlers.blocks.common import button, context, divider, escape, header, message, section
+from handlers.blocks.forms import (
+    input_block,
+    modal,
+    option,
+    select,
+    text_input,
+    user_select,
+)
+from handlers.ids import Action, Callback
+from models.enums import PaymentMethod
+
+INVOICES_SHOWN = 10
+
+
+def _days(invoice: InvoiceLine, lang: Lang) -> str:
+    if invoice.days_past_due > 0:
+        return t("agenda.days_past_due", lang, days=invoice.days_past_due)
+    if invoice.days_past_due == 0:
+        return t("agenda.due_today", lang)
+    return t("agenda.due_in", lang, days=-invoice.days_past_due)
+
+
+def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str, Any]:
+    value = str(card.id)
+    facts = [
+        t("card.balance", lang, balance=money(card.balance, card.currency, lang)),
+        t(
+            "card.step",
+            lang,
+            step=t(f"reason.{card.step.value}", lang) if card.step else t("card.no_step", lang),
+        ),
+        t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made),
+    ]
+    if card.pending_promise:
+        p = card.pending_promise
+        facts.append(
+            t(
+                "card.pending_promise",
+                lang,
+                amount=money(p.amount - p.paid, card.currency, lang),
+                when=describe(p.promised_for, lang=lang, today=today),
+            )
+        )
+    contacts = [t("card.contacts", lang)]
+    for c in card.contacts[:8]:
+        parts = [f"*{escape(c.name)}*" + (f" ({escape(c.title)})" if c.title else "")]
+        if c.phone:
+            parts.append(escape(c.phone))
+        if c.email:
+            parts.append(escape(c.email))
+        if c.decision_maker:
+            parts.append(t("card.decides", lang))
+        contacts.append(" · ".join(parts))
+    if not card.contacts:
+        contacts.append(t("card.no_contacts", lang))
+    invoices = [t("card.invoices", lang)]
+    for i in card.invoices[:INVOICES_SHOWN]:
+        line = t(
+            "card.invoice_line",
+            lang,
+            number=escape(i.number),
+            balance=money(i.balance, i.currency, lang),
+            days=_days(i, lang),
+        )
+        invoices.append(line + (t("card.disputed", lang) if i.disputed else ""))
+    if len(card.invoices) > INVOICES_SHOWN:
+        invoices.append(t("card.more_invoices", lang, count=len(card.invoices) - INVOICES_SHOWN))
+    if not card.invoices:
+        invoices.append(t("card.no_invoices", lang))
+    notes = [t("card.notes", lang)]
+    for n in card.notes:
+        body = " — ".join(
+            part
+            for part in (
+                escape(n.spoke_with) if n.spoke_with else "",
+                t(f"excuse.{n.category.value}", lang) if n.category else "",
+                escape(n.excuse) if n.excuse else "",
+                escape(n.agreement) if n.agreement else "",
+                t(f"outcome.{n.outcome.value}", lang) if n.outcome and not n.excuse else "",
+            )
+            if part
+        )
+        notes.append(
+            t(
+                "card.note_line",
+                lang,
+                day=short_day(n.at.date(), lang),
+                author=escape(n.author),
+                body=body,
+            )
+        )
+    if not card.notes:
+        notes.append(t("card.no_notes", lang))
+    tasks = [t("card.tasks", lang)]
+    for task in card.tasks[:8]:
+        tasks.append(
+            t(
+                "card.task_line",
+                lang,
+                task=escape(task.text),
+                when=describe(task.due_date, task.due_time, lang=lang, today=today),
+                assignee=escape(task.assignee),
+            )
+        )
+    if not card.tasks:
+        tasks.append(t("card.no_tasks", lang))
+    title = f"{card.name} · {card.external_id}"
+    blocks: list[dict[str, Any]] = [
+        header(title),
+        context(
+            t("card.collector", lang, name=escape(card.collector))
+            if card.collector
+            else t("card.no_collector", lang),
+            t("card.attempts", lang, count=card.attempts),
+        ),
+        section("\n".join(facts)),
+        section("\n".join(contacts)),
+        section("\n".join(invoices)),
+        divider(),
+        section("\n".join(notes)),
+        section("\n".join(tasks)),
+        {
+            "type": "actions",
+            "block_id": f"card-{card.id}",
+            "elements": [
+                button(t("card.log_call", lang), Action.LOG_CALL.value, value, style="primary"),
+                button(t("card.add_task", lang), Action.ADD_TASK.value, value),
+                button(t("card.add_payment", lang), Action.ADD_PAYMENT.value, value),
+                button(t("card.export", lang), Action.EXPORT_HISTORY.value, value),
+            ],
+        },
+    ]
+    return message(title, blocks)
+
+
+def build_task_modal(customer_id: int | None, lang: Lang, *, me: str) -> dict[str, Any]:
+    return modal(
+        callback_id=Callback.ADD_TASK.value,
+        title=t("task.add_title", lang),
+        submit=t("task.save", lang),
+        close=t("call.cancel", lang),
+        blocks=[
+            input_block("task", t("call.task", lang), text_input("task", max_length=500)),
+            input_block(
+                "task_due",
+                t("call.task_due", lang),
+                text_input(
+                    "task_due", placeholder=t("call.task_due_placeholder", lang), max_length=100
+                ),
+            ),
+            input_block("assignee", t("call.assignee", lang), user_select("assignee", initial=me)),
+            input_block("supervisor", t("call.supervisor", lang), user_select("supervisor")),
+        ],
+        metadata={"c": customer_id},
+    )
+
+
+def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, Any]:
+    invoices = [
+        option(f"{i.number} · {money(i.balance, i.currency, lang)}", str(i.id))
+        for i in ctx.invoices[:100]
+    ]
+    blocks: list[dict[str, Any]] = [
+        section(
+            t(
+                "call.header",
+                lang,
+                customer=escape(ctx.name),
+                balance=money(ctx.balance, ctx.currency, lang),
+            )
+        ),
+        input_block(
+            "payment_amount",
+            t("payment.amount", lang) + f" ({ctx.currency})",
+            text_input("payment_amount", initial=amount, max_length=30),
+        ),
+        input_block(
+            "payment_date",
+            t("payment.date", lang),
+            text_input("payment_date", placeholder="hoy, ayer, 20/11…", max_length=100),
+        ),
+        input_block(
+            "promise_method",
+            t("call.promise_method", lang),
+            select(
+                "promise_method",
+                [option(t(f"method.{m.value}", lang), m.value) for m in PaymentMethod],
+            ),
+        ),
+        input_block(
+            "promise_reference",
+            t("call.promise_reference", lang),
+            text_input("promise_reference", max_length=64),
+        ),
+    ]
+    if invoices:
+        blocks.append(
+            input_block("payment_invoice", t("payment.invoice", lang), select("invoice", invoices))
+        )
+    return modal(
+        callback_id=Callback.PAYMENT.value,
+        title=t("payment.title", lang),
+        submit=t("task.save", lang),
+        close=t("call.cancel", lang),
+        blocks=blocks,
+        metadata={"c": ctx.customer_id},
+    )

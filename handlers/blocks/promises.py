@@ -1,0 +1,90 @@
+"""My pending promises, each with Registrar pago · Mover · Reasignar, and their modals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.dates import describe
+from bot.i18n import Lang, money, t
+from bot.services import PromiseView
+from handlers.blocks.common import button, escape, header, message, section
+from handlers.blocks.forms import input_block, modal, text_input, user_select
+from handlers.ids import Action, Callback
+
+PROMISES_PER_MESSAGE = 20
+
+
+def build_promise_list(promises: list[PromiseView], lang: Lang, today: date) -> dict[str, Any]:
+    if not promises:
+        return message(t("promises.none", lang))
+    blocks: list[dict[str, Any]] = [header(t("promises.title", lang))]
+    for p in promises[:PROMISES_PER_MESSAGE]:
+        paid = (
+            t("promises.paid_so_far", lang, paid=money(p.paid, p.currency, lang)) if p.paid else ""
+        )
+        blocks.append(
+            section(
+                t(
+                    "promises.line",
+                    lang,
+                    customer=escape(p.customer),
+                    amount=money(p.amount, p.currency, lang),
+                    when=describe(p.promised_for, lang=lang, today=today),
+                    paid=paid,
+                )
+            )
+        )
+        owed = p.amount - p.paid
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"promise-{p.id}",
+                "elements": [
+                    button(
+                        t("card.add_payment", lang),
+                        Action.ADD_PAYMENT.value,
+                        f"{p.customer_id}:{owed}",
+                        style="primary",
+                    ),
+                    button(t("task.snooze", lang), Action.PROMISE_MOVE.value, str(p.id)),
+                    button(t("task.reassign", lang), Action.PROMISE_REASSIGN.value, str(p.id)),
+                    button(
+                        t("call.view_customer", lang),
+                        Action.VIEW_CUSTOMER.value,
+                        str(p.customer_id),
+                    ),
+                ],
+            }
+        )
+    return message(t("promises.title", lang), blocks)
+
+
+def build_promise_move_modal(promise_id: int, lang: Lang) -> dict[str, Any]:
+    return modal(
+        callback_id=Callback.PROMISE_MOVE.value,
+        title=t("promise.reschedule_title", lang),
+        submit=t("task.save", lang),
+        close=t("call.cancel", lang),
+        blocks=[
+            input_block(
+                "when",
+                t("promise.reschedule_when", lang),
+                text_input(
+                    "when", placeholder=t("call.promise_date_placeholder", lang), max_length=100
+                ),
+            )
+        ],
+        metadata={"p": promise_id},
+    )
+
+
+def build_promise_reassign_modal(promise_id: int, lang: Lang) -> dict[str, Any]:
+    return modal(
+        callback_id=Callback.PROMISE_REASSIGN.value,
+        title=t("promise.reassign_title", lang),
+        submit=t("task.save", lang),
+        close=t("call.cancel", lang),
+        blocks=[input_block("assignee", t("task.reassign_to", lang), user_select("assignee"))],
+        metadata={"p": promise_id},
+    )
