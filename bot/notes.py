@@ -134,8 +134,12 @@ PLAYBOOK: dict[ExcuseCategory, Play] = {
     ExcuseCategory.OTHER: Play("play.other", TaskKind.CALL, "mañana"),
 }
 
-WHEN_EN = {"pasado mañana": "in 2 days", "mañana": "tomorrow", "en 3 días": "in 3 days",
-           "en 5 días": "in 5 days"}  # fmt: skip
+WHEN_EN = {
+    "pasado mañana": "in 2 days",
+    "mañana": "tomorrow",
+    "en 3 días": "in 3 days",
+    "en 5 días": "in 5 days",
+}
 
 _REFERENCE = re.compile(r"(?<![\w/.-])(?:n[º°o.]*\s*)?(\d[\d-]{4,30}\d)(?![\w/.-])", re.I)
 
@@ -186,11 +190,42 @@ _SPOKE_WITH = re.compile(
 )
 
 
+_NOT_SURNAMES = {
+    "sobre",
+    "about",
+    "hoy",
+    "ayer",
+    "manana",
+    "por",
+    "para",
+    "en",
+    "de",
+    "del",
+    "esta",
+    "este",
+    "today",
+    "yesterday",
+    "on",
+    "at",
+    "regarding",
+    "dice",
+    "dijo",
+}
+
+
 def spoke_with_in(text: str | None) -> str | None:
-    """The person after "hablé con" in a message, with the capitals the author used."""
+    """The person after "hablé con" in a message, with the capitals the author used. A
+    second word is a surname when it looks like one: capitalised like the first name, or
+    everything typed in lowercase and the word not a common one ("sobre", "hoy")."""
     original = text or ""
     match = _SPOKE_WITH.search(fold_keep_length(original))
     if match is None:
         return None
-    name = original[match.start(1) : match.end(1)]
+    words = original[match.start(1) : match.end(1)].split()
+    if len(words) == 2:
+        first, second = words
+        capitalised = first[:1].isupper()
+        if (capitalised and not second[:1].isupper()) or fold(second) in _NOT_SURNAMES:
+            words = [first]
+    name = " ".join(words)
     return name if any(ch.isupper() for ch in name) else name.title()

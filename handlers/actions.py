@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot import services
 from bot.agenda import AgendaPolicy
 from bot.calls import playbook_suggestion
+from bot.vocabulary import ExcuseCategory
 from handlers.blocks.call import CallPrefill, build_call_modal
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.help import build_help
@@ -17,7 +18,6 @@ from handlers.call_modal import open_call_modal
 from handlers.context import Deps, Member
 from handlers.ids import Action
 from handlers.replies import reply_privately
-from models.enums import ExcuseCategory
 
 
 def register(app: App) -> None:

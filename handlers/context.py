@@ -10,7 +10,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Lang
 from bot.ports import Directory
-from models.enums import Role
+from bot.vocabulary import Role
 
 
 @dataclass(frozen=True)

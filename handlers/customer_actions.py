@@ -17,6 +17,7 @@ from bot.errors import CobroError
 from bot.i18n import Lang, error_text, money, t
 from bot.payments import PaymentForm
 from bot.tasks import TaskForm
+from bot.vocabulary import PaymentMethod
 from handlers.blocks.call import amount_text
 from handlers.blocks.common import escape, message
 from handlers.blocks.customer import build_customer_card, build_payment_modal, build_task_modal
@@ -27,7 +28,6 @@ from handlers.delivery import deliver_now
 from handlers.ids import Action, Callback
 from handlers.notifier import SlackNotifier
 from handlers.replies import reply_privately
-from models.enums import PaymentMethod
 
 log = logging.getLogger(__name__)
 

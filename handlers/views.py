@@ -13,13 +13,13 @@ from bot.agenda import AgendaPolicy
 from bot.calls import CallForm, FormRejected, log_call
 from bot.errors import CobroError
 from bot.i18n import Lang, error_text, t
+from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from handlers.blocks.call import CONTACT_NEW
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.context import Deps, Member
 from handlers.delivery import deliver_now
 from handlers.ids import Callback
 from handlers.notifier import SlackNotifier
-from models.enums import AttemptOutcome, ExcuseCategory, PaymentMethod
 
 log = logging.getLogger(__name__)
 

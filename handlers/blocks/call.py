@@ -14,10 +14,10 @@ from typing import Any
 from bot.calls import LoggedCall
 from bot.customers import CallContext, CustomerMatch
 from bot.i18n import Lang, money, t
+from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from handlers.blocks.common import button, context, escape, message, section
 from handlers.blocks.forms import input_block, modal, option, select, text_input, user_select
 from handlers.ids import Action, Callback
-from models.enums import AttemptOutcome, ExcuseCategory, PaymentMethod
 
 CONTACT_NEW = "new"
 CONTACT_ROLES = ("secretary", "receptionist", "accountant", "payables", "manager", "owner", "other")

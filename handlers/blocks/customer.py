@@ -9,6 +9,7 @@ from typing import Any
 from bot.customers import CallContext, CustomerCard, InvoiceLine
 from bot.dates import describe
 from bot.i18n import Lang, money, short_day, t
+from bot.vocabulary import PaymentMethod
 from handlers.blocks.common import button, context, divider, escape, header, message, section
 from handlers.blocks.forms import (
     input_block,
@@ -19,7 +20,6 @@ from handlers.blocks.forms import (
     user_select,
 )
 from handlers.ids import Action, Callback
-from models.enums import PaymentMethod
 
 INVOICES_SHOWN = 10
 

@@ -4,6 +4,8 @@ the messages that follow. The clock is Monday 23 November 2026, 09:00 in Mexico 
 from __future__ import annotations
 
 import json
+import time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -381,3 +383,27 @@ def test_a_call_closes_the_follow_up_call_task_it_answers(bot: Harness) -> None:
     with bot.db() as s:
         statuses = sorted(s.scalars(select(Task.status)))
         assert statuses == [TaskStatus.DONE, TaskStatus.OPEN]
+
+
+def test_a_note_survives_slack_failing_after_the_submit(bot: Harness) -> None:
+    """Slack answers 500 to the confirmation: the note is stored, the confirmation waits in
+    the outbox, and the next delivery round sends it once."""
+    _seed(bot)
+    view = _open_modal(bot)
+    bot.fake.fail("chat.postMessage", status=500, times=3)  # the client's own retries too
+    assert bot.slack.submit("U0ANA", view, GOOD_NOTE).text() == ""
+    bot.fake.wait_for("chat.postMessage", 3)
+    assert _count(bot, Note) == 1
+    deadline = time.time() + 5
+    while True:
+        with bot.db() as s:
+            row = s.scalars(select(OutboxMessage)).one()
+        if row.last_error or time.time() > deadline:
+            break
+        time.sleep(0.05)
+    assert row.sent_ts is None and row.last_error  # waiting for a retry
+    bot.clock.advance(timedelta(minutes=1))
+    report = bot.jobs.deliver()
+    assert report.sent == 1
+    assert len(bot.fake.calls_to("chat.postMessage")) == 4
+    assert bot.jobs.deliver().sent == 0  # never twice
