@@ -273,9 +273,16 @@ def import_invoices_cmd(file: FileArg) -> None:
 @import_cli.command("payments")
 def import_payments_cmd(file: FileArg) -> None:
     """Record payments (idempotent on reference)."""
+    from bot.calendar import BusinessCalendar
     from bot.importer import import_payments
 
-    _import("payments", file, lambda s, settings, p: import_payments(s, file, progress=p))
+    _import(
+        "payments",
+        file,
+        lambda s, settings, p: import_payments(
+            s, file, progress=p, calendar=BusinessCalendar(settings.cobro_country)
+        ),
+    )
 
 
 # ------------------------------------------------------------------ team

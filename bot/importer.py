@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.calendar import parse_call_hours
+from bot.calendar import BusinessCalendar, parse_call_hours
 from bot.csvfile import CsvRow, read_csv
 from bot.errors import CellError, ImportRejected
 from bot.i18n import Lang, t
@@ -359,7 +359,13 @@ def _invoice_errors(
 # ---------------------------------------------------------------- payments
 
 
-def import_payments(session: Session, path: Path, *, progress: Progress = _noop) -> ImportResult:
+def import_payments(
+    session: Session,
+    path: Path,
+    *,
+    progress: Progress = _noop,
+    calendar: BusinessCalendar | None = None,
+) -> ImportResult:
     """Record payments once each: by reference when there is one, else by the row's content
     (with its occurrence, so two identical cash payments on one day both count)."""
     csv = read_csv(path, required=("customer_id", "amount", "date"), known=PAYMENT_COLUMNS)
@@ -427,7 +433,7 @@ def import_payments(session: Session, path: Path, *, progress: Progress = _noop)
         )
         session.add(payment)
         session.flush()
-        apply_payment(session, payment)
+        apply_payment(session, payment, calendar)
         created += 1
     return ImportResult(created=created, unchanged=len(pending) - created)
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot import dates
 from bot.agenda import AgendaPolicy
+from bot.calendar import BusinessCalendar
 from bot.calls import FormRejected, parse_amount
 from bot.customers import require_customer
 from bot.i18n import Lang, t
@@ -23,7 +24,9 @@ from models.enums import PaymentMethod, PromiseStatus
 ZERO = Decimal("0")
 
 
-def apply_payment(session: Session, payment: Payment) -> tuple[Decimal, list[PaymentPromise]]:
+def apply_payment(
+    session: Session, payment: Payment, calendar: BusinessCalendar | None = None
+) -> tuple[Decimal, list[PaymentPromise]]:
     """Lower invoice balances by the payment: its invoice first, then the customer's oldest
     open invoices (the usual rule when a payment does not say what it pays), and count it
     towards the customer's pending promises. Returns what is left over as a credit, and the
@@ -52,7 +55,12 @@ def apply_payment(session: Session, payment: Payment) -> tuple[Decimal, list[Pay
         invoice.balance -= paid
         remaining -= paid
     promises = settle_with_payment(
-        session, payment.customer_id, payment.amount, payment.created_at or utcnow()
+        session,
+        payment.customer_id,
+        payment.amount,
+        payment.created_at or utcnow(),
+        paid_on=payment.paid_on,
+        calendar=calendar,
     )
     return remaining, promises
 
@@ -140,7 +148,7 @@ def record_payment(
     )
     session.add(payment)
     session.flush()
-    credit, promises = apply_payment(session, payment)
+    credit, promises = apply_payment(session, payment, policy.calendar)
     kept = sum(1 for p in promises if p.status == PromiseStatus.KEPT)
     return RecordedPayment(
         customer.id, customer.name, amount, currency, paid_on, credit, kept, len(promises)

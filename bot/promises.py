@@ -51,9 +51,18 @@ def is_broken_by(
 
 
 def settle_with_payment(
-    session: Session, customer_id: int, amount: Decimal, at: datetime
+    session: Session,
+    customer_id: int,
+    amount: Decimal,
+    at: datetime,
+    *,
+    paid_on: date | None = None,
+    calendar: BusinessCalendar | None = None,
 ) -> list[PaymentPromise]:
     """Money received counts towards the customer's pending promises, oldest first.
+
+    Paid in full, a promise is kept. Short of it, the promise stays pending while its grace
+    lasts; money that arrives after the grace ended, still short, makes it partially kept.
     Returns the promises it counted towards."""
     touched: list[PaymentPromise] = []
     remaining = amount
@@ -75,6 +84,10 @@ def settle_with_payment(
         touched.append(promise)
         if promise.paid_amount >= promise.amount:
             transition(promise, "paid_in_full", at)
+        elif paid_on is not None and paid_on >= broken_on(
+            promise.promised_for, calendar or BusinessCalendar()
+        ):
+            transition(promise, "grace_passed_part_paid", at)
     return touched
 
 

@@ -28,6 +28,8 @@ LIMITS = {
     "actions_elements": 25,
     "button_text": 75,
     "fallback_text": 40000,
+    "placeholder": 150,
+    "initial_value": 3000,
 }
 
 
@@ -133,6 +135,15 @@ def _check_element(element: dict[str, Any], problems: list[str]) -> None:
         options += group.get("options") or []
     if len(options) > LIMITS["options"]:
         problems.append(f"{len(options)} options (max 100)")
+    if element.get("type") == "static_select" and not options:
+        problems.append(f"static_select {element.get('action_id')!r} without options")
+    initial = element.get("initial_option")
+    if initial and options and initial not in options:
+        problems.append(f"initial_option of {element.get('action_id')!r} is not one of its options")
+    if _text_len(element.get("placeholder")) > LIMITS["placeholder"]:
+        problems.append("placeholder over 150 chars")
+    if len(element.get("initial_value") or "") > LIMITS["initial_value"]:
+        problems.append("initial_value over 3000 chars")
     for option in options + ([element["initial_option"]] if element.get("initial_option") else []):
         if _text_len(option.get("text")) > LIMITS["option_text"]:
             problems.append(f"option text {option['text']['text']!r} over 75 chars")

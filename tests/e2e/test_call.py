@@ -407,3 +407,18 @@ def test_a_note_survives_slack_failing_after_the_submit(bot: Harness) -> None:
     assert report.sent == 1
     assert len(bot.fake.calls_to("chat.postMessage")) == 4
     assert bot.jobs.deliver().sent == 0  # never twice
+
+
+def test_the_card_shows_what_the_call_logged(bot: Harness) -> None:
+    _seed(bot)
+    view = _open_modal(bot)
+    answers = {**GOOD_NOTE, "task": "Conciliar el pago", "assignee": "U0LUIS"}
+    assert bot.slack.submit("U0ANA", view, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage", 3)
+    bot.slack.command("U0ANA", "cliente C-100")
+    (card,) = bot.fake.wait_for("response_url")
+    text = card.text()
+    assert "El gerente está de vacaciones" in text  # the note
+    assert "Marisol Díaz (Contadora)" in text  # whom we spoke to
+    assert "*Promesa pendiente:* 2.000,00\xa0MXN el viernes 27 de noviembre" in text
+    assert "Conciliar el pago · lunes 30 de noviembre, 10:00 · Luis Gómez" in text

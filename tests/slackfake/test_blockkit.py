@@ -51,3 +51,26 @@ def test_view_limits_fail() -> None:
     assert "view private_metadata over 3000 chars" in problems
     assert "block_id over 255 chars in input" in problems
     assert any("over 75 chars" in p for p in problems)
+
+
+def test_an_initial_option_must_be_one_of_the_options() -> None:
+    a = {"text": {"type": "plain_text", "text": "A"}, "value": "a"}
+    b = {"text": {"type": "plain_text", "text": "B"}, "value": "b"}
+    view = {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "T"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": "x",
+                "label": {"type": "plain_text", "text": "X"},
+                "element": {
+                    "type": "static_select",
+                    "action_id": "x",
+                    "options": [a],
+                    "initial_option": b,
+                },
+            }
+        ],
+    }
+    assert check_payload("view", view) == ["initial_option of 'x' is not one of its options"]
