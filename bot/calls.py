@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import dates
 from bot.agenda import AgendaPolicy
 from bot.customers import call_context, open_invoices, require_customer
-from bot.errors import CobroError, NotOnTeam
+from bot.errors import FormRejected, NotOnTeam
 from bot.i18n import Lang, lang_of, t
 from bot.notes import PLAYBOOK, WHEN_EN, NoteDraft, missing_answers, note_hashtags, reference_in
 from bot.ports import Recipient
@@ -44,16 +44,6 @@ NO_CONVERSATION = {
     AttemptOutcome.MESSAGE_LEFT,
     AttemptOutcome.WRONG_NUMBER,
 }
-
-
-class FormRejected(CobroError):
-    """A form refused field by field: {block_id: message in the user's language}."""
-
-    key = "error.fields"
-
-    def __init__(self, messages: dict[str, str]) -> None:
-        super().__init__()
-        self.messages = messages
 
 
 @dataclass(frozen=True)

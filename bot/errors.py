@@ -67,11 +67,13 @@ class ImportRejected(CobroError):
         self.errors = errors
 
 
-class FieldErrors(CobroError):
-    """Errors on the fields of a form, keyed by field (a modal's block_id)."""
+class FormRejected(CobroError):
+    """A form refused field by field: {field (a modal's block_id): message in the user's
+    language}. Checks that read dates produce their reason in words, so the messages are
+    already worded here."""
 
     key = "error.fields"
 
-    def __init__(self, errors: dict[str, tuple[str, dict[str, Any]]]) -> None:
+    def __init__(self, messages: dict[str, str]) -> None:
         super().__init__()
-        self.errors = errors
+        self.messages = messages

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 from bot import dates
 from bot.agenda import AgendaPolicy
 from bot.calendar import BusinessCalendar
-from bot.calls import FormRejected, parse_amount
+from bot.calls import parse_amount
 from bot.customers import require_customer
+from bot.errors import FormRejected
 from bot.i18n import Lang, t
 from bot.promises import settle_with_payment
 from models import Invoice, Payment, PaymentPromise, TeamMember

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import customers, history, payments, promises, tasks, team
 from bot.agenda import Agenda, AgendaPolicy, compute_agenda
-from bot.calls import FormRejected, read_date
-from bot.errors import BadInput, Forbidden, NotFound
+from bot.calls import read_date
+from bot.errors import BadInput, Forbidden, FormRejected, NotFound
 from bot.i18n import Lang, t
 from bot.ports import Directory
 from models import Customer, Invoice, PaymentPromise, Task

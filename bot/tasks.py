@@ -15,8 +15,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.agenda import AgendaPolicy
-from bot.calls import FormRejected, When, check_people, read_date, read_task_due, recipient
-from bot.errors import CobroError, Forbidden, NotFound
+from bot.calls import When, check_people, read_date, read_task_due, recipient
+from bot.errors import CobroError, Forbidden, FormRejected, NotFound
 from bot.i18n import Lang, t
 from bot.ports import Recipient
 from models import Customer, Dispute, Task, TeamMember

@@ -8,14 +8,13 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import services
-from bot.agenda import AgendaPolicy
 from bot.calls import playbook_suggestion
 from bot.vocabulary import ExcuseCategory
 from handlers.blocks.call import CallPrefill, build_call_modal
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.help import build_help
 from handlers.call_modal import open_call_modal
-from handlers.context import Deps, Member
+from handlers.context import Deps, Member, action_value
 from handlers.ids import Action
 from handlers.replies import reply_privately
 
@@ -26,14 +25,9 @@ def register(app: App) -> None:
     app.action(Action.OPEN_HELP.value)(on_open_help)
 
 
-def _value(body: dict[str, Any]) -> str:
-    action = (body.get("actions") or [{}])[0]
-    return str(action.get("value") or (action.get("selected_option") or {}).get("value") or "")
-
-
 def on_log_call(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
     ack()
-    value = _value(body)
+    value = action_value(body)
     if not value.isdigit():
         return
     open_call_modal(
@@ -57,7 +51,7 @@ def on_excuse_category(
     values = state_values(view)
     meta = metadata_of(view)
     try:
-        category = ExcuseCategory(_value(body))
+        category = ExcuseCategory(action_value(body))
     except ValueError:
         return
     task, when = values.get("task"), values.get("task_due")
@@ -69,7 +63,7 @@ def on_excuse_category(
         deps.db,
         customer_id=int(meta.get("c") or 0),
         now=deps.clock.now(),
-        policy=AgendaPolicy.from_settings(deps.settings),
+        policy=deps.policy(),
         currency=deps.settings.cobro_currency,
     )
     typed = {k: v for k, v in values.items() if k in CallPrefill.__dataclass_fields__}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot import services
-from bot.agenda import AgendaPolicy
 from handlers.blocks.call import CallPrefill, build_call_modal
 from handlers.context import Deps, Member
 
@@ -24,7 +23,7 @@ def open_call_modal(
         deps.db,
         customer_id=customer_id,
         now=deps.clock.now(),
-        policy=AgendaPolicy.from_settings(deps.settings),
+        policy=deps.policy(),
         currency=deps.settings.cobro_currency,
     )
     view = build_call_modal(ctx, member.lang, me=member.slack_user_id, prefill=prefill)

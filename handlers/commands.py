@@ -8,7 +8,6 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import services
-from bot.agenda import AgendaPolicy
 from bot.commands import (
     TEAM_ADD_WORDS,
     TEAM_REMOVE_WORDS,
@@ -110,7 +109,7 @@ def _team(command: Command, deps: Deps, member: Member, lang: Lang, client: WebC
 
 def _today(command: Command, deps: Deps, member: Member, lang: Lang, respond: Respond) -> None:
     """Acked already: the agenda may take a moment, so it goes back through response_url."""
-    policy = AgendaPolicy.from_settings(deps.settings)
+    policy = deps.policy()
     try:
         result = services.agenda_today(
             deps.db,
@@ -219,7 +218,7 @@ def _history(
 
 
 def _promises(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
-    today = deps.clock.now().astimezone(deps.settings.tz).date()
+    today = deps.today()
     promises = services.my_promises(
         deps.db, member_id=member.id, currency=deps.settings.cobro_currency
     )
@@ -227,7 +226,7 @@ def _promises(command: Command, deps: Deps, member: Member, lang: Lang, client: 
 
 
 def _tasks(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
-    today = deps.clock.now().astimezone(deps.settings.tz).date()
+    today = deps.today()
     return build_task_list(services.my_tasks(deps.db, member_id=member.id, lang=lang), lang, today)
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.agenda import AgendaPolicy
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Lang
@@ -22,6 +25,14 @@ class Deps:
     clock: Clock
     directory: Directory | None = None
 
+    def policy(self) -> AgendaPolicy:
+        """The team's contact rules, as the agenda and the date checks use them."""
+        return AgendaPolicy.from_settings(self.settings)
+
+    def today(self) -> date:
+        """Today in the team's time zone, by the injected clock."""
+        return self.clock.now().astimezone(self.settings.tz).date()
+
 
 @dataclass(frozen=True)
 class Member:
@@ -32,3 +43,9 @@ class Member:
     name: str
     role: Role
     lang: Lang
+
+
+def action_value(body: dict[str, Any]) -> str:
+    """The value of the button or select option that was used."""
+    action = (body.get("actions") or [{}])[0]
+    return str(action.get("value") or (action.get("selected_option") or {}).get("value") or "")

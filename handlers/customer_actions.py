@@ -10,8 +10,6 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import services
-from bot.agenda import AgendaPolicy
-from bot.calls import FormRejected
 from bot.dates import describe
 from bot.errors import CobroError
 from bot.i18n import Lang, error_text, money, t
@@ -23,8 +21,9 @@ from handlers.blocks.common import escape, message
 from handlers.blocks.customer import build_customer_card, build_payment_modal, build_task_modal
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.promises import build_promise_move_modal, build_promise_reassign_modal
-from handlers.context import Deps, Member
+from handlers.context import Deps, Member, action_value
 from handlers.delivery import deliver_now
+from handlers.errors import answer_form
 from handlers.ids import Action, Callback
 from handlers.notifier import SlackNotifier
 from handlers.replies import reply_privately
@@ -45,28 +44,15 @@ def register(app: App) -> None:
     app.view(Callback.PROMISE_REASSIGN.value)(on_promise_reassign_submitted)
 
 
-def _value(body: dict[str, Any]) -> str:
-    action = (body.get("actions") or [{}])[0]
-    return str(action.get("value") or "")
-
-
-def _policy(deps: Deps) -> AgendaPolicy:
-    return AgendaPolicy.from_settings(deps.settings)
-
-
-def _today(deps: Deps) -> Any:
-    return deps.clock.now().astimezone(deps.settings.tz).date()
-
-
 def card_payload(deps: Deps, customer_id: int, lang: Lang) -> dict[str, Any]:
     card = services.customer_card(
         deps.db,
         customer_id=customer_id,
         now=deps.clock.now(),
-        policy=_policy(deps),
+        policy=deps.policy(),
         currency=deps.settings.cobro_currency,
     )
-    return build_customer_card(card, lang, _today(deps))
+    return build_customer_card(card, lang, deps.today())
 
 
 def on_view_customer(
@@ -75,7 +61,7 @@ def on_view_customer(
     ack()
     lang: Lang = context["lang"]
     try:
-        payload = card_payload(context["deps"], int(_value(body)), lang)
+        payload = card_payload(context["deps"], int(action_value(body)), lang)
     except (CobroError, ValueError) as error:
         payload = message(error_text(error, lang))
     reply_privately(body=body, respond=respond, client=client, payload=payload)
@@ -86,7 +72,7 @@ def on_add_task(ack: Ack, body: dict[str, Any], context: BoltContext, client: We
     member: Member = context["member"]
     client.views_open(
         trigger_id=body["trigger_id"],
-        view=build_task_modal(int(_value(body)), member.lang, me=member.slack_user_id),
+        view=build_task_modal(int(action_value(body)), member.lang, me=member.slack_user_id),
     )
 
 
@@ -110,22 +96,19 @@ def on_task_submitted(
             form,
             author_slack_id=member.slack_user_id,
             now=deps.clock.now(),
-            policy=_policy(deps),
+            policy=deps.policy(),
             lang=lang,
             notifier=SlackNotifier(deps.settings),
         )
-    except FormRejected as rejected:
-        ack(response_action="errors", errors=rejected.messages)
-        return
     except CobroError as error:
-        ack(response_action="errors", errors={"task": error_text(error, lang)})
+        answer_form(ack, error, lang, "task")
         return
     ack()
     text = t(
         "task.added",
         lang,
         task=escape(task.text),
-        when=task.when.in_words(lang, _today(deps)),
+        when=task.when.in_words(lang, deps.today()),
         assignee=escape(task.assignee.name),
     )
     client.chat_postMessage(channel=member.slack_user_id, **message(text))
@@ -137,12 +120,12 @@ def on_add_payment(ack: Ack, body: dict[str, Any], context: BoltContext, client:
     ack()
     deps: Deps = context["deps"]
     member: Member = context["member"]
-    customer, _, amount = _value(body).partition(":")
+    customer, _, amount = action_value(body).partition(":")
     ctx = services.call_context(
         deps.db,
         customer_id=int(customer),
         now=deps.clock.now(),
-        policy=_policy(deps),
+        policy=deps.policy(),
         currency=deps.settings.cobro_currency,
     )
     client.views_open(
@@ -181,15 +164,12 @@ def on_payment_submitted(
             form,
             author_slack_id=member.slack_user_id,
             now=deps.clock.now(),
-            policy=_policy(deps),
+            policy=deps.policy(),
             lang=lang,
             currency=deps.settings.cobro_currency,
         )
-    except FormRejected as rejected:
-        ack(response_action="errors", errors=rejected.messages)
-        return
     except CobroError as error:
-        ack(response_action="errors", errors={"payment_amount": error_text(error, lang)})
+        answer_form(ack, error, lang, "payment_amount")
         return
     ack()
     if paid.duplicate:
@@ -201,7 +181,7 @@ def on_payment_submitted(
                 lang,
                 amount=money(paid.amount, paid.currency, lang),
                 customer=escape(paid.customer),
-                when=describe(paid.paid_on, lang=lang, today=_today(deps)),
+                when=describe(paid.paid_on, lang=lang, today=deps.today()),
             )
         ]
         if paid.counted:
@@ -220,7 +200,7 @@ def on_export_history(
         context["deps"],
         context["member"],
         context["lang"],
-        int(_value(body)),
+        int(action_value(body)),
         client,
         lambda payload: reply_privately(body=body, respond=respond, client=client, payload=payload),
     )
@@ -232,7 +212,7 @@ def export_history(
     """The CSV goes to the requester's DM, never to the channel the request came from."""
     try:
         name, content, count = services.customer_history(
-            deps.db, customer_id=customer_id, policy=_policy(deps), lang=lang
+            deps.db, customer_id=customer_id, policy=deps.policy(), lang=lang
         )
     except CobroError as error:
         answer(message(error_text(error, lang)))
@@ -254,7 +234,7 @@ def on_promise_move(
     ack()
     client.views_open(
         trigger_id=body["trigger_id"],
-        view=build_promise_move_modal(int(_value(body)), context["lang"]),
+        view=build_promise_move_modal(int(action_value(body)), context["lang"]),
     )
 
 
@@ -264,7 +244,7 @@ def on_promise_reassign(
     ack()
     client.views_open(
         trigger_id=body["trigger_id"],
-        view=build_promise_reassign_modal(int(_value(body)), context["lang"]),
+        view=build_promise_reassign_modal(int(action_value(body)), context["lang"]),
     )
 
 
@@ -281,17 +261,14 @@ def on_promise_move_submitted(
             actor_slack_id=member.slack_user_id,
             when=state_values(view).get("when") or "",
             now=deps.clock.now(),
-            policy=_policy(deps),
+            policy=deps.policy(),
             lang=lang,
         )
-    except FormRejected as rejected:
-        ack(response_action="errors", errors=rejected.messages)
-        return
     except CobroError as error:
-        ack(response_action="errors", errors={"when": error_text(error, lang)})
+        answer_form(ack, error, lang, "when")
         return
     ack()
-    when = describe(day, lang=lang, today=_today(deps))
+    when = describe(day, lang=lang, today=deps.today())
     text = t("promise.rescheduled", lang, customer=escape(customer), when=when)
     client.chat_postMessage(channel=member.slack_user_id, **message(text))
 
@@ -310,11 +287,8 @@ def on_promise_reassign_submitted(
             to=state_values(view).get("assignee"),
             lang=lang,
         )
-    except FormRejected as rejected:
-        ack(response_action="errors", errors=rejected.messages)
-        return
     except CobroError as error:
-        ack(response_action="errors", errors={"assignee": error_text(error, lang)})
+        answer_form(ack, error, lang, "assignee")
         return
     ack()
     text = t("promise.reassigned", lang, customer=escape(customer), name=escape(name))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import App, BoltContext, Respond
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.errors import CobroError, FieldErrors
+from bot.errors import CobroError, FormRejected
 from bot.i18n import Lang, error_text, t
 from handlers.blocks.common import message
 from handlers.replies import reply_privately
@@ -38,6 +38,11 @@ def register(app: App) -> None:
             log.exception("could not tell the user about an error")
 
 
-def field_errors(error: FieldErrors, lang: Lang) -> dict[str, str]:
-    """A modal's `response_action: errors` map, in the user's language."""
-    return {field: t(key, lang, **params) for field, (key, params) in error.errors.items()}
+def answer_form(ack: Ack, error: CobroError, lang: Lang, field: str) -> None:
+    """Refuse a modal submission: each field's message on its field; any other domain error
+    (not on the team, not yours…) on `field`, the modal's main one. The modal stays open
+    with everything the user typed."""
+    if isinstance(error, FormRejected):
+        ack(response_action="errors", errors=error.messages)
+    else:
+        ack(response_action="errors", errors={field: error_text(error, lang)})

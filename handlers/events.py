@@ -8,7 +8,6 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot import services
-from bot.agenda import AgendaPolicy
 from handlers.blocks.agenda import AgendaView, agenda_title
 from handlers.blocks.home import build_home, build_home_stranger
 from handlers.context import Deps, Member
@@ -30,7 +29,7 @@ def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClien
 
 def publish_home(client: WebClient, deps: Deps, member: Member) -> None:
     """(Re)publish a member's Home tab; called on open and after anything that changes it."""
-    policy = AgendaPolicy.from_settings(deps.settings)
+    policy = deps.policy()
     day = services.my_day(deps.db, member_id=member.id, now=deps.clock.now(), policy=policy)
     view = AgendaView(
         agenda=day.agenda,

@@ -14,7 +14,6 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import services
-from bot.agenda import AgendaPolicy
 from bot.i18n import Lang, t
 from handlers.blocks.call import build_call_modal
 from handlers.blocks.forms import metadata_of, state_values
@@ -50,7 +49,7 @@ def on_customer_given(ack: Ack, context: BoltContext, view: dict[str, Any]) -> N
     if len(matches) != 1:
         ack(response_action="errors", errors={"customer": _why(matches, query, lang)})
         return
-    policy = AgendaPolicy.from_settings(deps.settings)
+    policy = deps.policy()
     now = deps.clock.now()
     ctx = services.call_context(
         deps.db,

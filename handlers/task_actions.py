@@ -9,15 +9,14 @@ from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
 from bot import services
-from bot.agenda import AgendaPolicy
-from bot.calls import FormRejected
 from bot.errors import CobroError
 from bot.i18n import Lang, error_text
 from handlers.blocks.common import message
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.tasks import build_reassign_modal, build_snooze_modal, build_task_changed
-from handlers.context import Deps, Member
+from handlers.context import Deps, Member, action_value
 from handlers.delivery import deliver_now
+from handlers.errors import answer_form
 from handlers.ids import Action, Callback
 from handlers.notifier import SlackNotifier
 from handlers.replies import reply_privately
@@ -29,15 +28,6 @@ def register(app: App) -> None:
     app.action(Action.TASK_REASSIGN.value)(on_reassign)
     app.view(Callback.SNOOZE.value)(on_snooze_submitted)
     app.view(Callback.REASSIGN.value)(on_reassign_submitted)
-
-
-def _action_value(body: dict[str, Any]) -> str:
-    action = (body.get("actions") or [{}])[0]
-    return str(action.get("value") or (action.get("selected_option") or {}).get("value") or "")
-
-
-def _today(deps: Deps) -> Any:
-    return deps.clock.now().astimezone(deps.settings.tz).date()
 
 
 def _answer(body: dict[str, Any], respond: Respond, client: WebClient, payload: dict) -> None:
@@ -55,7 +45,7 @@ def on_done(
     deps: Deps = context["deps"]
     member: Member = context["member"]
     lang: Lang = context["lang"]
-    value = _action_value(body)
+    value = action_value(body)
     try:
         task = services.complete_task(
             deps.db,
@@ -69,7 +59,7 @@ def on_done(
             body=body, respond=respond, client=client, payload=message(error_text(error, lang))
         )
         return
-    _answer(body, respond, client, build_task_changed("task.marked_done", task, lang, _today(deps)))
+    _answer(body, respond, client, build_task_changed("task.marked_done", task, lang, deps.today()))
 
 
 def on_snooze(
@@ -80,7 +70,7 @@ def on_snooze(
     deps: Deps = context["deps"]
     member: Member = context["member"]
     lang: Lang = context["lang"]
-    task_id, _, choice = _action_value(body).partition(":")
+    task_id, _, choice = action_value(body).partition(":")
     if choice == "pick":
         client.views_open(
             trigger_id=body["trigger_id"],
@@ -94,7 +84,7 @@ def on_snooze(
             actor_slack_id=member.slack_user_id,
             until=choice,
             now=deps.clock.now(),
-            policy=AgendaPolicy.from_settings(deps.settings),
+            policy=deps.policy(),
             lang=lang,
         )
     except (CobroError, ValueError) as error:
@@ -102,7 +92,7 @@ def on_snooze(
             body=body, respond=respond, client=client, payload=message(error_text(error, lang))
         )
         return
-    _answer(body, respond, client, build_task_changed("task.snoozed", task, lang, _today(deps)))
+    _answer(body, respond, client, build_task_changed("task.snoozed", task, lang, deps.today()))
 
 
 def on_reassign(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
@@ -110,7 +100,7 @@ def on_reassign(ack: Ack, body: dict[str, Any], context: BoltContext, client: We
     client.views_open(
         trigger_id=body["trigger_id"],
         view=build_reassign_modal(
-            int(_action_value(body)), context["lang"], body.get("response_url")
+            int(action_value(body)), context["lang"], body.get("response_url")
         ),
     )
 
@@ -138,17 +128,14 @@ def on_snooze_submitted(
             actor_slack_id=member.slack_user_id,
             until=state_values(view).get("when") or "",
             now=deps.clock.now(),
-            policy=AgendaPolicy.from_settings(deps.settings),
+            policy=deps.policy(),
             lang=lang,
         )
-    except FormRejected as rejected:
-        ack(response_action="errors", errors=rejected.messages)
-        return
     except CobroError as error:
-        ack(response_action="errors", errors={"when": error_text(error, lang)})
+        answer_form(ack, error, lang, "when")
         return
     ack()
-    payload = build_task_changed("task.snoozed", task, lang, _today(deps))
+    payload = build_task_changed("task.snoozed", task, lang, deps.today())
     _update_origin(meta, payload)
     client.chat_postMessage(channel=member.slack_user_id, **payload)
 
@@ -172,12 +159,9 @@ def on_reassign_submitted(
             now=deps.clock.now(),
             notifier=SlackNotifier(deps.settings),
         )
-    except FormRejected as rejected:
-        ack(response_action="errors", errors=rejected.messages)
-        return
     except CobroError as error:
-        ack(response_action="errors", errors={"assignee": error_text(error, lang)})
+        answer_form(ack, error, lang, "assignee")
         return
     ack()
-    _update_origin(meta, build_task_changed("task.reassigned", task, lang, _today(deps)))
+    _update_origin(meta, build_task_changed("task.reassigned", task, lang, deps.today()))
     deliver_now(deps, client, keys)

@@ -9,15 +9,15 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.agenda import AgendaPolicy
-from bot.calls import CallForm, FormRejected, log_call
+from bot.calls import CallForm, log_call
 from bot.errors import CobroError
-from bot.i18n import Lang, error_text, t
+from bot.i18n import Lang, t
 from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from handlers.blocks.call import CONTACT_NEW
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.context import Deps, Member
 from handlers.delivery import deliver_now
+from handlers.errors import answer_form
 from handlers.ids import Callback
 from handlers.notifier import SlackNotifier
 
@@ -78,16 +78,13 @@ def on_call_submitted(
             call_form(view),
             author_slack_id=member.slack_user_id,
             now=deps.clock.now(),
-            policy=AgendaPolicy.from_settings(deps.settings),
+            policy=deps.policy(),
             lang=lang,
             default_currency=deps.settings.cobro_currency,
             notifier=SlackNotifier(deps.settings),
         )
-    except FormRejected as rejected:
-        ack(response_action="errors", errors=rejected.messages)
-        return
     except CobroError as error:
-        ack(response_action="errors", errors={"outcome": error_text(error, lang)})
+        answer_form(ack, error, lang, "outcome")
         return
     except SQLAlchemyError:
         log.exception("could not store a call; the modal stays open")
