@@ -7,7 +7,7 @@ import logging
 from slack_sdk import WebClient
 
 from bot import outbox
-from handlers.context import Deps
+from handlers.context import Deps, Member
 from handlers.notifier import SlackTransport
 
 log = logging.getLogger(__name__)
@@ -22,3 +22,14 @@ def deliver_now(deps: Deps, client: WebClient, keys: list[str]) -> None:
         outbox.deliver(deps.db, SlackTransport(client), deps.clock, keys=keys)
     except Exception:  # the rows are safe in the outbox; the next delivery round retries
         log.exception("immediate delivery failed; the outbox will retry")
+
+
+def refresh_home(deps: Deps, client: WebClient, member: Member) -> None:
+    """A change (a call logged, a task done) shows on the Home tab at once. A courtesy: a
+    failure here is logged, never shown, since the change itself is already stored."""
+    from handlers.events import publish_home
+
+    try:
+        publish_home(client, deps, member)
+    except Exception:
+        log.warning("could not refresh the Home tab", exc_info=True)

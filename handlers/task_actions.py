@@ -15,7 +15,7 @@ from handlers.blocks.common import message
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.tasks import build_reassign_modal, build_snooze_modal, build_task_changed
 from handlers.context import Deps, Member, action_value
-from handlers.delivery import deliver_now
+from handlers.delivery import deliver_now, refresh_home
 from handlers.errors import answer_form
 from handlers.ids import Action, Callback
 from handlers.notifier import SlackNotifier
@@ -60,6 +60,7 @@ def on_done(
         )
         return
     _answer(body, respond, client, build_task_changed("task.marked_done", task, lang, deps.today()))
+    refresh_home(deps, client, member)
 
 
 def on_snooze(

@@ -16,7 +16,7 @@ from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from handlers.blocks.call import CONTACT_NEW
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.context import Deps, Member
-from handlers.delivery import deliver_now
+from handlers.delivery import deliver_now, refresh_home
 from handlers.errors import answer_form
 from handlers.ids import Callback
 from handlers.notifier import SlackNotifier
@@ -92,3 +92,4 @@ def on_call_submitted(
         return
     ack()
     deliver_now(deps, client, logged.outbox_keys)
+    refresh_home(deps, client, member)

@@ -137,6 +137,8 @@ def test_a_good_call_stores_note_promise_and_task_and_confirms(bot: Harness) -> 
         assert task.due_time is not None and task.due_time.hour == 10
         attempt = s.scalars(select(ContactAttempt)).one()
         assert attempt.outcome == AttemptOutcome.ANSWERED
+    (home,) = bot.fake.wait_for("views.publish")  # the Home tab shows the change at once
+    assert home.params["user_id"] == "U0ANA"
 
 
 def test_a_bad_note_is_refused_on_each_missing_field(bot: Harness) -> None:
