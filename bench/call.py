@@ -1,0 +1,155 @@
+"""Benchmark: logging a call at scale (the data of `bench.agenda`: 20,000 customers, 200,000
+invoices, 50,000 notes), on SQLite and on PostgreSQL.
+
+    python -m bench.call [--customers 20000] [--invoices 200000] [--requests 40]
+
+Prints, per database, median and p95 over signed HTTP requests:
+- `/cobro llamada <id>`, `/cobro llamada <words of the name>` and `/cobro llamada <a typo>`
+  (the worst case: no name contains the words, so every name is compared by spelling):
+  from the request to the modal arriving at the fake Slack's `views.open`; Slack's
+  trigger_id lives 3 s;
+- submitting the call modal (check, store attempt + note + promise + task + outbox rows):
+  the HTTP answer is the ack Slack waits for, at most 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bench.agenda import MX, SECRET, TODAY, percentile, populate
+from bench.generate import collector_ids, write_customers, write_invoices
+from bench.pgtemp import temporary_database
+from bot.clock import FixedClock
+from bot.config import load_settings
+from handlers.bolt_app import create_bolt_app
+from handlers.context import Deps
+from handlers.server import HttpServer
+from models import Customer, TeamMember
+from models.db import make_engine, make_session_factory
+from slackfake import FakeSlack, SlackSender
+
+NOTE = {
+    "excuse_category": "person_away",
+    "excuse": "El gerente está de vacaciones y nadie más firma los pagos",
+    "promise_date": "el viernes",
+    "task": "Llamar para confirmar el pago",
+    "task_due": "el lunes a las 10",
+}
+
+
+def timed(action: Callable[[], None], runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def report(label: str, what: str, samples: list[float], target: str) -> None:
+    print(
+        f"{label:10} {what}: median {statistics.median(samples) * 1000:.0f} ms, "
+        f"p95 {percentile(samples, 0.95) * 1000:.0f} ms  ({target})"
+    )
+
+
+def run(url: str, label: str, requests: int) -> None:
+    engine = make_engine(url)
+    db = make_session_factory(engine)
+    with db() as s:
+        user = s.scalars(select(TeamMember.slack_user_id).limit(1)).one()
+        sample = s.execute(select(Customer.external_id, Customer.name).limit(200)).all()
+    rng = random.Random(5)
+    with FakeSlack() as fake:
+        settings = load_settings(
+            _env_file=None,
+            slack_bot_token="xoxb-bench",
+            slack_signing_secret=SECRET,
+            slack_api_url=fake.api_url,
+            database_url=url,
+            cobro_timezone="America/Mexico_City",
+            cobro_country="MX",
+        )
+        clock = FixedClock(datetime(2026, 11, 23, 9, tzinfo=MX))
+        app = create_bolt_app(Deps(settings=settings, db=db, clock=clock))
+        server = HttpServer(app, host="127.0.0.1", port=0).start_background()
+        sender = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", SECRET, fake=fake)
+
+        def open_modal(query: str) -> None:
+            before = len(fake.calls_to("views.open"))
+            sender.command(user, f"llamada {query}")
+            fake.wait_for("views.open", before + 1, timeout=30)
+
+        def answer(query: str) -> None:
+            """A typo may match several names: the answer is the modal or the choices."""
+            before = len(fake.calls_to("views.open")) + len(fake.calls_to("response_url"))
+            sender.command(user, f"llamada {query}")
+            deadline = time.time() + 30
+            while len(fake.calls_to("views.open")) + len(fake.calls_to("response_url")) <= before:
+                assert time.time() < deadline, "no answer"
+                time.sleep(0.002)
+
+        def typo(name: str) -> str:
+            words = name.split()
+            return " ".join([words[0][:-2] + words[0][-1], *words[1:]])  # "Ferreteía López 12"
+
+        try:
+            open_modal(sample[0][0])  # warm up
+            cases = [
+                ("llamada <id>", lambda: open_modal(rng.choice(sample)[0])),
+                ("llamada <name>", lambda: open_modal(rng.choice(sample)[1])),
+                ("llamada <typo>", lambda: answer(typo(rng.choice(sample)[1]))),
+            ]
+            for what, action in cases:
+                report(label, f"{what} → answer", timed(action, requests), "trigger ≤ 3 s")
+            views = []
+            for _ in range(requests):
+                open_modal(rng.choice(sample)[0])
+                views.append(fake.last_view())
+            pending = iter(views)
+
+            def submit() -> None:
+                reply = sender.submit(user, next(pending), NOTE)
+                assert reply.status == 200 and reply.body == "", reply.body
+
+            report(label, "call modal submitted → ack", timed(submit, requests), "ack ≤ 3 s")
+            fake.wait_quiet(0.5)
+        finally:
+            server.close()
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--invoices", type=int, default=200_000)
+    parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rng = random.Random(2026)
+        write_customers(work / "customers.csv", args.customers, collector_ids(50), rng)
+        write_invoices(work / "invoices.csv", args.invoices, args.customers, TODAY, rng)
+        sqlite_url = f"sqlite:///{work / 'bench.db'}"
+        populate(sqlite_url, work, args.customers, args.invoices)
+        run(sqlite_url, "sqlite", args.requests)
+        with temporary_database(args.postgres) as url:
+            if url is None:
+                print("postgresql: no server reachable, skipped")
+                return
+            populate(url, work, args.customers, args.invoices)
+            run(url, "postgresql", args.requests)
+
+
+if __name__ == "__main__":
+    main()
