@@ -173,7 +173,11 @@ def run() -> None:
 
         jobs = Jobs(deps, client)
         scheduler = build_scheduler(
-            settings, deps.clock, digest=jobs.digest, deliver=lambda: jobs.deliver()
+            settings,
+            deps.clock,
+            digest=jobs.digest,
+            deliver=lambda: jobs.deliver(),
+            nudges=jobs.nudges,
         )
         scheduler.start()
         if settings.slack_app_token is not None:
@@ -368,14 +372,14 @@ DELIVERY_WAIT_SECONDS = 180.0
 
 @jobs_cli.command("run")
 def jobs_run(
-    job: Annotated[str, typer.Argument(help="digest")],
+    job: Annotated[str, typer.Argument(help="digest | nudges")],
     now: Annotated[str | None, typer.Option(help="run as of this moment, ISO 8601")] = None,
 ) -> None:
     """Run one job once as of --now, then deliver pending messages (retrying a few minutes)."""
     settings = settings_or_exit()
     lang = settings.cobro_language
-    if job not in ("digest",):
-        fail(t("cli.unknown_job", lang, job=job, jobs="digest"))
+    if job not in ("digest", "nudges"):
+        fail(t("cli.unknown_job", lang, job=job, jobs="digest, nudges"))
     if settings.slack_bot_token is None:
         fail(t("run.no_token", lang))
     from datetime import datetime
@@ -398,18 +402,29 @@ def jobs_run(
     with database(settings) as db:
         deps = Deps(settings=settings, db=db, clock=clock)
         jobs = Jobs(deps, make_web_client(settings))
-        result = jobs.enqueue_digest(clock.now())
-        report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
-    out.print(
-        t(
-            "cli.digest_done" if result.ran else f"cli.digest_{result.reason}",
-            lang,
-            day=result.day.isoformat(),
-            digests=result.digests,
-            sent=report.sent,
-            failed=report.failed,
-        )
-    )
+        if job == "nudges":
+            nudged = jobs.enqueue_nudges(clock.now())
+            report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
+            message = t(
+                "cli.nudges_done" if nudged.ran else f"cli.nudges_{nudged.reason}",
+                lang,
+                day=clock.now().astimezone(settings.tz).strftime("%Y-%m-%d %H:%M"),
+                written=sum(nudged.written.values()),
+                sent=report.sent,
+                failed=report.failed,
+            )
+        else:
+            result = jobs.enqueue_digest(clock.now())
+            report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
+            message = t(
+                "cli.digest_done" if result.ran else f"cli.digest_{result.reason}",
+                lang,
+                day=result.day.isoformat(),
+                digests=result.digests,
+                sent=report.sent,
+                failed=report.failed,
+            )
+    out.print(message)
     if report.failed:
         raise typer.Exit(1)
 

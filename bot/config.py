@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     cobro_daily_capacity: int = Field(default=40, ge=1, le=500)
     cobro_dunning_steps: str = "-5,15,45,75"
     cobro_escalation_days: int = Field(default=90, ge=1, le=3650)
+    cobro_task_escalation_days: int = Field(default=2, ge=1, le=60)
     cobro_call_window: str = "08:00-18:00"
     cobro_call_days: str = "lun-vie"
     cobro_contact_cap: str = "1/day"

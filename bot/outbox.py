@@ -14,7 +14,7 @@ from __future__ import annotations
 import time as systime
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
@@ -28,6 +28,8 @@ from models.db import transaction
 from models.enums import OutboxStatus
 
 LEASE = timedelta(minutes=2)
+# A new row is due at once by any clock, the system's or a test's or the demo's.
+DUE_AT_ONCE = datetime(2000, 1, 1, tzinfo=UTC)
 MAX_ATTEMPTS = 10
 PER_CHANNEL_INTERVAL = 1.0  # Slack: about one message per second per channel
 
@@ -48,7 +50,12 @@ def enqueue(
         with session.begin_nested():
             session.add(
                 OutboxMessage(
-                    dedupe_key=key, channel=channel, text=text, blocks=blocks, thread_of=thread_of
+                    dedupe_key=key,
+                    channel=channel,
+                    text=text,
+                    blocks=blocks,
+                    thread_of=thread_of,
+                    next_attempt_at=DUE_AT_ONCE,
                 )
             )
     except IntegrityError:  # another replica enqueued it a moment ago

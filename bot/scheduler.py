@@ -25,6 +25,7 @@ from bot.config import Settings
 log = logging.getLogger(__name__)
 
 DIGEST_GRACE = timedelta(hours=4)
+NUDGE_GRACE = timedelta(minutes=10)
 OUTBOX_EVERY_SECONDS = 10
 
 
@@ -52,6 +53,7 @@ def build_scheduler(
     *,
     digest: Callable[[datetime], Any],
     deliver: Callable[[], Any],
+    nudges: Callable[[datetime], Any] | None = None,
 ) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(
         timezone=settings.tz,
@@ -68,6 +70,16 @@ def build_scheduler(
         id="digest",
         replace_existing=True,
     )
+    if nudges is not None:
+        # Every 15 minutes on weekdays; the job itself keeps to business hours and holidays,
+        # and a missed round is simply covered by the next one (a short grace, coalesced).
+        scheduler.add_job(
+            _safely("nudges", lambda: nudges(clock.now())),
+            CronTrigger(day_of_week="mon-fri", minute="*/15", timezone=settings.tz),
+            id="nudges",
+            replace_existing=True,
+            misfire_grace_time=int(NUDGE_GRACE.total_seconds()),
+        )
     scheduler.add_job(
         _safely("outbox", deliver),
         "interval",

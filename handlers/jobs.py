@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot import outbox
 from bot.jobs import DigestResult, run_digest
+from bot.nudges import NudgeResult, run_nudges
 from handlers.context import Deps
 from handlers.notifier import SlackNotifier, SlackTransport
 
@@ -30,6 +31,18 @@ class Jobs:
 
     def digest(self, now: datetime) -> DigestResult:
         result = self.enqueue_digest(now)
+        self.deliver()
+        return result
+
+    def enqueue_nudges(self, now: datetime) -> NudgeResult:
+        channel = self._deps.settings.cobro_supervisors_channel
+        private = self._transport.channel_is_private(channel) if channel else False
+        return run_nudges(
+            self._deps.db, self._deps.settings, self._notifier, now, channel_is_private=private
+        )
+
+    def nudges(self, now: datetime) -> NudgeResult:
+        result = self.enqueue_nudges(now)
         self.deliver()
         return result
 

@@ -16,6 +16,7 @@ from bot.calls import LoggedCall
 from bot.config import Settings
 from bot.i18n import Lang
 from bot.jobs import DigestSummary
+from bot.nudges import PromiseNudge, TaskNudge
 from bot.ports import DeliveryError, Recipient
 from bot.tasks import TaskView
 from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
@@ -23,6 +24,11 @@ from handlers.blocks.call import (
     build_call_confirmation,
     build_task_assigned,
     build_task_supervised,
+)
+from handlers.blocks.nudges import (
+    build_channel_escalation,
+    build_promise_nudge,
+    build_task_nudge,
 )
 from handlers.blocks.summary import build_supervisors_summary
 from handlers.blocks.tasks import build_task_reassigned
@@ -84,9 +90,12 @@ class SlackNotifier:
 
         def put(key: str, to: Recipient, payload: dict[str, Any]) -> None:
             outbox.enqueue(
-                session, key=key, channel=to.slack_user_id, text=payload["text"],
+                session,
+                key=key,
+                channel=to.slack_user_id,
+                text=payload["text"],
                 blocks=payload["blocks"],
-            )  # fmt: skip
+            )
             keys.append(key)
 
         author = logged.author
@@ -117,10 +126,58 @@ class SlackNotifier:
         key = f"task:{task.id}:to:{to.member_id}:{now.astimezone(UTC):%Y%m%d%H%M%S}"
         payload = build_task_reassigned(task, by, _lang(to), today)
         outbox.enqueue(
-            session, key=key, channel=to.slack_user_id, text=payload["text"],
+            session,
+            key=key,
+            channel=to.slack_user_id,
+            text=payload["text"],
             blocks=payload["blocks"],
-        )  # fmt: skip
+        )
         return [key]
+
+    def task_nudge(self, session: Any, nudge: TaskNudge, *, key: str, to: Recipient) -> bool:
+        payload = build_task_nudge(nudge, _lang(to), nudge.task.when.day)
+        return outbox.enqueue(
+            session,
+            key=key,
+            channel=to.slack_user_id,
+            text=payload["text"],
+            blocks=payload["blocks"],
+        )
+
+    def promise_nudge(
+        self,
+        session: Any,
+        nudge: PromiseNudge,
+        *,
+        key: str,
+        to: Recipient,
+        thread_of: str | None = None,
+    ) -> bool:
+        payload = build_promise_nudge(nudge, _lang(to), nudge.promised_for)
+        return outbox.enqueue(
+            session,
+            key=key,
+            channel=to.slack_user_id,
+            text=payload["text"],
+            blocks=payload["blocks"],
+            thread_of=thread_of,
+        )
+
+    def escalation_to_channel(
+        self,
+        session: Any,
+        nudge: TaskNudge | PromiseNudge,
+        *,
+        key: str,
+        channel: str,
+        details: bool,
+    ) -> bool:
+        lang = self._settings.cobro_language
+        today = nudge.task.when.day if isinstance(nudge, TaskNudge) else nudge.promised_for
+        payload = build_channel_escalation(nudge, lang, today, details=details)
+        return outbox.enqueue(
+            session, key=key, channel=channel, text=payload["text"], blocks=payload["blocks"]
+        )
 
 
 def _lang(to: Recipient) -> Lang:

@@ -1,6 +1,6 @@
 """cobro's words, grouped by area. Each module exports TEXTS = {key: {"es": …, "en": …}}."""
 
-from bot.texts import agenda, calls, common, dates, digest, help, importer, team
+from bot.texts import agenda, calls, common, dates, digest, help, importer, nudges, team
 
 ALL_TEXTS = (
     agenda.TEXTS,
@@ -10,5 +10,6 @@ ALL_TEXTS = (
     digest.TEXTS,
     help.TEXTS,
     importer.TEXTS,
+    nudges.TEXTS,
     team.TEXTS,
 )

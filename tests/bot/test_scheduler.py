@@ -35,13 +35,17 @@ def test_a_late_start_catches_up_only_within_the_calling_day(
 def test_jobs_have_constant_ids_coalesce_and_a_real_grace() -> None:
     ran: list[datetime] = []
     clock = FixedClock(datetime(2026, 11, 25, 8, 20, tzinfo=MX))
-    scheduler = build_scheduler(SETTINGS, clock, digest=ran.append, deliver=lambda: None)
+    scheduler = build_scheduler(
+        SETTINGS, clock, digest=ran.append, deliver=lambda: None, nudges=ran.append
+    )
     scheduler.start(paused=True)
     try:
         jobs = {job.id: job for job in scheduler.get_jobs()}
     finally:
         scheduler.shutdown(wait=False)
-    assert set(jobs) == {"digest", "outbox", "digest-catch-up"}
+    assert set(jobs) == {"digest", "outbox", "digest-catch-up", "nudges"}
+    assert str(jobs["nudges"].trigger).startswith("cron[day_of_week='mon-fri', minute='*/15'")
+    assert jobs["nudges"].coalesce is True
     assert jobs["digest"].misfire_grace_time >= 3600
     assert jobs["digest"].coalesce is True
     assert str(jobs["digest"].trigger).startswith(
