@@ -151,7 +151,7 @@ def run() -> None:
     configure_logging(settings)
     from slack_sdk.errors import SlackApiError
 
-    from bot.clock import SystemClock
+    from bot.clock import Clock, OffsetClock, SystemClock
     from handlers.bolt_app import create_bolt_app
     from handlers.context import Deps
     from handlers.slack_client import make_web_client
@@ -163,10 +163,12 @@ def run() -> None:
         fail(t("run.bad_token", lang, error=exc.response.get("error", "?")))
     except Exception as exc:  # connection refused, DNS, TLS: say where, not a trace
         fail(t("run.unreachable", lang, error=f"{type(exc).__name__}: {exc}"), 1)
+    clock: Clock = SystemClock()
+    if settings.cobro_now is not None:
+        start = settings.cobro_now
+        clock = OffsetClock(start if start.tzinfo else start.replace(tzinfo=settings.tz))
     with database(settings) as db:
-        deps = Deps(
-            settings=settings, db=db, clock=SystemClock(), directory=directory_for(settings)
-        )
+        deps = Deps(settings=settings, db=db, clock=clock, directory=directory_for(settings))
         app = create_bolt_app(deps, client=client)
         from bot.scheduler import build_scheduler
         from handlers.jobs import Jobs

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import time
+from datetime import datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     cobro_call_days: str = "lun-vie"
     cobro_contact_cap: str = "1/day"
     cobro_company: str = ""
+    # Run as if it were this moment (ISO 8601; the team's zone when none is given), the
+    # clock then moving on normally: for trying cobro out and for tests, never production.
+    cobro_now: datetime | None = None
 
     @field_validator("cobro_dunning_steps")
     @classmethod

@@ -66,11 +66,13 @@ def enqueue(
 @dataclass(frozen=True)
 class Claimed:
     id: int
+    key: str
     channel: str
     text: str
     blocks: list[dict[str, Any]] | None
     thread_ts: str | None
     attempts: int
+    created_at: datetime
 
 
 def claim(
@@ -103,11 +105,13 @@ def claim(
                 claimed.append(
                     Claimed(
                         row.id,
+                        row.dedupe_key,
                         row.channel,
                         row.text,
                         row.blocks,
                         _thread_ts(session, row.thread_of),
                         row.attempts + 1,
+                        row.created_at,
                     )
                 )
         return claimed
@@ -180,8 +184,21 @@ def _send(
     report: DeliveryReport,
 ) -> None:
     try:
-        channel, ts = transport.post(
-            channel=row.channel, text=row.text, blocks=row.blocks, thread_ts=row.thread_ts
+        found = None
+        if row.attempts > 1:
+            # An earlier try may have reached Slack before failing or dying: look first.
+            found = transport.find(
+                channel=row.channel,
+                key=row.key,
+                since=_aware(row.created_at).timestamp() - 60,
+                thread_ts=row.thread_ts,
+            )
+        channel, ts = found or transport.post(
+            channel=row.channel,
+            text=row.text,
+            blocks=row.blocks,
+            thread_ts=row.thread_ts,
+            key=row.key,
         )
     except DeliveryError as error:
         if error.permanent or row.attempts >= MAX_ATTEMPTS:
@@ -207,6 +224,10 @@ def _send(
         last_error=None,
     )
     report.sent += 1
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def next_pending_at(db: sessionmaker[Session]) -> datetime | None:

@@ -36,11 +36,24 @@ class DeliveryError(Exception):
 
 
 class Transport(Protocol):
-    """Posts one message; returns the channel and timestamp Slack gave it."""
+    """Posts one message tagged with its outbox key; returns the channel and timestamp Slack
+    gave it. `find` looks for a message with that key already in the channel: after a send
+    whose outcome is unknown (the process died, the connection dropped), it tells whether
+    Slack got it, so a retry never posts it twice."""
 
     def post(
-        self, *, channel: str, text: str, blocks: list[dict] | None, thread_ts: str | None
+        self,
+        *,
+        channel: str,
+        text: str,
+        blocks: list[dict] | None,
+        thread_ts: str | None,
+        key: str,
     ) -> tuple[str, str]: ...
+
+    def find(
+        self, *, channel: str, key: str, since: float, thread_ts: str | None
+    ) -> tuple[str, str] | None: ...
 
 
 @dataclass(frozen=True)

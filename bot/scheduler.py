@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -35,6 +35,18 @@ def should_catch_up(now: datetime, settings: Settings) -> bool:
     _, end = parse_call_hours(settings.cobro_call_window)
     calendar = BusinessCalendar(settings.cobro_country)
     return calendar.is_business_day(local.date()) and settings.digest_time <= local.time() < end
+
+
+def _real_now() -> datetime:
+    """APScheduler fires by the system's time, whatever the injected clock says."""
+    return datetime.now(UTC)
+
+
+def _in_business_hours(now: datetime, settings: Settings) -> bool:
+    local = now.astimezone(settings.tz)
+    start, end = parse_call_hours(settings.cobro_call_window)
+    calendar = BusinessCalendar(settings.cobro_country)
+    return calendar.is_business_day(local.date()) and start <= local.time() < end
 
 
 def _safely(name: str, job: Callable[[], Any]) -> Callable[[], None]:
@@ -88,11 +100,20 @@ def build_scheduler(
         replace_existing=True,
     )
     now = clock.now()
+    if nudges is not None and _in_business_hours(now, settings):
+        # A bot (re)started during the day nudges at once rather than at the next quarter.
+        scheduler.add_job(
+            _safely("nudges-catch-up", lambda: nudges(clock.now())),
+            "date",
+            run_date=_real_now() + timedelta(seconds=2),
+            id="nudges-catch-up",
+            replace_existing=True,
+        )
     if should_catch_up(now, settings):
         scheduler.add_job(
             _safely("digest-catch-up", lambda: digest(clock.now())),
             "date",
-            run_date=now + timedelta(seconds=1),
+            run_date=_real_now() + timedelta(seconds=1),
             id="digest-catch-up",
             replace_existing=True,
         )

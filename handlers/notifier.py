@@ -33,6 +33,8 @@ from handlers.blocks.nudges import (
 from handlers.blocks.summary import build_supervisors_summary
 from handlers.blocks.tasks import build_task_reassigned
 
+METADATA_EVENT = "cobro_outbox"  # every message carries its outbox key as Slack metadata
+
 PERMANENT = {
     "channel_not_found",
     "user_not_found",
@@ -189,11 +191,21 @@ class SlackTransport:
         self._client = client
 
     def post(
-        self, *, channel: str, text: str, blocks: list[dict] | None, thread_ts: str | None
+        self,
+        *,
+        channel: str,
+        text: str,
+        blocks: list[dict] | None,
+        thread_ts: str | None,
+        key: str,
     ) -> tuple[str, str]:
         try:
             response = self._client.chat_postMessage(
-                channel=channel, text=text, blocks=blocks, thread_ts=thread_ts
+                channel=channel,
+                text=text,
+                blocks=blocks,
+                thread_ts=thread_ts,
+                metadata={"event_type": METADATA_EVENT, "event_payload": {"key": key}},
             )
         except SlackApiError as exc:
             code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
@@ -202,6 +214,51 @@ class SlackTransport:
         except Exception as exc:  # connection dropped, timeout: try again later
             raise DeliveryError(type(exc).__name__, permanent=False) from exc
         return str(response["channel"]), str(response["ts"])
+
+    def find(
+        self, *, channel: str, key: str, since: float, thread_ts: str | None
+    ) -> tuple[str, str] | None:
+        """The message tagged `key` in `channel` (a user id means our DM with them), posted
+        since `since`; in the thread `thread_ts` when the message is a reply."""
+        try:
+            target = channel
+            if channel[:1] in ("U", "W"):
+                target = self._client.conversations_open(users=channel)["channel"]["id"]
+            cursor = None
+            while True:
+                if thread_ts:
+                    page = self._client.conversations_replies(
+                        channel=target,
+                        ts=thread_ts,
+                        include_all_metadata=True,
+                        limit=200,
+                        cursor=cursor,
+                    )
+                else:
+                    page = self._client.conversations_history(
+                        channel=target,
+                        oldest=f"{since:.6f}",
+                        include_all_metadata=True,
+                        limit=200,
+                        cursor=cursor,
+                    )
+                for found in page.get("messages") or []:
+                    meta = found.get("metadata") or {}
+                    if (
+                        meta.get("event_type") == METADATA_EVENT
+                        and (meta.get("event_payload") or {}).get("key") == key
+                    ):
+                        return target, str(found["ts"])
+                cursor = (page.get("response_metadata") or {}).get("next_cursor")
+                if not cursor:
+                    return None
+        except SlackApiError as exc:
+            code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
+            retry_after = exc.response.headers.get("Retry-After") if exc.response.headers else None
+            _raise(code, retry_after)
+        except Exception as exc:
+            raise DeliveryError(type(exc).__name__, permanent=False) from exc
+        return None
 
     def channel_is_private(self, channel: str) -> bool:
         """Whether only its members can read `channel`; unknown counts as public (safe)."""

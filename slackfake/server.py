@@ -56,6 +56,9 @@ class FakeSlack:
         self.uploads: dict[str, bytes] = {}
         self.private_channels: set[str] = set()
         self.files: dict[str, dict[str, Any]] = {}
+        # What a channel holds: every posted message, as conversations.history returns it.
+        self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._delays: dict[str, float] = {}
         self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
         self._lock = threading.Condition()
         self._counter = itertools.count(1)
@@ -138,6 +141,17 @@ class FakeSlack:
             self._failures[method].append(
                 _Failure(status, error, retry_after, times if until is None else 10**9, until)
             )
+
+    def delay(self, method: str, seconds: float) -> None:
+        """Take `seconds` to answer `method`, after recording the call: a slow Slack, or a
+        window in which to kill the bot after Slack got the message but before it knows."""
+        with self._lock:
+            self._delays[method] = seconds
+
+    def posted_to(self, channel: str) -> list[dict[str, Any]]:
+        """The messages a channel holds (a user id: our DM with them)."""
+        with self._lock:
+            return list(self.history.get(_dm_of(channel), []))
 
     # ------------------------------------------------------------ reading
 
@@ -229,6 +243,9 @@ class FakeSlack:
         with self._lock:
             self.calls.append(Call(method, params, response=answer))
             self._lock.notify_all()
+            pause = self._delays.get(method, 0.0)
+        if pause:
+            time.sleep(pause)
         if failure is not None:
             if failure.status != 200:
                 headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
@@ -280,6 +297,22 @@ class FakeSlack:
                 "user_id": self.bot_user_id,
                 "bot_id": "B0BOT",
             }
+        if method == "chat.postMessage":
+            channel = _dm_of(params.get("channel", ""))
+            metadata = params.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            with self._lock:
+                self.history[channel].append(
+                    {
+                        "ts": ts,
+                        "text": params.get("text", ""),
+                        "thread_ts": params.get("thread_ts"),
+                        "metadata": metadata,
+                    }
+                )
+        if method in ("conversations.history", "conversations.replies"):
+            return self._history(method, params)
         if method in ("chat.postMessage", "chat.update"):
             channel = _dm_of(params.get("channel", ""))
             return {
@@ -327,6 +360,23 @@ class FakeSlack:
             files = json.loads(files) if isinstance(files, str) else files or []
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
         return {"ok": True}
+
+    def _history(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        channel = params.get("channel", "")
+        with self._lock:
+            held = list(self.history.get(channel, []))
+        if method == "conversations.history":
+            oldest = float(params.get("oldest") or 0)
+            found = [m for m in held if not m["thread_ts"] and float(m["ts"]) >= oldest]
+        else:
+            parent = params.get("ts")
+            found = [m for m in held if parent in (m["ts"], m["thread_ts"])]
+        metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        messages = [
+            {k: v for k, v in m.items() if v is not None and (metadata or k != "metadata")}
+            for m in reversed(found)
+        ]
+        return {"ok": True, "messages": messages, "has_more": False}
 
     @staticmethod
     def _send(

@@ -22,6 +22,9 @@ SCOPE_OF_METHOD = {
     "users_lookupByEmail": "users:read.email",
     "files_upload_v2": "files:write",
     "conversations_info": ("channels:read", "groups:read"),
+    # finding an outbox message after an uncertain send: DMs and the supervisors' channel
+    "conversations_history": ("im:history", "channels:history", "groups:history"),
+    "conversations_replies": ("im:history", "channels:history", "groups:history"),
     "views_open": None,
     "views_publish": None,
     "views_update": None,

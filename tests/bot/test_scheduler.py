@@ -43,7 +43,7 @@ def test_jobs_have_constant_ids_coalesce_and_a_real_grace() -> None:
         jobs = {job.id: job for job in scheduler.get_jobs()}
     finally:
         scheduler.shutdown(wait=False)
-    assert set(jobs) == {"digest", "outbox", "digest-catch-up", "nudges"}
+    assert set(jobs) == {"digest", "outbox", "digest-catch-up", "nudges", "nudges-catch-up"}
     assert str(jobs["nudges"].trigger).startswith("cron[day_of_week='mon-fri', minute='*/15'")
     assert jobs["nudges"].coalesce is True
     assert jobs["digest"].misfire_grace_time >= 3600
