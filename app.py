@@ -180,6 +180,7 @@ def run() -> None:
             digest=jobs.digest,
             deliver=lambda: jobs.deliver(),
             nudges=jobs.nudges,
+            report=jobs.report,
         )
         scheduler.start()
         if settings.slack_app_token is not None:
@@ -374,14 +375,14 @@ DELIVERY_WAIT_SECONDS = 180.0
 
 @jobs_cli.command("run")
 def jobs_run(
-    job: Annotated[str, typer.Argument(help="digest | nudges")],
+    job: Annotated[str, typer.Argument(help="digest | nudges | report")],
     now: Annotated[str | None, typer.Option(help="run as of this moment, ISO 8601")] = None,
 ) -> None:
     """Run one job once as of --now, then deliver pending messages (retrying a few minutes)."""
     settings = settings_or_exit()
     lang = settings.cobro_language
-    if job not in ("digest", "nudges"):
-        fail(t("cli.unknown_job", lang, job=job, jobs="digest, nudges"))
+    if job not in ("digest", "nudges", "report"):
+        fail(t("cli.unknown_job", lang, job=job, jobs="digest, nudges, report"))
     if settings.slack_bot_token is None:
         fail(t("run.no_token", lang))
     from datetime import datetime
@@ -404,7 +405,17 @@ def jobs_run(
     with database(settings) as db:
         deps = Deps(settings=settings, db=db, clock=clock)
         jobs = Jobs(deps, make_web_client(settings))
-        if job == "nudges":
+        if job == "report":
+            weekly = jobs.enqueue_report(clock.now())
+            report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
+            message = t(
+                "cli.report_done" if weekly.ran else f"cli.report_{weekly.reason}",
+                lang,
+                day=weekly.day.isoformat(),
+                sent=report.sent,
+                failed=report.failed,
+            )
+        elif job == "nudges":
             nudged = jobs.enqueue_nudges(clock.now())
             report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
             message = t(

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,7 @@ from bot.dunning import Reason
 from bot.i18n import lang_of
 from bot.outbox import failed_messages
 from bot.ports import Notifier, Recipient
+from bot.reports import Scope, build_report, first_business_day_of_week, iso_week, last_week
 from models import Customer, Invoice, JobRun, PaymentPromise, Task, TeamMember
 from models.db import transaction
 from models.enums import JobRunStatus, PromiseStatus, Role, TaskStatus
@@ -181,3 +183,52 @@ def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Ac
     ]
     accounts.sort(key=lambda a: -a.overdue)
     return accounts
+
+
+class ReportNotifier(Protocol):
+    def weekly_report(
+        self, session: Session, report: Any, *, channel: str, week: str, details: bool
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    day: date
+    ran: bool
+    reason: str = ""
+
+
+def run_weekly_report(
+    db: sessionmaker[Session],
+    settings: Settings,
+    notifier: ReportNotifier,
+    now: datetime,
+    *,
+    channel_is_private: bool = False,
+) -> ReportResult:
+    """Last week's control for the whole team, to the supervisors' channel, on the first
+    business day of the week, once per ISO week."""
+    policy = AgendaPolicy.from_settings(settings)
+    day = now.astimezone(policy.tz).date()
+    channel = settings.cobro_supervisors_channel
+    if not channel:
+        return ReportResult(day, ran=False, reason="no_channel")
+    if day != first_business_day_of_week(day, policy.calendar):
+        return ReportResult(day, ran=False, reason="not_monday")
+    week = iso_week(day)
+    with transaction(db) as session:
+        if not claim_run(session, "report", week, now):
+            return ReportResult(day, ran=False, reason="already_ran")
+        report = build_report(
+            session,
+            last_week(day),
+            Scope(None, ""),
+            tz=policy.tz,
+            calendar=policy.calendar,
+            today=day,
+            currency=settings.cobro_currency,
+        )
+        notifier.weekly_report(
+            session, report, channel=channel, week=week, details=channel_is_private
+        )
+    return ReportResult(day, ran=True)

@@ -11,6 +11,7 @@ exponentially; permanent errors are marked failed and reported to supervisors.
 
 from __future__ import annotations
 
+import base64
 import time as systime
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,8 +43,10 @@ def enqueue(
     text: str,
     blocks: list[dict[str, Any]] | None = None,
     thread_of: str | None = None,
+    files: list[OutboxFile] | None = None,
 ) -> bool:
-    """Add a message unless one with this key exists; True when it was added."""
+    """Add a message unless one with this key exists; True when it was added. With `files`,
+    the text is the comment the files are shared with."""
     if session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)):
         return False
     try:
@@ -56,11 +59,30 @@ def enqueue(
                     blocks=blocks,
                     thread_of=thread_of,
                     next_attempt_at=DUE_AT_ONCE,
+                    files=[f.stored() for f in files] if files else None,
                 )
             )
     except IntegrityError:  # another replica enqueued it a moment ago
         return False
     return True
+
+
+@dataclass(frozen=True)
+class OutboxFile:
+    name: str
+    title: str
+    content: bytes
+
+    def stored(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "content": base64.b64encode(self.content).decode(),
+        }
+
+    @classmethod
+    def from_stored(cls, data: dict[str, str]) -> OutboxFile:
+        return cls(data["name"], data["title"], base64.b64decode(data["content"]))
 
 
 @dataclass(frozen=True)
@@ -73,6 +95,7 @@ class Claimed:
     thread_ts: str | None
     attempts: int
     created_at: datetime
+    files: list[OutboxFile] | None = None
 
 
 def claim(
@@ -112,6 +135,7 @@ def claim(
                         _thread_ts(session, row.thread_of),
                         row.attempts + 1,
                         row.created_at,
+                        [OutboxFile.from_stored(f) for f in row.files] if row.files else None,
                     )
                 )
         return claimed
@@ -192,6 +216,7 @@ def _send(
                 key=row.key,
                 since=_aware(row.created_at).timestamp() - 60,
                 thread_ts=row.thread_ts,
+                file_name=row.files[0].name if row.files else None,
             )
         channel, ts = found or transport.post(
             channel=row.channel,
@@ -199,6 +224,7 @@ def _send(
             blocks=row.blocks,
             thread_ts=row.thread_ts,
             key=row.key,
+            files=row.files,
         )
     except DeliveryError as error:
         if error.permanent or row.attempts >= MAX_ATTEMPTS:

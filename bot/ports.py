@@ -49,10 +49,17 @@ class Transport(Protocol):
         blocks: list[dict] | None,
         thread_ts: str | None,
         key: str,
+        files: list[Any] | None = None,
     ) -> tuple[str, str]: ...
 
     def find(
-        self, *, channel: str, key: str, since: float, thread_ts: str | None
+        self,
+        *,
+        channel: str,
+        key: str,
+        since: float,
+        thread_ts: str | None,
+        file_name: str | None = None,
     ) -> tuple[str, str] | None: ...
 
 

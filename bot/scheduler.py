@@ -66,6 +66,7 @@ def build_scheduler(
     digest: Callable[[datetime], Any],
     deliver: Callable[[], Any],
     nudges: Callable[[datetime], Any] | None = None,
+    report: Callable[[datetime], Any] | None = None,
 ) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(
         timezone=settings.tz,
@@ -82,6 +83,16 @@ def build_scheduler(
         id="digest",
         replace_existing=True,
     )
+    if report is not None:
+        # The weekly control at digest time; the job keeps to the week's first business day.
+        scheduler.add_job(
+            _safely("report", lambda: report(clock.now())),
+            CronTrigger(
+                day_of_week="mon-fri", hour=at.hour, minute=at.minute, timezone=settings.tz
+            ),
+            id="report",
+            replace_existing=True,
+        )
     if nudges is not None:
         # Every 15 minutes on weekdays; the job itself keeps to business hours and holidays,
         # and a missed round is simply covered by the next one (a short grace, coalesced).
@@ -110,6 +121,14 @@ def build_scheduler(
             replace_existing=True,
         )
     if should_catch_up(now, settings):
+        if report is not None:
+            scheduler.add_job(
+                _safely("report-catch-up", lambda: report(clock.now())),
+                "date",
+                run_date=_real_now() + timedelta(seconds=3),
+                id="report-catch-up",
+                replace_existing=True,
+            )
         scheduler.add_job(
             _safely("digest-catch-up", lambda: digest(clock.now())),
             "date",

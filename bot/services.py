@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import customers, history, payments, promises, tasks, team
+from bot import customers, history, payments, promises, reports, tasks, team
 from bot.agenda import Agenda, AgendaPolicy, compute_agenda
 from bot.calls import read_date
 from bot.errors import BadInput, Forbidden, FormRejected, NotFound
@@ -422,3 +422,30 @@ def reassign_promise(
         promise.collector_id = member.id
         customer = customers.require_customer(session, promise.customer_id)
         return customer.name, member.name
+
+
+def control_report(
+    db: Db,
+    *,
+    member_id: int,
+    words: list[str],
+    now: datetime,
+    policy: AgendaPolicy,
+    currency: str,
+) -> reports.Report:
+    """The report a member asked for: their team's if they supervise one, else their own."""
+    today = now.astimezone(policy.tz).date()
+    period = reports.period_from_words(words, today, policy.tz)
+    with db() as session:
+        member = session.get(team.TeamMember, member_id)
+        if member is None:
+            raise team.NotOnTeam()
+        return reports.build_report(
+            session,
+            period,
+            reports.scope_for(session, member),
+            tz=policy.tz,
+            calendar=policy.calendar,
+            today=today,
+            currency=currency,
+        )

@@ -25,6 +25,7 @@ from handlers.blocks.call import build_customer_choices
 from handlers.blocks.common import escape, message
 from handlers.blocks.help import build_coming_soon, build_help
 from handlers.blocks.promises import build_promise_list
+from handlers.blocks.report import build_report, report_title
 from handlers.blocks.tasks import build_task_list
 from handlers.blocks.team import build_team
 from handlers.call_modal import open_call_modal
@@ -32,6 +33,7 @@ from handlers.context import Deps, Member
 from handlers.customer_actions import card_payload, export_history
 from handlers.directory import SlackDirectory
 from handlers.ids import SLASH_COMMAND
+from handlers.notifier import report_files
 
 
 def register(app: App) -> None:
@@ -230,8 +232,42 @@ def _tasks(command: Command, deps: Deps, member: Member, lang: Lang, client: Web
     return build_task_list(services.my_tasks(deps.db, member_id=member.id, lang=lang), lang, today)
 
 
+def _report(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """The summary here, privately; the charts and the CSV in the requester's DM."""
+    report = services.control_report(
+        deps.db,
+        member_id=member.id,
+        words=command.args,
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        currency=deps.settings.cobro_currency,
+    )
+    respond(
+        response_type="ephemeral",
+        **build_report(report, lang, files_note=t("report.files", lang)),
+    )
+    period = report.current.period
+    stem = f"control-{period.start.isoformat()}-{period.end.isoformat()}"
+    files = report_files(report, lang, stem, names=True)
+    dm = client.conversations_open(users=member.slack_user_id)["channel"]["id"]
+    client.files_upload_v2(
+        channel=dm,
+        initial_comment=report_title(report, lang),
+        file_uploads=[{"content": f.content, "filename": f.name, "title": f.title} for f in files],
+    )
+
+
 # Answered after the ack: they search, open modals or upload files.
 _SLOW_HANDLERS = {
+    CommandName.REPORT: _report,
     CommandName.CALL: _call,
     CommandName.CUSTOMER: _customer,
     CommandName.HISTORY: _history,

@@ -8,7 +8,7 @@ from datetime import datetime
 from slack_sdk import WebClient
 
 from bot import outbox
-from bot.jobs import DigestResult, run_digest
+from bot.jobs import DigestResult, ReportResult, run_digest, run_weekly_report
 from bot.nudges import NudgeResult, run_nudges
 from handlers.context import Deps
 from handlers.notifier import SlackNotifier, SlackTransport
@@ -43,6 +43,18 @@ class Jobs:
 
     def nudges(self, now: datetime) -> NudgeResult:
         result = self.enqueue_nudges(now)
+        self.deliver()
+        return result
+
+    def enqueue_report(self, now: datetime) -> ReportResult:
+        channel = self._deps.settings.cobro_supervisors_channel
+        private = self._transport.channel_is_private(channel) if channel else False
+        return run_weekly_report(
+            self._deps.db, self._deps.settings, self._notifier, now, channel_is_private=private
+        )
+
+    def report(self, now: datetime) -> ReportResult:
+        result = self.enqueue_report(now)
         self.deliver()
         return result
 

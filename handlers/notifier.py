@@ -13,11 +13,14 @@ from slack_sdk.errors import SlackApiError
 from bot import outbox
 from bot.agenda import Agenda, AgendaPolicy
 from bot.calls import LoggedCall
+from bot.charts import all_charts
 from bot.config import Settings
-from bot.i18n import Lang
+from bot.i18n import Lang, t
 from bot.jobs import DigestSummary
 from bot.nudges import PromiseNudge, TaskNudge
+from bot.outbox import OutboxFile
 from bot.ports import DeliveryError, Recipient
+from bot.reports import Report, to_csv
 from bot.tasks import TaskView
 from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
 from handlers.blocks.call import (
@@ -30,6 +33,7 @@ from handlers.blocks.nudges import (
     build_promise_nudge,
     build_task_nudge,
 )
+from handlers.blocks.report import build_report
 from handlers.blocks.summary import build_supervisors_summary
 from handlers.blocks.tasks import build_task_reassigned
 
@@ -181,6 +185,41 @@ class SlackNotifier:
             session, key=key, channel=channel, text=payload["text"], blocks=payload["blocks"]
         )
 
+    def weekly_report(
+        self, session: Any, report: Report, *, channel: str, week: str, details: bool
+    ) -> None:
+        """The summary, then the charts and the CSV as one file share: two outbox rows."""
+        lang = self._settings.cobro_language
+        payload = build_report(report, lang, details=details, weekly=True)
+        outbox.enqueue(
+            session,
+            key=f"report:{week}:summary",
+            channel=channel,
+            text=payload["text"],
+            blocks=payload["blocks"],
+        )
+        outbox.enqueue(
+            session,
+            key=f"report:{week}:files",
+            channel=channel,
+            text=t("report.files_here", lang),
+            files=report_files(report, lang, f"control-{week}", names=details),
+        )
+
+
+def report_files(report: Report, lang: Lang, stem: str, *, names: bool) -> list[OutboxFile]:
+    """The charts (PNG) and every figure (CSV), with names unique to this report."""
+    files = [
+        OutboxFile(f"{stem}-{name}", title, content)
+        for name, title, content in all_charts(report, lang)
+    ]
+    files.append(
+        OutboxFile(
+            f"{stem}.csv", t("report.csv_title", lang), to_csv(report, lang, names=names).encode()
+        )
+    )
+    return files
+
 
 def _lang(to: Recipient) -> Lang:
     return "en" if to.lang == "en" else "es"
@@ -198,8 +237,11 @@ class SlackTransport:
         blocks: list[dict] | None,
         thread_ts: str | None,
         key: str,
+        files: list[OutboxFile] | None = None,
     ) -> tuple[str, str]:
         try:
+            if files:
+                return self._upload(channel, text, files)
             response = self._client.chat_postMessage(
                 channel=channel,
                 text=text,
@@ -211,19 +253,46 @@ class SlackTransport:
             code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
             retry_after = exc.response.headers.get("Retry-After") if exc.response.headers else None
             return _raise(code, retry_after)
+        except DeliveryError:
+            raise
         except Exception as exc:  # connection dropped, timeout: try again later
             raise DeliveryError(type(exc).__name__, permanent=False) from exc
         return str(response["channel"]), str(response["ts"])
 
+    def _upload(self, channel: str, text: str, files: list[OutboxFile]) -> tuple[str, str]:
+        """Files are shared with the text as their comment; file names are unique per
+        message (the week is in them), which is how `find` recognises them later."""
+        target = self._conversation(channel)
+        response = self._client.files_upload_v2(
+            channel=target,
+            initial_comment=text,
+            file_uploads=[
+                {"content": f.content, "filename": f.name, "title": f.title} for f in files
+            ],
+        )
+        uploaded = response.get("files") or [{}]
+        return target, str(uploaded[0].get("id") or "")
+
+    def _conversation(self, channel: str) -> str:
+        """A user id means our DM with them; Slack's file API wants the DM's own id."""
+        if channel[:1] in ("U", "W"):
+            return str(self._client.conversations_open(users=channel)["channel"]["id"])
+        return channel
+
     def find(
-        self, *, channel: str, key: str, since: float, thread_ts: str | None
+        self,
+        *,
+        channel: str,
+        key: str,
+        since: float,
+        thread_ts: str | None,
+        file_name: str | None = None,
     ) -> tuple[str, str] | None:
         """The message tagged `key` in `channel` (a user id means our DM with them), posted
-        since `since`; in the thread `thread_ts` when the message is a reply."""
+        since `since`; in the thread `thread_ts` when the message is a reply; for a file
+        share, the message carrying a file named `file_name`."""
         try:
-            target = channel
-            if channel[:1] in ("U", "W"):
-                target = self._client.conversations_open(users=channel)["channel"]["id"]
+            target = self._conversation(channel)
             cursor = None
             while True:
                 if thread_ts:
@@ -248,6 +317,9 @@ class SlackTransport:
                         meta.get("event_type") == METADATA_EVENT
                         and (meta.get("event_payload") or {}).get("key") == key
                     ):
+                        return target, str(found["ts"])
+                    names = {f.get("name") for f in found.get("files") or []}
+                    if file_name and file_name in names:
                         return target, str(found["ts"])
                 cursor = (page.get("response_metadata") or {}).get("next_cursor")
                 if not cursor:

@@ -22,6 +22,8 @@ class OutboxMessage(Base, Timestamps):
     channel: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     blocks: Mapped[list | None]
+    # Files to upload with the message: [{"name", "title", "content" (base64)}].
+    files: Mapped[list | None]
     thread_of: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[OutboxStatus] = mapped_column(default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)

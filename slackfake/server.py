@@ -358,7 +358,27 @@ class FakeSlack:
         if method == "files.completeUploadExternal":
             files = params.get("files")
             files = json.loads(files) if isinstance(files, str) else files or []
-            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+            shared = [
+                {
+                    "id": f["id"],
+                    "title": f.get("title"),
+                    "name": self.files.get(f["id"], {}).get("name"),
+                }
+                for f in files
+            ]
+            channel = params.get("channel_id")
+            if channel:
+                with self._lock:
+                    self.history[channel].append(
+                        {
+                            "ts": ts,
+                            "text": params.get("initial_comment", ""),
+                            "thread_ts": params.get("thread_ts"),
+                            "metadata": None,
+                            "files": shared,
+                        }
+                    )
+            return {"ok": True, "files": shared}
         return {"ok": True}
 
     def _history(self, method: str, params: dict[str, Any]) -> dict[str, Any]:

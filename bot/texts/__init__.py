@@ -1,6 +1,6 @@
 """cobro's words, grouped by area. Each module exports TEXTS = {key: {"es": …, "en": …}}."""
 
-from bot.texts import agenda, calls, common, dates, digest, help, importer, nudges, team
+from bot.texts import agenda, calls, common, dates, digest, help, importer, nudges, report, team
 
 ALL_TEXTS = (
     agenda.TEXTS,
@@ -11,5 +11,6 @@ ALL_TEXTS = (
     help.TEXTS,
     importer.TEXTS,
     nudges.TEXTS,
+    report.TEXTS,
     team.TEXTS,
 )

@@ -1,0 +1,177 @@
+"""The report's charts as PNG images (matplotlib, Agg backend: no display needed).
+
+Readable in Slack's light and dark themes: each chart is drawn on its own opaque light card
+with dark text and saturated, colour-blind-safe bars (Okabe–Ito), so the theme around it
+does not matter. Pure: figures in, bytes out.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from bot.i18n import Lang, t
+from bot.reports import AGING_BUCKETS, Report
+from models.enums import ExcuseCategory, PromiseStatus
+
+CARD = "#F7F7F5"
+INK = "#1D1C1D"
+GRID = "#D0D0D0"
+NOW = "#0072B2"
+BEFORE = "#E69F00"
+ACCENT = "#009E73"
+AGING_COLOURS = ["#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7"]
+
+
+def _figure(title: str, height: float = 4.2) -> tuple[Figure, plt.Axes]:
+    fig, ax = plt.subplots(figsize=(8, height), dpi=110)
+    fig.patch.set_facecolor(CARD)
+    ax.set_facecolor(CARD)
+    ax.set_title(title, color=INK, fontsize=13, loc="left", pad=12)
+    ax.tick_params(colors=INK, labelsize=9)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(GRID)
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    return fig, ax
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="png", facecolor=fig.get_facecolor())
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _pair_bars(
+    ax: plt.Axes, labels: list[str], now: list[float], before: list[float], lang: Lang
+) -> None:
+    positions = range(len(labels))
+    height = 0.38
+    ax.barh(
+        [p - height / 2 for p in positions],
+        now,
+        height,
+        color=NOW,
+        label=t("report.chart.this_period", lang),
+    )
+    ax.barh(
+        [p + height / 2 for p in positions],
+        before,
+        height,
+        color=BEFORE,
+        label=t("report.chart.previous_period", lang),
+    )
+    ax.set_yticks(list(positions), labels, color=INK)
+    ax.invert_yaxis()
+    legend = ax.legend(frameon=False, fontsize=9)
+    for text in legend.get_texts():
+        text.set_color(INK)
+
+
+def contacts_chart(report: Report, lang: Lang) -> bytes:
+    contacts = report.current.contacts[:15]
+    fig, ax = _figure(t("report.chart.contacts", lang), 1.6 + 0.45 * max(len(contacts), 2))
+    names = [c.name for c in contacts] or ["—"]
+    positions = range(len(names))
+    height = 0.38
+    ax.barh(
+        [p - height / 2 for p in positions],
+        [c.attempts for c in contacts] or [0],
+        height,
+        color=NOW,
+        label=t("report.chart.attempts", lang),
+    )
+    ax.barh(
+        [p + height / 2 for p in positions],
+        [c.answered for c in contacts] or [0],
+        height,
+        color=ACCENT,
+        label=t("report.chart.answered", lang),
+    )
+    ax.set_yticks(list(positions), names, color=INK)
+    ax.invert_yaxis()
+    legend = ax.legend(frameon=False, fontsize=9)
+    for text in legend.get_texts():
+        text.set_color(INK)
+    return _png(fig)
+
+
+def excuses_chart(report: Report, lang: Lang) -> bytes:
+    fig, ax = _figure(t("report.chart.excuses", lang), 5.2)
+    categories = sorted(
+        ExcuseCategory,
+        key=lambda c: -report.current.excuses[c.value] * 1000 - report.previous.excuses[c.value],
+    )
+    _pair_bars(
+        ax,
+        [t(f"excuse.{c.value}", lang) for c in categories],
+        [report.current.excuses[c.value] for c in categories],
+        [report.previous.excuses[c.value] for c in categories],
+        lang,
+    )
+    return _png(fig)
+
+
+def promises_chart(report: Report, lang: Lang) -> bytes:
+    fig, ax = _figure(t("report.chart.promises", lang), 3.6)
+    statuses = [
+        PromiseStatus.KEPT,
+        PromiseStatus.PARTIAL,
+        PromiseStatus.BROKEN,
+        PromiseStatus.PENDING,
+    ]
+    _pair_bars(
+        ax,
+        [t(f"promise_status.{s.value}", lang) for s in statuses],
+        [getattr(report.current.promises, s.value) for s in statuses],
+        [getattr(report.previous.promises, s.value) for s in statuses],
+        lang,
+    )
+    return _png(fig)
+
+
+def aging_chart(report: Report, lang: Lang) -> bytes:
+    fig, ax = _figure(t("report.chart.aging", lang, currency=report.currency), 3.8)
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    ax.grid(axis="x", visible=False)
+    values = [float(report.aging[b]) for b in AGING_BUCKETS]
+    labels = [t(f"report.aging.{b}", lang) for b in AGING_BUCKETS]
+    ax.bar(labels, values, color=AGING_COLOURS)
+    ax.tick_params(axis="x", colors=INK)
+    total = sum(values) or 1.0
+    for index, value in enumerate(values):
+        ax.annotate(
+            f"{value / total:.0%}",
+            (index, value),
+            ha="center",
+            va="bottom",
+            color=INK,
+            fontsize=9,
+            xytext=(0, 3),
+            textcoords="offset points",
+        )
+    return _png(fig)
+
+
+def all_charts(report: Report, lang: Lang) -> list[tuple[str, str, bytes]]:
+    """(file name, title, PNG) for each chart."""
+    return [
+        ("contactos.png", t("report.chart.contacts", lang), contacts_chart(report, lang)),
+        ("excusas.png", t("report.chart.excuses", lang), excuses_chart(report, lang)),
+        ("promesas.png", t("report.chart.promises", lang), promises_chart(report, lang)),
+        (
+            "antiguedad.png",
+            t("report.chart.aging", lang, currency=report.currency),
+            aging_chart(report, lang),
+        ),
+    ]
