@@ -1,0 +1,114 @@
+"""Benchmark: a month's control report for the whole team over the data of `bench.agenda`
+(20,000 customers, 200,000 invoices, 50,000 notes, 40,000 attempts) plus 30,000 payments,
+on SQLite and on PostgreSQL.
+
+    python -m bench.report [--customers 20000] [--invoices 200000] [--runs 5]
+
+Prints, per database, the time to compute every figure of a month (the month and the one
+before it, aging, repeat breakers) for the whole team and for one collector, median of
+`--runs`; target ≤ 2 s. Charts and CSV are timed apart: they do not depend on the data's
+size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from bench.agenda import MX, TODAY, populate
+from bench.generate import collector_ids, write_customers, write_invoices
+from bench.pgtemp import temporary_database
+from bot.calendar import BusinessCalendar
+from bot.charts import all_charts
+from bot.reports import Scope, build_report, this_month, to_csv
+from models import Invoice, Payment, TeamMember
+from models.db import make_engine, make_session_factory, transaction
+
+
+def add_payments(url: str, count: int) -> None:
+    engine = make_engine(url)
+    db = make_session_factory(engine)
+    rng = random.Random(11)
+    with transaction(db) as s:
+        invoices = s.execute(select(Invoice.id, Invoice.customer_id).limit(count)).all()
+        rows = [
+            {
+                "import_key": f"bench-{n}",
+                "customer_id": customer_id,
+                "invoice_id": invoice_id,
+                "amount": Decimal(rng.randint(50, 5000)),
+                "paid_on": TODAY - timedelta(days=rng.randint(0, 90)),
+            }
+            for n, (invoice_id, customer_id) in enumerate(invoices)
+        ]
+        for start in range(0, len(rows), 5000):
+            s.execute(insert(Payment), rows[start : start + 5000])
+    engine.dispose()
+
+
+def run(url: str, label: str, runs: int) -> None:
+    engine = make_engine(url)
+    db = make_session_factory(engine)
+    calendar = BusinessCalendar("MX")
+    period = this_month(TODAY)
+    with db() as s:
+        one = s.scalars(select(TeamMember.id).limit(1)).one()
+    for name, scope in (("whole team", Scope(None, "")), ("one collector", Scope([one], "x"))):
+        samples = []
+        report = None
+        for _ in range(runs):
+            started = time.perf_counter()
+            with db() as s:
+                report = build_report(
+                    s, period, scope, tz=MX, calendar=calendar, today=TODAY, currency="MXN"
+                )
+            samples.append(time.perf_counter() - started)
+        assert report is not None
+        print(
+            f"{label:10} month report, {name}: median {statistics.median(samples):.2f} s, "
+            f"worst {max(samples):.2f} s  (target ≤ 2 s; {report.current.notes} notes, "
+            f"{report.current.attempts} attempts in the month)"
+        )
+    started = time.perf_counter()
+    all_charts(report, "es")
+    to_csv(report, "es")
+    print(f"{label:10} 4 charts and the CSV: {time.perf_counter() - started:.2f} s")
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--customers", type=int, default=20_000)
+    parser.add_argument("--invoices", type=int, default=200_000)
+    parser.add_argument("--payments", type=int, default=30_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rng = random.Random(2026)
+        write_customers(work / "customers.csv", args.customers, collector_ids(50), rng)
+        write_invoices(work / "invoices.csv", args.invoices, args.customers, TODAY, rng)
+        sqlite_url = f"sqlite:///{work / 'bench.db'}"
+        populate(sqlite_url, work, args.customers, args.invoices)
+        add_payments(sqlite_url, args.payments)
+        run(sqlite_url, "sqlite", args.runs)
+        with temporary_database(args.postgres) as url:
+            if url is None:
+                print("postgresql: no server reachable, skipped")
+                return
+            populate(url, work, args.customers, args.invoices)
+            add_payments(url, args.payments)
+            run(url, "postgresql", args.runs)
+
+
+if __name__ == "__main__":
+    main()
