@@ -6,11 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 
 from sqlalchemy import select
 
-from models import Note, Payment, PaymentPromise, Task, TeamMember
-from models.enums import PromiseStatus, Role
+from models import Customer, Note, Payment, PaymentPromise, Task, TeamMember
+from models.enums import AttemptOutcome, PromiseStatus, Role
 from tests import builders as b
 from tests.e2e.conftest import Harness
 
@@ -143,6 +144,20 @@ def test_add_task_from_the_card_for_a_colleague(bot: Harness) -> None:
 
 def test_history_export_has_every_event_and_goes_to_my_dm(bot: Harness) -> None:
     customer_id = _seed(bot)
+    with bot.db.begin() as s:
+        ana = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ANA")).one()
+        lopez = s.get(Customer, customer_id)
+        b.attempt(s, lopez, ana, "2026-11-20")
+        b.attempt(s, lopez, ana, "2026-11-21", AttemptOutcome.NO_ANSWER)
+        s.add(
+            Payment(
+                import_key="x",
+                customer_id=customer_id,
+                amount=Decimal("300"),
+                paid_on=b.at("2026-11-19").date(),
+                reference="DEP-1",
+            )
+        )
     bot.slack.block_action("U0ANA", "cobro_export_history", str(customer_id), channel="C0PUBLIC")
     (complete,) = bot.fake.wait_for("files.completeUploadExternal")
     assert complete.params["channel_id"].startswith("D")  # a DM, not the public channel
@@ -153,6 +168,9 @@ def test_history_export_has_every_event_and_goes_to_my_dm(bot: Harness) -> None:
     assert kinds.count("Nota") == 7
     assert kinds.count("Promesa de pago") == 3
     assert kinds.count("Tarea") == 1
+    assert kinds.count("Intento de llamada") == 2
+    assert kinds.count("Pago") == 1
+    assert len(kinds) == 7 + 3 + 1 + 2 + 1  # every event of the customer, nothing else
     assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
 
 
