@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -137,6 +138,59 @@ def domain_errors(lang: Lang, action: Callable[[], Any]) -> Any:
 
 
 # ------------------------------------------------------------------ run
+
+
+@cli.command()
+def demo(
+    script: Annotated[
+        Path | None, typer.Option(help="run these inputs, one per line, and print the transcript")
+    ] = None,
+    now: Annotated[
+        str | None,
+        typer.Option(help="the demo's first moment, ISO 8601 (default: next business morning)"),
+    ] = None,
+    workdir: Annotated[
+        Path | None, typer.Option(help="where the demo's database and files go (emptied first)")
+    ] = None,
+) -> None:
+    """Try cobro in a terminal, with no Slack workspace: the real bot, a fake Slack, sample data."""
+    import tempfile
+    from datetime import datetime
+
+    from bot.calendar import BusinessCalendar
+    from demo.session import DemoSession, next_morning
+    from demo.terminal import interactive, scripted
+
+    logging.basicConfig(level=logging.ERROR)
+    tz = ZoneInfo("America/Mexico_City")
+    if now:
+        try:
+            start = datetime.fromisoformat(now)
+        except ValueError:
+            fail(t("cli.bad_now", "es", value=now))
+        start = start if start.tzinfo else start.replace(tzinfo=tz)
+    else:
+        start = next_morning(datetime.now(tz), tz, BusinessCalendar("MX"))
+    lines = None
+    if script is not None:
+        try:
+            lines = script.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            fail(t("cli.unreadable_file", "es", path=str(script), error=exc.strerror or ""))
+    console = (
+        Console(highlight=False)
+        if lines is None
+        else Console(color_system=None, width=110, highlight=False, soft_wrap=True)
+    )
+    folder = workdir or Path(tempfile.gettempdir()) / "cobro-demo"
+    session = DemoSession(workdir=folder, start=start, console=console).open()
+    try:
+        if lines is None:
+            interactive(session, console)
+        else:
+            scripted(session, console, lines)
+    finally:
+        session.close()
 
 
 @cli.command()

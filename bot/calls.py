@@ -511,6 +511,7 @@ def _store(
                 promised_for=when.day,
                 method=form.promise_method.value if form.promise_method else None,
                 reference=reference,
+                created_at=now,
             )
         )
         logged.promise = PromiseEcho(amount, currency, when, form.promise_method, reference)
@@ -532,6 +533,7 @@ def _store(
             assignee_id=checked.assignee.id,
             supervisor_id=checked.supervisor.id if checked.supervisor else None,
             creator_id=author.id,
+            created_at=now,
         )
         session.add(task)
         session.flush()

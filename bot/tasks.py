@@ -194,6 +194,7 @@ def add_task(
         assignee_id=assignee.id,
         supervisor_id=supervisor.id if supervisor else None,
         creator_id=author.id,
+        created_at=now,
     )
     session.add(task)
     session.flush()

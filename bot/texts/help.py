@@ -26,8 +26,8 @@ TEXTS = {
         "en": "`/cobro promises` — payment promises I follow",
     },
     "help.cmd.reporte": {
-        "es": "`/cobro reporte [semana|mes]` — el control: excusas, contactos, promesas",
-        "en": "`/cobro report [week|month]` — control: excuses, contacts, promises",
+        "es": "`/cobro reporte [semana|mes|DESDE HASTA]` — el control: contactos, excusas, promesas, antigüedad",
+        "en": "`/cobro report [week|month|FROM TO]` — control: contacts, excuses, promises, aging",
     },
     "help.cmd.historial": {
         "es": "`/cobro historial <cliente>` — exportar la historia del cliente (CSV)",

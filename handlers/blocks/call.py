@@ -115,16 +115,6 @@ def build_call_modal(
             ),
         ),
         input_block(
-            "excuse_category",
-            t("call.excuse_category", lang),
-            select(
-                Action.EXCUSE_CATEGORY.value,
-                [option(t(f"excuse.{c.value}", lang), c.value) for c in ExcuseCategory],
-                initial=p.excuse_category,
-            ),
-            dispatch=True,
-        ),
-        input_block(
             "excuse",
             t("call.excuse", lang),
             text_input(
@@ -134,6 +124,16 @@ def build_call_modal(
                 placeholder=t("call.excuse_placeholder", lang),
             ),
             hint=t("note.why_it_matters", lang),
+        ),
+        input_block(
+            "excuse_category",
+            t("call.excuse_category", lang),
+            select(
+                Action.EXCUSE_CATEGORY.value,
+                [option(t(f"excuse.{c.value}", lang), c.value) for c in ExcuseCategory],
+                initial=p.excuse_category,
+            ),
+            dispatch=True,
         ),
         input_block(
             "agreement",

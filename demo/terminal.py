@@ -1,0 +1,202 @@
+"""`cobro demo`: type what you would type in Slack. Interactive (rich), or a script whose
+transcript is printed.
+
+    /cobro hoy                       a command, as in Slack
+    3                                click choice [3] (a button, a menu option)
+    :como @luis                      act as someone else (and see what they were sent)
+    :ir 2026-12-01 08:00             move the clock: digests, nudges, broken promises fire
+    :inicio                          open the App Home tab
+    :ayuda                           this help
+    :salir                           leave
+
+In a modal each field is asked in turn (Enter keeps what is shown, `-` clears it). In a
+script, a modal's answers are lines `campo = valor` (the block id or the label) ending
+with `:guardar` (or `:cancelar`); fields not given keep what the modal shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from bot.text import fold
+from demo.session import DemoSession, ModalCancelled, team_line
+
+HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
+
+
+def _options(block: dict[str, Any]) -> list[dict[str, Any]]:
+    return list((block.get("element") or {}).get("options") or [])
+
+
+def choose(block: dict[str, Any], typed: str, session: DemoSession) -> str | None:
+    """What the user typed, as the value Slack would send for this element."""
+    element = block.get("element") or {}
+    kind = element.get("type")
+    if kind == "static_select":
+        options = _options(block)
+        if typed.isdigit() and 1 <= int(typed) <= len(options):
+            return str(options[int(typed) - 1]["value"])
+        wanted = fold(typed)
+        for option in options:
+            if wanted in (fold(option["value"]), fold(option["text"]["text"])):
+                return str(option["value"])
+        for option in options:
+            if wanted and wanted in fold(option["text"]["text"]):
+                return str(option["value"])
+        return None
+    if kind == "users_select":
+        return session.find_person(typed)
+    return typed
+
+
+class KeyboardAnswers:
+    """Asks each field at the terminal."""
+
+    def __init__(self, console: Console, session: DemoSession) -> None:
+        self.console = console
+        self.session = session
+
+    def start(self, view: dict[str, Any]) -> bool:
+        return True
+
+    def answer(self, block: dict[str, Any], current: str | None) -> str | None:
+        label = (block.get("label") or {}).get("text", block["block_id"])
+        hint = (block.get("hint") or {}).get("text")
+        if hint:
+            self.console.print(Text(f"  {hint}", style="dim"))
+        options = _options(block)
+        for number, option in enumerate(options, start=1):
+            self.console.print(Text(f"    {number}. {option['text']['text']}", style="dim"))
+        shown = self._shown(block, current)
+        while True:
+            try:
+                typed = self.console.input(f"  [bold]{label}[/bold] [dim]\\[{shown}][/dim]: ")
+            except (EOFError, KeyboardInterrupt):
+                raise ModalCancelled() from None
+            typed = typed.strip()
+            if not typed:
+                return current
+            if typed == "-":
+                return None
+            value = choose(block, typed, self.session)
+            if value is not None:
+                return value
+            self.console.print(
+                Text("  No es una de las opciones; prueba con su número.", style="red")
+            )
+
+    def _shown(self, block: dict[str, Any], current: str | None) -> str:
+        if current is None:
+            return ""
+        for option in _options(block):
+            if option["value"] == current:
+                return str(option["text"]["text"])
+        if (block.get("element") or {}).get("type") == "users_select":
+            return self.session.name_of(current)
+        return current
+
+
+class ScriptAnswers:
+    """Takes a modal's answers from the next lines of the script."""
+
+    retry_all = True  # after errors, the next lines may set any field
+
+    def __init__(self, lines: Iterator[str], console: Console, session: DemoSession) -> None:
+        self.lines = lines
+        self.console = console
+        self.session = session
+        self.given: dict[str, str] = {}
+
+    def start(self, view: dict[str, Any]) -> bool:
+        self.given = {}
+        for raw in self.lines:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            self.console.print(Text(f"  › {line}", style="bold"))
+            if line == ":guardar":
+                return True
+            if line == ":cancelar":
+                return False
+            name, _, value = line.partition("=")
+            self.given[fold(name)] = value.strip()
+        return False
+
+    def answer(self, block: dict[str, Any], current: str | None) -> str | None:
+        label = fold((block.get("label") or {}).get("text", ""))
+        typed = self.given.get(fold(block["block_id"]))
+        if typed is None:
+            typed = next((v for k, v in self.given.items() if k and k in label), None)
+        if typed is None:
+            return current
+        if typed == "-":
+            return None
+        value = choose(block, typed, self.session)
+        if value is None:
+            self.console.print(
+                Text(f"  ✗ «{typed}» no es una opción de {block['block_id']}", style="red")
+            )
+        return value
+
+
+def handle(line: str, session: DemoSession, console: Console) -> bool:
+    """One input line; False to stop."""
+    text = line.strip()
+    if not text or text.startswith("#"):
+        return True
+    if text in (":salir", ":exit", ":quit"):
+        return False
+    if text in (":ayuda", ":help"):
+        console.print(HELP)
+        console.print(team_line("es"))
+    elif text.startswith(":como"):
+        if not session.become(text.removeprefix(":como").strip()):
+            console.print(Text("¿Quién? Prueba :como @ana, @luis, @bea o @sara.", style="red"))
+    elif text.startswith(":ir"):
+        if not session.go_to(text.removeprefix(":ir").strip()):
+            console.print(Text("No entendí el momento: :ir 2026-12-01 08:00", style="red"))
+    elif text == ":inicio":
+        session.home()
+    elif text.isdigit():
+        if not session.click(int(text)):
+            console.print(Text("No hay una opción con ese número.", style="red"))
+    elif text.startswith("/"):
+        session.command(text)
+    else:
+        console.print(Text("Escribe /cobro …, un número, o :ayuda.", style="red"))
+    return True
+
+
+def interactive(session: DemoSession, console: Console) -> None:
+    session.form_answers = lambda: KeyboardAnswers(console, session)
+    console.print(Text("cobro · demo", style="bold green"))
+    console.print(
+        "Todo pasa como en Slack: el bot de verdad, por HTTP, contra un Slack simulado aquí "
+        "mismo. Escribe /cobro hoy para empezar, o :ayuda."
+    )
+    console.print(team_line("es"))
+    console.print(Text(f"Eres {session.name_of(session.user)}.", style="bold magenta"))
+    session.go_to(session.start_at.isoformat())  # the first morning: the digest arrives
+    while True:
+        try:
+            line = console.input(f"[bold green]{session.name_of(session.user)}[/] › ")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return
+        if not handle(line, session, console):
+            return
+
+
+def scripted(session: DemoSession, console: Console, lines: list[str]) -> None:
+    feed = iter(lines)
+    session.form_answers = lambda: ScriptAnswers(feed, console, session)
+    console.print(Text(f"Eres {session.name_of(session.user)}.", style="bold magenta"))
+    for line in feed:
+        if line.strip() and not line.strip().startswith("#"):
+            console.print(Text(f"{session.name_of(session.user)} › {line.strip()}", style="bold"))
+        if not handle(line, session, console):
+            return

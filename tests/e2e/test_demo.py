@@ -1,0 +1,74 @@
+"""`cobro demo`: the real bot in a terminal against a fake Slack, with sample data. The
+scripted story runs the week a collections team lives: the morning digest, a call logged
+(refused first, then with an excuse and a promise), the promise broken and said so in the
+thread of the confirmation, the escalation, the weekly report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib.image as mpimg
+
+COBRO = str(Path(sys.executable).parent / "cobro")
+STORY = Path(__file__).resolve().parents[2] / "demo" / "scripts" / "historia.txt"
+
+
+def _demo(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [COBRO, "demo", "--workdir", str(tmp_path / "demo"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+
+
+def test_the_scripted_story(tmp_path: Path) -> None:
+    done = _demo(tmp_path, "--script", str(STORY), "--now", "2026-11-23T07:00")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    steps = [
+        "⏩ lunes 23 de noviembre de 2026, 08:00",
+        "Tus llamadas del 23 nov 2026",  # the morning digest
+        "Ferretería López · C-1001",  # the customer card
+        "✗ ¿Por qué no ha pagado?: ¿Por qué no ha pagado? Escribe la razón",  # a bad note
+        "💡 Próximo paso: ¿qué harás?: Llamar para saber si el pago ya fue aprobado",
+        "✅ Llamada a Ferretería López registrada",
+        "Promesa: 20.000,00\xa0MXN el martes 24 de noviembre · Transferencia",
+        "↳ en el hilo de la confirmación",  # the broken promise, in the call's thread
+        "Promesa incumplida: Ferretería López prometió 20.000,00\xa0MXN",
+        "Ahora eres Sara Jiménez.",
+        "🚨 La tarea de Ana Pérez lleva 2 días hábiles vencida",  # an escalation
+        "Control semanal · 23 nov 2026 – 29 nov 2026",  # the weekly report
+        "Control de cobranza · 30 nov 2026 – 30 nov 2026",  # /cobro reporte semana
+    ]
+    position = 0
+    for step in steps:
+        found = out.find(step, position)
+        assert found >= 0, f"missing, or out of order: {step!r}"
+        position = found
+    assert "Traceback" not in out + done.stderr
+    charts = sorted((tmp_path / "demo" / "archivos").glob("control-2026-W49-*.png"))
+    assert len(charts) == 4
+    for chart in charts:
+        assert mpimg.imread(chart).shape[1] > 400
+
+
+def test_the_interactive_demo_reads_the_keyboard(tmp_path: Path) -> None:
+    typed = "/cobro ayuda\n:como @luis\n/cobro tareas\n:salir\n"
+    done = _demo(tmp_path, "--now", "2026-11-23T08:00", stdin=typed)
+    assert done.returncode == 0, done.stderr
+    assert "Cómo usar cobro" in done.stdout
+    assert "Ahora eres Luis Gómez." in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_modal_asked_field_by_field_shows_the_same_errors(tmp_path: Path) -> None:
+    # outcome, contact, contact_name, contact_role, excuse, excuse_category, agreement, …
+    fields = ["", "", "", "", "No hay pago", "", "", "", "", "", "", "", "", "", ""]
+    typed = "/cobro llamada Ferretería López\n" + "\n".join(fields) + "\n" + "\n" * 20
+    done = _demo(tmp_path, "--now", "2026-11-23T08:00", stdin=typed + ":salir\n")
+    assert done.returncode == 0, done.stderr
+    assert "✗ ¿Por qué no ha pagado?" in done.stdout
