@@ -12,10 +12,8 @@ Prints, per database:
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
-import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -25,8 +23,7 @@ from zoneinfo import ZoneInfo
 from slack_bolt import App
 from sqlalchemy import insert, select
 
-from bench.generate import collector_ids, write_customers, write_invoices
-from bench.pgtemp import temporary_database
+from bench.generate import collector_ids
 from bot import services
 from bot.agenda import AgendaPolicy, compute_agendas
 from bot.clock import FixedClock
@@ -223,24 +220,12 @@ def run(url: str, label: str, requests: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--customers", type=int, default=20_000)
-    parser.add_argument("--invoices", type=int, default=200_000)
+    from bench.scale import on_both_databases, scale_arguments
+
+    parser = scale_arguments(__doc__)
     parser.add_argument("--requests", type=int, default=60)
-    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        rng = random.Random(2026)
-        write_customers(work / "customers.csv", args.customers, collector_ids(50), rng)
-        write_invoices(work / "invoices.csv", args.invoices, args.customers, TODAY, rng)
-        sqlite_url = f"sqlite:///{work / 'bench.db'}"
-        populate(sqlite_url, work, args.customers, args.invoices)
-        run(sqlite_url, "sqlite", args.requests)
-        with temporary_database(args.postgres) as url:
-            if url is not None:
-                populate(url, work, args.customers, args.invoices)
-                run(url, "postgresql", args.requests)
+    on_both_databases(args, lambda url, label: run(url, label, args.requests))
 
 
 if __name__ == "__main__":

@@ -14,20 +14,15 @@ Prints, per database, median and p95 over signed HTTP requests:
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import select
 
-from bench.agenda import MX, SECRET, TODAY, percentile, populate
-from bench.generate import collector_ids, write_customers, write_invoices
-from bench.pgtemp import temporary_database
+from bench.agenda import MX, SECRET, percentile
 from bot.clock import FixedClock
 from bot.config import load_settings
 from handlers.bolt_app import create_bolt_app
@@ -129,26 +124,12 @@ def run(url: str, label: str, requests: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--customers", type=int, default=20_000)
-    parser.add_argument("--invoices", type=int, default=200_000)
+    from bench.scale import on_both_databases, scale_arguments
+
+    parser = scale_arguments(__doc__)
     parser.add_argument("--requests", type=int, default=40)
-    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        rng = random.Random(2026)
-        write_customers(work / "customers.csv", args.customers, collector_ids(50), rng)
-        write_invoices(work / "invoices.csv", args.invoices, args.customers, TODAY, rng)
-        sqlite_url = f"sqlite:///{work / 'bench.db'}"
-        populate(sqlite_url, work, args.customers, args.invoices)
-        run(sqlite_url, "sqlite", args.requests)
-        with temporary_database(args.postgres) as url:
-            if url is None:
-                print("postgresql: no server reachable, skipped")
-                return
-            populate(url, work, args.customers, args.invoices)
-            run(url, "postgresql", args.requests)
+    on_both_databases(args, lambda url, label: run(url, label, args.requests))
 
 
 if __name__ == "__main__":

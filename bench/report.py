@@ -12,20 +12,15 @@ size.
 
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
-import tempfile
 import time
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from bench.agenda import MX, TODAY, populate
-from bench.generate import collector_ids, write_customers, write_invoices
-from bench.pgtemp import temporary_database
+from bench.agenda import MX, TODAY
 from bot.calendar import BusinessCalendar
 from bot.charts import all_charts
 from bot.reports import Scope, build_report, this_month, to_csv
@@ -85,29 +80,17 @@ def run(url: str, label: str, runs: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--customers", type=int, default=20_000)
-    parser.add_argument("--invoices", type=int, default=200_000)
+    from bench.scale import on_both_databases, scale_arguments
+
+    parser = scale_arguments(__doc__)
     parser.add_argument("--payments", type=int, default=30_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        rng = random.Random(2026)
-        write_customers(work / "customers.csv", args.customers, collector_ids(50), rng)
-        write_invoices(work / "invoices.csv", args.invoices, args.customers, TODAY, rng)
-        sqlite_url = f"sqlite:///{work / 'bench.db'}"
-        populate(sqlite_url, work, args.customers, args.invoices)
-        add_payments(sqlite_url, args.payments)
-        run(sqlite_url, "sqlite", args.runs)
-        with temporary_database(args.postgres) as url:
-            if url is None:
-                print("postgresql: no server reachable, skipped")
-                return
-            populate(url, work, args.customers, args.invoices)
-            add_payments(url, args.payments)
-            run(url, "postgresql", args.runs)
+    on_both_databases(
+        args,
+        lambda url, label: run(url, label, args.runs),
+        extra=lambda url: add_payments(url, args.payments),
+    )
 
 
 if __name__ == "__main__":
