@@ -144,15 +144,32 @@ def aging_chart(report: Report, lang: Lang) -> bytes:
     fig, ax = _figure(t("report.chart.aging", lang, currency=report.currency), 3.8)
     ax.grid(axis="y", color=GRID, linewidth=0.6)
     ax.grid(axis="x", visible=False)
-    values = [float(report.aging[b]) for b in AGING_BUCKETS]
-    labels = [t(f"report.aging.{b}", lang) for b in AGING_BUCKETS]
-    ax.bar(labels, values, color=AGING_COLOURS)
+    now = [float(report.aging[b]) for b in AGING_BUCKETS]
+    before = [float(report.aging_before.get(b, 0)) for b in AGING_BUCKETS]
+    positions = list(range(len(AGING_BUCKETS)))
+    width = 0.4
+    ax.bar(
+        [p - width / 2 for p in positions],
+        now,
+        width,
+        color=AGING_COLOURS,
+        label=t("report.chart.this_period", lang),
+    )
+    ax.bar(
+        [p + width / 2 for p in positions],
+        before,
+        width,
+        color=AGING_COLOURS,
+        alpha=0.4,
+        label=t("report.chart.previous_period", lang),
+    )
+    ax.set_xticks(positions, [t(f"report.aging.{b}", lang) for b in AGING_BUCKETS])
     ax.tick_params(axis="x", colors=INK)
-    total = sum(values) or 1.0
-    for index, value in enumerate(values):
+    total = sum(now) or 1.0
+    for index, value in enumerate(now):
         ax.annotate(
             f"{value / total:.0%}",
-            (index, value),
+            (index - width / 2, value),
             ha="center",
             va="bottom",
             color=INK,
@@ -160,6 +177,9 @@ def aging_chart(report: Report, lang: Lang) -> bytes:
             xytext=(0, 3),
             textcoords="offset points",
         )
+    legend = ax.legend(frameon=False, fontsize=9)
+    for text in legend.get_texts():
+        text.set_color(INK)
     return _png(fig)
 
 

@@ -201,6 +201,8 @@ class Report:
     repeat_breakers: list[tuple[str, int]]
     currency: str
     business_days: int
+    aging_before: dict[str, Decimal] = field(default_factory=dict)
+    repeat_before: int = 0
 
 
 def _ratio(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -248,7 +250,9 @@ def build_report(
         current=_figures(q, period, today),
         previous=_figures(q, period.previous(), today),
         aging=_aging(q, min(period.end, today)),
+        aging_before=_aging(q, min(period.previous().end, today)),
         repeat_breakers=_repeat_breakers(q, period.end),
+        repeat_before=len(_repeat_breakers(q, period.previous().end)),
         currency=currency,
         business_days=max(
             calendar.business_days_between(period.start - timedelta(days=1), period.end), 1
@@ -407,7 +411,8 @@ def _money(q: _Query, figures: Figures, period: Period, today: date) -> None:
 
 
 def _aging(q: _Query, asof: date) -> dict[str, Decimal]:
-    """Open balances by days past due, as of `asof` (today's balances)."""
+    """Open balances by days past due as of `asof`: today's balance of each invoice issued
+    by then, plus what was paid on it after `asof` (so a past day's aging is rebuilt)."""
     bucket = case(
         (Invoice.due_date >= asof, "current"),
         (Invoice.due_date >= asof - timedelta(days=30), "1-30"),
@@ -416,10 +421,19 @@ def _aging(q: _Query, asof: date) -> dict[str, Decimal]:
         (Invoice.due_date >= asof - timedelta(days=120), "91-120"),
         else_="120+",
     )
+    paid_after = (
+        select(Payment.invoice_id, func.sum(Payment.amount).label("paid"))
+        .where(Payment.paid_on > asof, Payment.invoice_id.is_not(None))
+        .group_by(Payment.invoice_id)
+        .subquery()
+    )
+    owed = Invoice.balance + func.coalesce(paid_after.c.paid, 0)
+    issued = func.coalesce(Invoice.issue_date, Invoice.due_date)
     found = dict(
         q.session.execute(
-            select(bucket, func.sum(Invoice.balance))
-            .where(Invoice.balance > 0, q.customers(Invoice.customer_id))
+            select(bucket, func.sum(owed))
+            .outerjoin(paid_after, paid_after.c.invoice_id == Invoice.id)
+            .where(owed > 0, issued <= asof, q.customers(Invoice.customer_id))
             .group_by(bucket)
         ).all()
     )
@@ -492,13 +506,12 @@ def to_csv(report: Report, lang: Lang, *, names: bool = True) -> str:
         prev.promises.amount_promised,
     )
     row("amount_collected", report.currency, cur.collected, prev.collected)
+    row("repeat_breakers", "", len(report.repeat_breakers), report.repeat_before)
     if names:
         for name, count in report.repeat_breakers:
             row("repeat_breaker", name, count, "")
-    else:
-        row("repeat_breakers", "", len(report.repeat_breakers), "")
     for bucket, amount in report.aging.items():
-        row("aging", bucket, amount, "")
+        row("aging", bucket, amount, report.aging_before.get(bucket, ZERO))
     row("dso_days", "", cur.dso, prev.dso)
     row("cei_percent", "", cur.cei, prev.cei)
     row("average_days_to_pay", "", cur.days_to_pay, prev.days_to_pay)

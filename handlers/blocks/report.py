@@ -127,16 +127,19 @@ def build_report(
             prev_collected=amount(prev.collected),
         ),
     ]
+    before = report.repeat_before
     if not report.repeat_breakers:
-        promises.append(t("report.repeat_none", lang))
+        promises.append(t("report.repeat_none", lang, prev=before))
     elif details:
         names = ", ".join(
             f"{escape(name)} ({count})"
             for name, count in report.repeat_breakers[:SHOWN_REPEAT_BREAKERS]
         )
-        promises.append(t("report.repeat", lang, names=names))
+        promises.append(t("report.repeat", lang, names=names, prev=before))
     else:
-        promises.append(t("report.repeat_count", lang, count=len(report.repeat_breakers)))
+        promises.append(
+            t("report.repeat_count", lang, count=len(report.repeat_breakers), prev=before)
+        )
     aging_total = sum(report.aging.values(), Decimal("0"))
     buckets = " · ".join(
         f"{t(f'report.aging.{b}', lang)} {amount(report.aging[b])} "
@@ -144,7 +147,13 @@ def build_report(
         for b in AGING_BUCKETS
     )
     money_lines = [
-        t("report.aging", lang, total=amount(aging_total), buckets=buckets),
+        t(
+            "report.aging",
+            lang,
+            total=amount(aging_total),
+            prev_total=amount(sum(report.aging_before.values(), Decimal("0"))),
+            buckets=buckets,
+        ),
         t(
             "report.kpis",
             lang,

@@ -169,11 +169,13 @@ def test_every_figure_matches_the_hand_computed_values(bot: Harness) -> None:
         ("amount_promised", "USD"): ("2100", "0"),
         ("amount_collected", "USD"): ("800", "0"),  # 500 + 300 paid in the period
         ("repeat_breaker", "Abarrotes Ana"): ("2", ""),
-        ("aging", "current"): ("500.00", ""),
-        ("aging", "1-30"): ("1000.00", ""),
-        ("aging", "31-60"): ("0", ""),
-        ("aging", "91-120"): ("1500.00", ""),
-        ("aging", "120+"): ("0", ""),
+        ("repeat_breakers", ""): ("1", "0"),  # on the 15th, only the October one had broken
+        # on the 20th; before, on the 15th: A2 and L2 not issued yet, L1 owed 500 more
+        ("aging", "current"): ("500.00", "0"),
+        ("aging", "1-30"): ("1000.00", "1000.00"),
+        ("aging", "31-60"): ("0", "0"),
+        ("aging", "91-120"): ("1500.00", "2000.00"),
+        ("aging", "120+"): ("0", "0"),
         # receivables on the 20th 3000, sales 800, 5 days: 3000 / 800 × 5 = 18.75
         ("dso_days", ""): ("18.8", ""),
         # begin 3000 + sales 800 − end 3000 = 800, over 3000 + 800 − current 500 = 3300
