@@ -22,7 +22,7 @@ from handlers.blocks.customer import build_customer_card, build_payment_modal, b
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.promises import build_promise_move_modal, build_promise_reassign_modal
 from handlers.context import Deps, Member, action_value
-from handlers.delivery import deliver_now
+from handlers.delivery import deliver_now, refresh_home
 from handlers.errors import answer_form
 from handlers.ids import Action, Callback
 from handlers.notifier import SlackNotifier
@@ -113,6 +113,7 @@ def on_task_submitted(
     )
     client.chat_postMessage(channel=member.slack_user_id, **message(text))
     deliver_now(deps, client, keys)
+    refresh_home(deps, client, member)
 
 
 def on_add_payment(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
@@ -190,6 +191,7 @@ def on_payment_submitted(
             lines.append(t("payment.credit", lang, credit=money(paid.credit, paid.currency, lang)))
         text = "\n".join(lines)
     client.chat_postMessage(channel=member.slack_user_id, **message(text))
+    refresh_home(deps, client, member)
 
 
 def on_export_history(
@@ -271,6 +273,7 @@ def on_promise_move_submitted(
     when = describe(day, lang=lang, today=deps.today())
     text = t("promise.rescheduled", lang, customer=escape(customer), when=when)
     client.chat_postMessage(channel=member.slack_user_id, **message(text))
+    refresh_home(deps, client, member)
 
 
 def on_promise_reassign_submitted(
@@ -293,3 +296,4 @@ def on_promise_reassign_submitted(
     ack()
     text = t("promise.reassigned", lang, customer=escape(customer), name=escape(name))
     client.chat_postMessage(channel=member.slack_user_id, **message(text))
+    refresh_home(deps, client, member)

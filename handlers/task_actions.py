@@ -94,6 +94,7 @@ def on_snooze(
         )
         return
     _answer(body, respond, client, build_task_changed("task.snoozed", task, lang, deps.today()))
+    refresh_home(deps, client, member)
 
 
 def on_reassign(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
@@ -139,6 +140,7 @@ def on_snooze_submitted(
     payload = build_task_changed("task.snoozed", task, lang, deps.today())
     _update_origin(meta, payload)
     client.chat_postMessage(channel=member.slack_user_id, **payload)
+    refresh_home(deps, client, member)
 
 
 def on_reassign_submitted(
@@ -166,3 +168,4 @@ def on_reassign_submitted(
     ack()
     _update_origin(meta, build_task_changed("task.reassigned", task, lang, deps.today()))
     deliver_now(deps, client, keys)
+    refresh_home(deps, client, member)

@@ -59,6 +59,7 @@ class FakeSlack:
         # What a channel holds: every posted message, as conversations.history returns it.
         self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self._delays: dict[str, float] = {}
+        self._views_taken: dict[str, int] = {}
         self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
         self._lock = threading.Condition()
         self._counter = itertools.count(1)
@@ -198,9 +199,15 @@ class FakeSlack:
                 return
             time.sleep(seconds / 3)
 
-    def last_view(self, method: str = "views.open") -> dict[str, Any]:
-        """The view the bot last opened (or updated), with the id Slack gave it."""
-        call = self.wait_for(method)[-1]
+    def last_view(self, method: str = "views.open", timeout: float = 5.0) -> dict[str, Any]:
+        """The view the bot opened (or updated) since the last time this was asked, with
+        the id Slack gave it: waits for it, since the bot opens views after its ack."""
+        with self._lock:
+            already = self._views_taken.get(method, 0)
+        calls = self.wait_for(method, already + 1, timeout=timeout)
+        with self._lock:
+            self._views_taken[method] = len(calls)
+        call = calls[-1]
         view = call.params.get("view")
         view = json.loads(view) if isinstance(view, str) else dict(view or {})
         return {**view, "id": call.params.get("view_id") or call.response["view"]["id"]}
@@ -217,6 +224,7 @@ class FakeSlack:
             self.calls.clear()
             self.problems.clear()
             self._failures.clear()
+            self._views_taken.clear()
 
     # ------------------------------------------------------------ serving
 
