@@ -38,7 +38,7 @@ from models.migrate import upgrade
 from slackfake import Call, FakeSlack, SlackSender
 from slackfake.sender import fill
 
-SETTLE_SECONDS = 0.35
+SETTLE_SECONDS = 0.5
 ANSWER_TIMEOUT = 10.0
 
 
@@ -123,6 +123,8 @@ class DemoSession:
         return self
 
     def close(self) -> None:
+        """Let the bot finish what it is sending, then stop it and the fake Slack."""
+        self.fake.wait_quiet(1.0, timeout=10)
         if self._server is not None:
             self._server.close()
         self.fake.stop()

@@ -250,13 +250,13 @@ def _report(
         policy=deps.policy(),
         currency=deps.settings.cobro_currency,
     )
+    period = report.current.period
+    stem = f"control-{period.start.isoformat()}-{period.end.isoformat()}"
+    files = report_files(report, lang, stem, names=True)  # drawn first: then all goes at once
     respond(
         response_type="ephemeral",
         **build_report(report, lang, files_note=t("report.files", lang)),
     )
-    period = report.current.period
-    stem = f"control-{period.start.isoformat()}-{period.end.isoformat()}"
-    files = report_files(report, lang, stem, names=True)
     dm = client.conversations_open(users=member.slack_user_id)["channel"]["id"]
     client.files_upload_v2(
         channel=dm,
