@@ -82,6 +82,13 @@ class AgendaPolicy:
     def start_of(self, day: date) -> datetime:
         return datetime.combine(day, time(0), self.tz)
 
+    def in_business_hours(self, now: datetime) -> bool:
+        """A business day of the team, inside the default calling window."""
+        local = now.astimezone(self.tz)
+        return self.calendar.is_business_day(local.date()) and (
+            self.call_start <= local.time() < self.call_end
+        )
+
 
 @dataclass(frozen=True)
 class InvoiceLine:

@@ -121,6 +121,13 @@ class BusinessCalendar:
             current += timedelta(days=1)
         return current
 
+    def previous_business_day(self, day: date) -> date:
+        """The last business day strictly before `day`."""
+        current = day - timedelta(days=1)
+        while not self.is_business_day(current):
+            current -= timedelta(days=1)
+        return current
+
     def add_business_days(self, day: date, count: int) -> date:
         current = day
         for _ in range(count):

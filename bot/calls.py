@@ -28,6 +28,7 @@ from bot.errors import FormRejected, NotOnTeam
 from bot.i18n import Lang, lang_of, t
 from bot.notes import PLAYBOOK, WHEN_EN, NoteDraft, missing_answers, note_hashtags, reference_in
 from bot.ports import Recipient
+from bot.team import find_member, recipient_of
 from bot.text import fold
 from models import Contact, ContactAttempt, Dispute, Note, PaymentPromise, Task, TeamMember
 from models.db import transaction
@@ -194,14 +195,6 @@ def read_date(
     return reading, reason[:1].upper() + reason[1:]
 
 
-def _member_by_slack_id(session: Session, slack_id: str | None) -> TeamMember | None:
-    if not slack_id:
-        return None
-    return session.scalar(
-        select(TeamMember).where(TeamMember.slack_user_id == slack_id, TeamMember.active)
-    )
-
-
 def check_call(
     session: Session,
     form: CallForm,
@@ -330,13 +323,13 @@ def check_people(
     assignee = author
     supervisor = None
     if assignee_slack_id and assignee_slack_id != author.slack_user_id:
-        found = _member_by_slack_id(session, assignee_slack_id)
+        found = find_member(session, assignee_slack_id)
         if found is None:
             errors["assignee"] = t("call.not_member", lang)
         else:
             assignee = found
     if supervisor_slack_id:
-        supervisor = _member_by_slack_id(session, supervisor_slack_id)
+        supervisor = find_member(session, supervisor_slack_id)
         if supervisor is None:
             errors["supervisor"] = t("call.not_member", lang)
     if assignee.id != author.id and supervisor is None and "supervisor" not in errors:
@@ -365,12 +358,6 @@ def _business(day: date, at: time | None, policy: AgendaPolicy) -> When:
     return When(moved, at, moved=moved != day)
 
 
-def recipient(member: TeamMember, default_lang: Lang) -> Recipient:
-    return Recipient(
-        member.id, member.slack_user_id, member.name, lang_of(member.locale, default_lang)
-    )
-
-
 def log_call(
     db: sessionmaker[Session],
     form: CallForm,
@@ -385,7 +372,7 @@ def log_call(
     """Check and store a call in one transaction (see the module docstring)."""
     try:
         with transaction(db) as session:
-            author = _member_by_slack_id(session, author_slack_id)
+            author = find_member(session, author_slack_id)
             if author is None:
                 raise NotOnTeam()
             earlier = _already_logged(session, form.source_key, author, now, policy, lang)
@@ -405,7 +392,7 @@ def log_call(
     except IntegrityError:
         # The same submission, stored a moment ago by a concurrent delivery of it.
         with db() as session:
-            author = _member_by_slack_id(session, author_slack_id)
+            author = find_member(session, author_slack_id)
             assert author is not None
             earlier = _already_logged(session, form.source_key, author, now, policy, lang)
             if earlier is None:
@@ -428,7 +415,7 @@ def _already_logged(
     return LoggedCall(
         customer_id=customer.id,
         customer_name=customer.name,
-        author=recipient(author, lang),
+        author=recipient_of(author, lang),
         outcome=attempt.outcome,
         attempt_id=attempt.id,
         today=now.astimezone(policy.tz).date(),
@@ -467,7 +454,7 @@ def _store(
     logged = LoggedCall(
         customer_id=customer.id,
         customer_name=customer.name,
-        author=recipient(author, lang),
+        author=recipient_of(author, lang),
         outcome=form.outcome,
         attempt_id=attempt.id,
         today=today,
@@ -542,8 +529,8 @@ def _store(
             text,
             checked.task_when,
             checked.task_kind,
-            recipient(checked.assignee, lang),
-            recipient(checked.supervisor, lang) if checked.supervisor else None,
+            recipient_of(checked.assignee, lang),
+            recipient_of(checked.supervisor, lang) if checked.supervisor else None,
             proposed=checked.proposed,
         )
     return logged

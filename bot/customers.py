@@ -179,6 +179,19 @@ def open_invoices(session: Session, customer_id: int, today: date) -> list[Invoi
     ]
 
 
+def currencies_of(session: Session, customer_ids: list[int]) -> dict[int, str]:
+    """Each customer's invoicing currency (one query for many customers)."""
+    if not customer_ids:
+        return {}
+    return dict(
+        session.execute(
+            select(Invoice.customer_id, func.min(Invoice.currency))
+            .where(Invoice.customer_id.in_(customer_ids))
+            .group_by(Invoice.customer_id)
+        ).all()
+    )
+
+
 def main_currency(invoices: list[InvoiceLine], default: str) -> str:
     if not invoices:
         return default

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.agenda import AgendaPolicy, compute_agendas
 from bot.config import Settings
 from bot.dunning import Reason
-from bot.i18n import lang_of
 from bot.outbox import failed_messages
-from bot.ports import Notifier, Recipient
+from bot.ports import Notifier
 from bot.reports import Scope, build_report, first_business_day_of_week, iso_week, last_week
+from bot.team import recipient_of
 from models import Customer, Invoice, JobRun, PaymentPromise, Task, TeamMember
 from models.db import transaction
 from models.enums import JobRunStatus, PromiseStatus, Role, TaskStatus
@@ -106,13 +106,9 @@ def run_digest(
         for member in collectors:
             agenda = agendas[member.id]
             due_today |= {c.customer_id for c in agenda.calls}
-            recipient = Recipient(
-                member.id,
-                member.slack_user_id,
-                member.name,
-                lang_of(member.locale, settings.cobro_language),
+            notifier.digest(
+                session, to=recipient_of(member, settings.cobro_language), agenda=agenda
             )
-            notifier.digest(session, to=recipient, agenda=agenda)
             broken = sum(c.reason == Reason.BROKEN_PROMISE for c in agenda.calls)
             summary.collectors.append(
                 CollectorLine(member.name, len(agenda.calls), agenda.total, broken)

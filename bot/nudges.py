@@ -38,6 +38,7 @@ from bot.jobs import claim_run
 from bot.ports import Recipient
 from bot.promises import broken_on, transition
 from bot.tasks import TaskView, view_of
+from bot.team import recipient_of
 from models import ContactAttempt, Customer, Invoice, Note, PaymentPromise, Task, TeamMember
 from models.db import transaction
 from models.enums import PromiseStatus, TaskStatus
@@ -100,14 +101,6 @@ class NudgeResult:
     written: Counter[str] = field(default_factory=Counter)
 
 
-def in_business_hours(now: datetime, policy: AgendaPolicy) -> bool:
-    local = now.astimezone(policy.tz)
-    return (
-        policy.calendar.is_business_day(local.date())
-        and policy.call_start <= local.time() < policy.call_end
-    )
-
-
 def period_of(now: datetime, policy: AgendaPolicy) -> str:
     local = now.astimezone(policy.tz)
     minute = local.minute - local.minute % PERIOD_MINUTES
@@ -125,7 +118,7 @@ def run_nudges(
     """One round of nudges (see the module docstring); a period runs once. Customer names
     and amounts go to the supervisors' channel only when it is private."""
     policy = AgendaPolicy.from_settings(settings)
-    if not in_business_hours(now, policy):
+    if not policy.in_business_hours(now):
         return NudgeResult(ran=False, reason="outside_business_hours")
     with transaction(db) as session:
         if not claim_run(session, "nudges", period_of(now, policy), now):
@@ -170,8 +163,7 @@ class _Round:
         return self._members[member_id]
 
     def recipient(self, member: TeamMember) -> Recipient:
-        lang = lang_of(member.locale, self.settings.cobro_language)
-        return Recipient(member.id, member.slack_user_id, member.name, lang)
+        return recipient_of(member, self.settings.cobro_language)
 
     def count(self, kind: str, written: bool) -> None:
         if written:
@@ -286,7 +278,7 @@ class _Round:
             self._break(promise, customer, collector)
             return
         check_day = self.calendar.next_business_day(day)
-        eve = _previous_business_day(day, self.calendar)
+        eve = self.calendar.previous_business_day(day)
         to = self.recipient(collector)
         if self.today == eve:
             nudge = self._nudge("eve", promise, customer, collector)
@@ -358,10 +350,3 @@ class _Round:
                 channel=self.channel,
                 details=self.details,
             )
-
-
-def _previous_business_day(day: date, calendar: BusinessCalendar) -> date:
-    current = day - timedelta(days=1)
-    while not calendar.is_business_day(current):
-        current -= timedelta(days=1)
-    return current

@@ -14,7 +14,7 @@ from bot import dates
 from bot.agenda import AgendaPolicy
 from bot.calendar import BusinessCalendar
 from bot.calls import parse_amount
-from bot.customers import require_customer
+from bot.customers import currencies_of, require_customer
 from bot.errors import FormRejected
 from bot.i18n import Lang, t
 from bot.promises import settle_with_payment
@@ -131,7 +131,11 @@ def record_payment(
     assert amount is not None
     reference = (form.reference or "").strip() or None
     key = f"ref:{customer.external_id}:{reference}" if reference else f"slack:{form.source_key}"
-    currency = invoice.currency if invoice else _currency_of(session, customer.id, default_currency)
+    currency = (
+        invoice.currency
+        if invoice
+        else currencies_of(session, [customer.id]).get(customer.id, default_currency)
+    )
     if session.scalar(select(Payment.id).where(Payment.import_key == key)) is not None:
         return RecordedPayment(
             customer.id, customer.name, amount, currency, paid_on, ZERO, 0, 0, duplicate=True
@@ -154,10 +158,3 @@ def record_payment(
     return RecordedPayment(
         customer.id, customer.name, amount, currency, paid_on, credit, kept, len(promises)
     )
-
-
-def _currency_of(session: Session, customer_id: int, default: str) -> str:
-    found = session.scalar(
-        select(Invoice.currency).where(Invoice.customer_id == customer_id).limit(1)
-    )
-    return found or default

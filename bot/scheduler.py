@@ -18,7 +18,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.calendar import BusinessCalendar, parse_call_hours
+from bot.agenda import AgendaPolicy
 from bot.clock import Clock
 from bot.config import Settings
 
@@ -31,22 +31,15 @@ OUTBOX_EVERY_SECONDS = 10
 
 def should_catch_up(now: datetime, settings: Settings) -> bool:
     """Started after today's digest time but before the calling day ends, on a business day."""
-    local = now.astimezone(settings.tz)
-    _, end = parse_call_hours(settings.cobro_call_window)
-    calendar = BusinessCalendar(settings.cobro_country)
-    return calendar.is_business_day(local.date()) and settings.digest_time <= local.time() < end
+    policy = AgendaPolicy.from_settings(settings)
+    return (
+        policy.in_business_hours(now) and now.astimezone(policy.tz).time() >= settings.digest_time
+    )
 
 
 def _real_now() -> datetime:
     """APScheduler fires by the system's time, whatever the injected clock says."""
     return datetime.now(UTC)
-
-
-def _in_business_hours(now: datetime, settings: Settings) -> bool:
-    local = now.astimezone(settings.tz)
-    start, end = parse_call_hours(settings.cobro_call_window)
-    calendar = BusinessCalendar(settings.cobro_country)
-    return calendar.is_business_day(local.date()) and start <= local.time() < end
 
 
 def _safely(name: str, job: Callable[[], Any]) -> Callable[[], None]:
@@ -111,7 +104,7 @@ def build_scheduler(
         replace_existing=True,
     )
     now = clock.now()
-    if nudges is not None and _in_business_hours(now, settings):
+    if nudges is not None and AgendaPolicy.from_settings(settings).in_business_hours(now):
         # A bot (re)started during the day nudges at once rather than at the next quarter.
         scheduler.add_job(
             _safely("nudges-catch-up", lambda: nudges(clock.now())),

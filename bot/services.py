@@ -354,13 +354,7 @@ def my_promises(db: Db, *, member_id: int, currency: str) -> list[PromiseView]:
             .order_by(PaymentPromise.promised_for, PaymentPromise.id)
             .limit(20)
         ).all()
-        currencies = dict(
-            session.execute(
-                select(Invoice.customer_id, func.min(Invoice.currency))
-                .where(Invoice.customer_id.in_([p.customer_id for p, _ in rows] or [-1]))
-                .group_by(Invoice.customer_id)
-            ).all()
-        )
+        currencies = customers.currencies_of(session, [p.customer_id for p, _ in rows])
         return [
             PromiseView(
                 p.id,

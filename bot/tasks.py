@@ -15,10 +15,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.agenda import AgendaPolicy
-from bot.calls import When, check_people, read_date, read_task_due, recipient
+from bot.calls import When, check_people, read_date, read_task_due
 from bot.errors import CobroError, Forbidden, FormRejected, NotFound
 from bot.i18n import Lang, t
 from bot.ports import Recipient
+from bot.team import recipient_of
 from models import Customer, Dispute, Task, TeamMember
 from models.enums import Role, TaskKind, TaskStatus
 
@@ -66,8 +67,8 @@ def view_of(session: Session, task: Task, lang: Lang) -> TaskView:
         task.customer_id,
         customer.name if customer else None,
         When(task.due_date, task.due_time),
-        recipient(assignee, lang),
-        recipient(supervisor, lang) if supervisor else None,
+        recipient_of(assignee, lang),
+        recipient_of(supervisor, lang) if supervisor else None,
     )
 
 

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from bot.errors import BadInput, Forbidden, NotFound, NotOnTeam
-from bot.ports import Directory
+from bot.i18n import Lang, lang_of
+from bot.ports import Directory, Recipient
 from bot.text import fold
 from models import TeamMember
 
@@ -63,7 +64,17 @@ def user_reference(text: str) -> str:
     raise BadInput("team.bad_user", value=text)
 
 
-def find_member(session: Session, slack_user_id: str) -> TeamMember | None:
+def recipient_of(member: TeamMember, default_lang: Lang) -> Recipient:
+    """Whom a message goes to, in their Slack locale's language."""
+    return Recipient(
+        member.id, member.slack_user_id, member.name, lang_of(member.locale, default_lang)
+    )
+
+
+def find_member(session: Session, slack_user_id: str | None) -> TeamMember | None:
+    """The active team member with this Slack id (None for no id, or no such member)."""
+    if not slack_user_id:
+        return None
     return session.scalar(
         select(TeamMember).where(
             TeamMember.slack_user_id == slack_user_id, TeamMember.active.is_(True)

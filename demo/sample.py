@@ -168,9 +168,9 @@ def _history(
 ) -> None:
     """A pending promise, a broken promise, an overdue task, and last week's work."""
     by_id = {member.id: member for member in members.values()}
-    yesterday = _previous_business_day(first_day, calendar)
-    before = _previous_business_day(yesterday, calendar)
-    three_before = _previous_business_day(_previous_business_day(before, calendar), calendar)
+    yesterday = calendar.previous_business_day(first_day)
+    before = calendar.previous_business_day(yesterday)
+    three_before = calendar.previous_business_day(calendar.previous_business_day(before))
     sol, farmacia, norte = customers[1], customers[2], customers[3]
     luis, bea, ana = (by_id[c.collector_id] for c in (sol, farmacia, norte))  # their own
 
@@ -321,10 +321,3 @@ def _history(
         )
     )
     invoice.balance -= paid
-
-
-def _previous_business_day(day: date, calendar: BusinessCalendar) -> date:
-    current = day - timedelta(days=1)
-    while not calendar.is_business_day(current):
-        current -= timedelta(days=1)
-    return current
