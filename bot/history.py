@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -33,10 +33,6 @@ def _at_day(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(0), tz)
 
 
-def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
-
-
 def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list[Event]:
     """Every event of the customer, oldest first."""
     require_customer(session, customer_id)
@@ -47,7 +43,7 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         .where(ContactAttempt.customer_id == customer_id)
     ):
         outcome = t(f"outcome.{attempt.outcome.value}", lang)
-        found.append(Event(_aware(attempt.at), t("history.attempt", lang), name, outcome))
+        found.append(Event(attempt.at, t("history.attempt", lang), name, outcome))
     for note, name in session.execute(
         select(Note, TeamMember.name)
         .join(TeamMember, TeamMember.id == Note.author_id)
@@ -64,7 +60,7 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             parts.append(t("history.corrects", lang, id=note.corrects_id))
         found.append(
             Event(
-                _aware(note.created_at),
+                note.created_at,
                 t("history.note", lang),
                 name,
                 " · ".join(p for p in parts if p),
@@ -82,7 +78,7 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             detail += f" · {promise.reference}"
         found.append(
             Event(
-                _aware(promise.created_at),
+                promise.created_at,
                 t("history.promise", lang),
                 name,
                 detail,
@@ -99,7 +95,7 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         due = task.due_date.isoformat() + (f" {task.due_time:%H:%M}" if task.due_time else "")
         found.append(
             Event(
-                _aware(task.created_at),
+                task.created_at,
                 t("history.task", lang),
                 name,
                 f"{task.text} · {t('history.due', lang, due=due)}",

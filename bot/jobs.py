@@ -2,12 +2,17 @@
 
 A run is claimed by inserting a `job_run` row whose (job, period) is unique; the claim and
 the outbox rows of the run commit together, so a crash midway leaves no claim and no half
-digest, and the next attempt does it all.
+digest, and the next attempt does it all. The claim is the run's last write: the reading
+and computing come first, so SQLite's write lock (taken at a transaction's first write) is
+held only while the rows are written, not while two seconds of agendas are computed; a
+replica that loses the claim rolls back all it wrote.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -29,6 +34,26 @@ from models.db import transaction
 from models.enums import JobRunStatus, PromiseStatus, Role, TaskStatus
 
 ZERO = Decimal("0")
+
+
+class RunTaken(Exception):
+    """This (job, period) already ran, or another replica just ran it."""
+
+
+@contextmanager
+def claimed_run(
+    db: sessionmaker[Session], job: str, period: str, now: datetime
+) -> Iterator[Session]:
+    """The transaction of one run, claimed when its work is done (see the module docstring).
+    Raises RunTaken, before any work when the run is already done."""
+    with db() as session:
+        taken = session.scalar(select(JobRun.id).where(JobRun.job == job, JobRun.period == period))
+    if taken is not None:
+        raise RunTaken()
+    with transaction(db) as session:
+        yield session
+        if not claim_run(session, job, period, now):
+            raise RunTaken()
 
 
 def claim_run(session: Session, job: str, period: str, now: datetime) -> bool:
@@ -90,45 +115,64 @@ def run_digest(
     day = now.astimezone(policy.tz).date()
     if not policy.calendar.is_business_day(day):
         return DigestResult(day, ran=False, reason="not_business_day")
-    with transaction(db) as session:
-        if not claim_run(session, "digest", day.isoformat(), now):
-            return DigestResult(day, ran=False, reason="already_ran")
-        summary = DigestSummary(day=day, details=channel_is_private)
-        due_today: set[int] = set()
-        collectors = session.scalars(
-            select(TeamMember)
-            .where(TeamMember.active.is_(True), TeamMember.role == Role.COLLECTOR)
-            .order_by(TeamMember.name)
-        ).all()
-        agendas = compute_agendas(
-            session, collector_ids=[m.id for m in collectors], day=day, policy=policy
+    try:
+        with claimed_run(db, "digest", day.isoformat(), now) as session:
+            # Read and compute first; write (the outbox rows, then the claim) last.
+            collectors = session.scalars(
+                select(TeamMember)
+                .where(TeamMember.active.is_(True), TeamMember.role == Role.COLLECTOR)
+                .order_by(TeamMember.name)
+            ).all()
+            agendas = compute_agendas(
+                session, collector_ids=[m.id for m in collectors], day=day, policy=policy
+            )
+            summary = _summary(session, settings, day, collectors, agendas, now)
+            summary.details = channel_is_private
+            for member in collectors:
+                notifier.digest(
+                    session,
+                    to=recipient_of(member, settings.cobro_language),
+                    agenda=agendas[member.id],
+                )
+            if settings.cobro_supervisors_channel:
+                notifier.supervisors_summary(
+                    session, channel=settings.cobro_supervisors_channel, summary=summary
+                )
+    except RunTaken:
+        return DigestResult(day, ran=False, reason="already_ran")
+    return DigestResult(day, ran=True, digests=len(collectors))
+
+
+def _summary(
+    session: Session,
+    settings: Settings,
+    day: date,
+    collectors: Sequence[TeamMember],
+    agendas: dict[int, Any],
+    now: datetime,
+) -> DigestSummary:
+    """The supervisors' view of the morning: calls, broken promises, overdue, orphans."""
+    summary = DigestSummary(day=day)
+    due_today: set[int] = set()
+    for member in collectors:
+        agenda = agendas[member.id]
+        due_today |= {c.customer_id for c in agenda.calls}
+        broken = sum(c.reason == Reason.BROKEN_PROMISE for c in agenda.calls)
+        summary.collectors.append(
+            CollectorLine(member.name, len(agenda.calls), agenda.total, broken)
         )
-        for member in collectors:
-            agenda = agendas[member.id]
-            due_today |= {c.customer_id for c in agenda.calls}
-            notifier.digest(
-                session, to=recipient_of(member, settings.cobro_language), agenda=agenda
-            )
-            broken = sum(c.reason == Reason.BROKEN_PROMISE for c in agenda.calls)
-            summary.collectors.append(
-                CollectorLine(member.name, len(agenda.calls), agenda.total, broken)
-            )
-            summary.broken_promises += broken
-            for call in agenda.calls:
-                key = call.currency or settings.cobro_currency
-                summary.overdue[key] = summary.overdue.get(key, ZERO) + call.overdue
-                if call.escalated:
-                    summary.escalated.append(Account(call.name, call.overdue, key, member.name))
-        summary.orphans = orphan_accounts(session, day, due_today)
-        summary.failed = [
-            (row.channel, row.last_error or "")
-            for row in failed_messages(session, now - timedelta(days=1))
-        ]
-        if settings.cobro_supervisors_channel:
-            notifier.supervisors_summary(
-                session, channel=settings.cobro_supervisors_channel, summary=summary
-            )
-        return DigestResult(day, ran=True, digests=len(collectors))
+        summary.broken_promises += broken
+        for call in agenda.calls:
+            key = call.currency or settings.cobro_currency
+            summary.overdue[key] = summary.overdue.get(key, ZERO) + call.overdue
+            if call.escalated:
+                summary.escalated.append(Account(call.name, call.overdue, key, member.name))
+    summary.orphans = orphan_accounts(session, day, due_today)
+    summary.failed = [
+        (row.channel, row.last_error or "")
+        for row in failed_messages(session, now - timedelta(days=1))
+    ]
+    return summary
 
 
 def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Account]:
@@ -212,19 +256,20 @@ def run_weekly_report(
     if day != first_business_day_of_week(day, policy.calendar):
         return ReportResult(day, ran=False, reason="not_monday")
     week = iso_week(day)
-    with transaction(db) as session:
-        if not claim_run(session, "report", week, now):
-            return ReportResult(day, ran=False, reason="already_ran")
-        report = build_report(
-            session,
-            last_week(day),
-            Scope(None, ""),
-            tz=policy.tz,
-            calendar=policy.calendar,
-            today=day,
-            currency=settings.cobro_currency,
-        )
-        notifier.weekly_report(
-            session, report, channel=channel, week=week, details=channel_is_private
-        )
+    try:
+        with claimed_run(db, "report", week, now) as session:
+            report = build_report(
+                session,
+                last_week(day),
+                Scope(None, ""),
+                tz=policy.tz,
+                calendar=policy.calendar,
+                today=day,
+                currency=settings.cobro_currency,
+            )
+            notifier.weekly_report(
+                session, report, channel=channel, week=week, details=channel_is_private
+            )
+    except RunTaken:
+        return ReportResult(day, ran=False, reason="already_ran")
     return ReportResult(day, ran=True)

@@ -33,14 +33,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.agenda import AgendaPolicy
 from bot.calendar import BusinessCalendar
 from bot.config import Settings
+from bot.customers import currencies_of
 from bot.i18n import lang_of
-from bot.jobs import claim_run
+from bot.jobs import RunTaken, claimed_run
 from bot.ports import Recipient
 from bot.promises import broken_on, transition
 from bot.tasks import TaskView, view_of
 from bot.team import recipient_of
-from models import ContactAttempt, Customer, Invoice, Note, PaymentPromise, Task, TeamMember
-from models.db import transaction
+from models import ContactAttempt, Customer, Note, PaymentPromise, Task, TeamMember
 from models.enums import PromiseStatus, TaskStatus
 
 PERIOD_MINUTES = 15
@@ -120,15 +120,16 @@ def run_nudges(
     policy = AgendaPolicy.from_settings(settings)
     if not policy.in_business_hours(now):
         return NudgeResult(ran=False, reason="outside_business_hours")
-    with transaction(db) as session:
-        if not claim_run(session, "nudges", period_of(now, policy), now):
-            return NudgeResult(ran=False, reason="already_ran")
-        result = NudgeResult(ran=True)
-        round_ = _Round(session, settings, policy, notifier, now, result.written)
-        round_.details = channel_is_private
-        round_.tasks()
-        round_.promises()
-        return result
+    result = NudgeResult(ran=True)
+    try:
+        with claimed_run(db, "nudges", period_of(now, policy), now) as session:
+            round_ = _Round(session, settings, policy, notifier, now, result.written)
+            round_.details = channel_is_private
+            round_.tasks()
+            round_.promises()
+    except RunTaken:
+        return NudgeResult(ran=False, reason="already_ran")
+    return result
 
 
 class _Round:
@@ -152,7 +153,12 @@ class _Round:
         self.today = now.astimezone(policy.tz).date()
         self.written = written
         self.channel = settings.cobro_supervisors_channel
-        self._members: dict[int, TeamMember | None] = {}
+        # The team is small: everyone, once.
+        self._members: dict[int, TeamMember | None] = {
+            m.id: m for m in session.scalars(select(TeamMember))
+        }
+        self._currencies: dict[int, str] = {}
+        self._last_call: dict[int, datetime] = {}
         self.details = False
 
     def member(self, member_id: int | None) -> TeamMember | None:
@@ -174,7 +180,10 @@ class _Round:
     def tasks(self) -> None:
         open_tasks = self.session.scalars(
             select(Task).where(Task.status == TaskStatus.OPEN, Task.due_date <= self.today)
-        )
+        ).all()
+        # One query for the customers the tasks name: view_of then finds them in the session.
+        ids = {task.customer_id for task in open_tasks if task.customer_id is not None}
+        self.session.scalars(select(Customer).where(Customer.id.in_(ids))).all()
         for task in open_tasks:
             if task.snoozed_until is not None and task.snoozed_until > self.now:
                 continue
@@ -244,6 +253,15 @@ class _Round:
             )
             .order_by(PaymentPromise.id)
         ).all()
+        ids = list({promise.customer_id for promise, _ in rows})
+        self._currencies = currencies_of(self.session, ids)
+        self._last_call = dict(
+            self.session.execute(
+                select(ContactAttempt.customer_id, func.max(ContactAttempt.at))
+                .where(ContactAttempt.customer_id.in_(ids))
+                .group_by(ContactAttempt.customer_id)
+            ).all()
+        )
         for promise, customer in rows:
             collector = self.member(promise.collector_id)
             if collector is None or not collector.active:
@@ -256,9 +274,7 @@ class _Round:
     def _nudge(
         self, kind: Any, promise: PaymentPromise, customer: str, collector: TeamMember
     ) -> PromiseNudge:
-        currency = self.session.scalar(
-            select(func.min(Invoice.currency)).where(Invoice.customer_id == promise.customer_id)
-        )
+        currency = self._currencies.get(promise.customer_id)
         return PromiseNudge(
             kind,
             promise.id,
@@ -324,14 +340,9 @@ class _Round:
         broke = promise.broken_at.astimezone(self.policy.tz).date()
         if self.today < self.calendar.add_business_days(broke, 1):
             return
-        called = self.session.scalar(
-            select(func.count(ContactAttempt.id)).where(
-                ContactAttempt.customer_id == promise.customer_id,
-                ContactAttempt.at >= promise.broken_at,
-            )
-        )
-        if called:
-            return
+        last_call = self._last_call.get(promise.customer_id)
+        if last_call is not None and last_call >= promise.broken_at:
+            return  # somebody called since it broke
         nudge = self._nudge("escalated", promise, customer, collector)
         key = f"promise:{promise.id}:escalated"
         supervisor = self.member(collector.supervisor_id)

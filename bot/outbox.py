@@ -214,7 +214,7 @@ def _send(
             found = transport.find(
                 channel=row.channel,
                 key=row.key,
-                since=_aware(row.created_at).timestamp() - 60,
+                since=row.created_at.timestamp() - 60,
                 thread_ts=row.thread_ts,
                 file_name=row.files[0].name if row.files else None,
             )
@@ -250,10 +250,6 @@ def _send(
         last_error=None,
     )
     report.sent += 1
-
-
-def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def next_pending_at(db: sessionmaker[Session]) -> datetime | None:

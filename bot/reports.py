@@ -283,8 +283,7 @@ def _contacts(q: _Query, figures: Figures, begin: datetime, after: datetime) -> 
     by_name: dict[str, CollectorContacts] = {}
     for name, at, outcome in rows:
         line = by_name.setdefault(name, CollectorContacts(name))
-        aware = at if at.tzinfo else at.replace(tzinfo=UTC)
-        day = aware.astimezone(q.tz).date()
+        day = at.astimezone(q.tz).date()  # UTCDateTime reads back aware
         counts = line.by_day.setdefault(day, [0, 0])
         line.attempts += 1
         counts[0] += 1

@@ -191,6 +191,8 @@ class SlackNotifier:
         """The summary, then the charts and the CSV as one file share: two outbox rows."""
         lang = self._settings.cobro_language
         payload = build_report(report, lang, details=details, weekly=True)
+        # Drawn before the first write, so the transaction holds no lock while drawing.
+        files = report_files(report, lang, f"control-{week}", names=details)
         outbox.enqueue(
             session,
             key=f"report:{week}:summary",
@@ -203,7 +205,7 @@ class SlackNotifier:
             key=f"report:{week}:files",
             channel=channel,
             text=t("report.files_here", lang),
-            files=report_files(report, lang, f"control-{week}", names=details),
+            files=files,
         )
 
 
