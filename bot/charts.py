@@ -53,24 +53,16 @@ def _png(fig: Figure) -> bytes:
 
 
 def _pair_bars(
-    ax: plt.Axes, labels: list[str], now: list[float], before: list[float], lang: Lang
+    ax: plt.Axes,
+    labels: list[str],
+    first: tuple[str, list[float], str],
+    second: tuple[str, list[float], str],
 ) -> None:
+    """Two horizontal bars per label, each series (legend, values, colour)."""
     positions = range(len(labels))
     height = 0.38
-    ax.barh(
-        [p - height / 2 for p in positions],
-        now,
-        height,
-        color=NOW,
-        label=t("report.chart.this_period", lang),
-    )
-    ax.barh(
-        [p + height / 2 for p in positions],
-        before,
-        height,
-        color=BEFORE,
-        label=t("report.chart.previous_period", lang),
-    )
+    for offset, (legend_text, values, colour) in ((-height / 2, first), (height / 2, second)):
+        ax.barh([p + offset for p in positions], values, height, color=colour, label=legend_text)
     ax.set_yticks(list(positions), labels, color=INK)
     ax.invert_yaxis()
     legend = ax.legend(frameon=False, fontsize=9)
@@ -78,31 +70,22 @@ def _pair_bars(
         text.set_color(INK)
 
 
+def _periods(lang: Lang, now: list[float], before: list[float]) -> tuple[tuple, tuple]:
+    return (
+        (t("report.chart.this_period", lang), now, NOW),
+        (t("report.chart.previous_period", lang), before, BEFORE),
+    )
+
+
 def contacts_chart(report: Report, lang: Lang) -> bytes:
     contacts = report.current.contacts[:15]
     fig, ax = _figure(t("report.chart.contacts", lang), 1.6 + 0.45 * max(len(contacts), 2))
-    names = [c.name for c in contacts] or ["—"]
-    positions = range(len(names))
-    height = 0.38
-    ax.barh(
-        [p - height / 2 for p in positions],
-        [c.attempts for c in contacts] or [0],
-        height,
-        color=NOW,
-        label=t("report.chart.attempts", lang),
+    _pair_bars(
+        ax,
+        [c.name for c in contacts] or ["—"],
+        (t("report.chart.attempts", lang), [c.attempts for c in contacts] or [0], NOW),
+        (t("report.chart.answered", lang), [c.answered for c in contacts] or [0], ACCENT),
     )
-    ax.barh(
-        [p + height / 2 for p in positions],
-        [c.answered for c in contacts] or [0],
-        height,
-        color=ACCENT,
-        label=t("report.chart.answered", lang),
-    )
-    ax.set_yticks(list(positions), names, color=INK)
-    ax.invert_yaxis()
-    legend = ax.legend(frameon=False, fontsize=9)
-    for text in legend.get_texts():
-        text.set_color(INK)
     return _png(fig)
 
 
@@ -110,14 +93,16 @@ def excuses_chart(report: Report, lang: Lang) -> bytes:
     fig, ax = _figure(t("report.chart.excuses", lang), 5.2)
     categories = sorted(
         ExcuseCategory,
-        key=lambda c: -report.current.excuses[c.value] * 1000 - report.previous.excuses[c.value],
+        key=lambda c: (-report.current.excuses[c.value], -report.previous.excuses[c.value]),
     )
     _pair_bars(
         ax,
         [t(f"excuse.{c.value}", lang) for c in categories],
-        [report.current.excuses[c.value] for c in categories],
-        [report.previous.excuses[c.value] for c in categories],
-        lang,
+        *_periods(
+            lang,
+            [report.current.excuses[c.value] for c in categories],
+            [report.previous.excuses[c.value] for c in categories],
+        ),
     )
     return _png(fig)
 
@@ -133,9 +118,11 @@ def promises_chart(report: Report, lang: Lang) -> bytes:
     _pair_bars(
         ax,
         [t(f"promise_status.{s.value}", lang) for s in statuses],
-        [getattr(report.current.promises, s.value) for s in statuses],
-        [getattr(report.previous.promises, s.value) for s in statuses],
-        lang,
+        *_periods(
+            lang,
+            [getattr(report.current.promises, s.value) for s in statuses],
+            [getattr(report.previous.promises, s.value) for s in statuses],
+        ),
     )
     return _png(fig)
 

@@ -56,10 +56,6 @@ def on_cobro(
             **build_help(lang, unknown=parsed.word, suggestion=parsed.suggestion),
         )
         return
-    if parsed.name == CommandName.TODAY:
-        ack()
-        _today(parsed, context["deps"], context["member"], lang, respond)
-        return
     slow = _SLOW_HANDLERS.get(parsed.name)
     if slow is not None:
         ack()
@@ -109,20 +105,24 @@ def _team(command: Command, deps: Deps, member: Member, lang: Lang, client: WebC
     raise BadInput("team.add_usage")
 
 
-def _today(command: Command, deps: Deps, member: Member, lang: Lang, respond: Respond) -> None:
-    """Acked already: the agenda may take a moment, so it goes back through response_url."""
+def _today(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """The agenda may take a moment, so it goes back through response_url."""
     policy = deps.policy()
-    try:
-        result = services.agenda_today(
-            deps.db,
-            requester_id=member.id,
-            target=command.args[0] if command.args else None,
-            now=deps.clock.now(),
-            policy=policy,
-        )
-    except CobroError as error:
-        respond(response_type="ephemeral", **message(error_text(error, lang)))
-        return
+    result = services.agenda_today(
+        deps.db,
+        requester_id=member.id,
+        target=command.args[0] if command.args else None,
+        now=deps.clock.now(),
+        policy=policy,
+    )
     view = AgendaView(
         agenda=result.agenda,
         collector_name=result.collector_name,
@@ -265,14 +265,16 @@ def _report(
     )
 
 
-# Answered after the ack: they search, open modals or upload files.
+# Answered after the ack: they compute agendas, search, open modals or upload files.
 _SLOW_HANDLERS = {
+    CommandName.TODAY: _today,
     CommandName.REPORT: _report,
     CommandName.CALL: _call,
     CommandName.CUSTOMER: _customer,
     CommandName.HISTORY: _history,
 }
 
+# Answered in the ack itself: a few indexed rows at most.
 _HANDLERS = {
     CommandName.HELP: _help,
     CommandName.PROMISES: _promises,

@@ -4,6 +4,7 @@ and the buttons on my promises (record a payment, move the date, reassign)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -12,17 +13,22 @@ from slack_sdk import WebClient
 from bot import services
 from bot.dates import describe
 from bot.errors import CobroError
-from bot.i18n import Lang, error_text, money, t
+from bot.i18n import Lang, error_text, t
 from bot.payments import PaymentForm
 from bot.tasks import TaskForm
 from bot.vocabulary import PaymentMethod
 from handlers.blocks.call import amount_text
 from handlers.blocks.common import escape, message
-from handlers.blocks.customer import build_customer_card, build_payment_modal, build_task_modal
-from handlers.blocks.forms import metadata_of, state_values
+from handlers.blocks.customer import (
+    build_customer_card,
+    build_payment_modal,
+    build_payment_recorded,
+    build_task_modal,
+)
+from handlers.blocks.forms import choice_of, metadata_of, state_values
 from handlers.blocks.promises import build_promise_move_modal, build_promise_reassign_modal
 from handlers.context import Deps, Member, action_value
-from handlers.delivery import deliver_now, refresh_home
+from handlers.delivery import deliver_now, tell
 from handlers.errors import answer_form
 from handlers.ids import Action, Callback
 from handlers.notifier import SlackNotifier
@@ -36,8 +42,8 @@ def register(app: App) -> None:
     app.action(Action.ADD_TASK.value)(on_add_task)
     app.action(Action.ADD_PAYMENT.value)(on_add_payment)
     app.action(Action.EXPORT_HISTORY.value)(on_export_history)
-    app.action(Action.PROMISE_MOVE.value)(on_promise_move)
-    app.action(Action.PROMISE_REASSIGN.value)(on_promise_reassign)
+    app.action(Action.PROMISE_MOVE.value)(_opens(build_promise_move_modal))
+    app.action(Action.PROMISE_REASSIGN.value)(_opens(build_promise_reassign_modal))
     app.view(Callback.ADD_TASK.value)(on_task_submitted)
     app.view(Callback.PAYMENT.value)(on_payment_submitted)
     app.view(Callback.PROMISE_MOVE.value)(on_promise_move_submitted)
@@ -111,9 +117,8 @@ def on_task_submitted(
         when=task.when.in_words(lang, deps.today()),
         assignee=escape(task.assignee.name),
     )
-    client.chat_postMessage(channel=member.slack_user_id, **message(text))
     deliver_now(deps, client, keys)
-    refresh_home(deps, client, member)
+    tell(deps, client, member, message(text))
 
 
 def on_add_payment(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
@@ -135,13 +140,6 @@ def on_add_payment(ack: Ack, body: dict[str, Any], context: BoltContext, client:
     )
 
 
-def _method(value: str | None) -> PaymentMethod | None:
-    try:
-        return PaymentMethod(value) if value else None
-    except ValueError:
-        return None
-
-
 def on_payment_submitted(
     ack: Ack, context: BoltContext, client: WebClient, view: dict[str, Any]
 ) -> None:
@@ -155,7 +153,7 @@ def on_payment_submitted(
         customer_id=int(metadata_of(view).get("c") or 0),
         amount=values.get("payment_amount"),
         paid_on=values.get("payment_date"),
-        method=_method(values.get("promise_method")),
+        method=choice_of(PaymentMethod, values.get("promise_method")),
         reference=values.get("promise_reference"),
         invoice_id=int(invoice) if invoice and invoice.isdigit() else None,
     )
@@ -173,25 +171,7 @@ def on_payment_submitted(
         answer_form(ack, error, lang, "payment_amount")
         return
     ack()
-    if paid.duplicate:
-        text = t("payment.duplicate", lang)
-    else:
-        lines = [
-            t(
-                "payment.recorded",
-                lang,
-                amount=money(paid.amount, paid.currency, lang),
-                customer=escape(paid.customer),
-                when=describe(paid.paid_on, lang=lang, today=deps.today()),
-            )
-        ]
-        if paid.counted:
-            lines.append(t("payment.kept", lang, kept=paid.kept, counted=paid.counted))
-        if paid.credit > 0:
-            lines.append(t("payment.credit", lang, credit=money(paid.credit, paid.currency, lang)))
-        text = "\n".join(lines)
-    client.chat_postMessage(channel=member.slack_user_id, **message(text))
-    refresh_home(deps, client, member)
+    tell(deps, client, member, build_payment_recorded(paid, lang, deps.today()))
 
 
 def on_export_history(
@@ -230,24 +210,16 @@ def export_history(
     answer(message(t("history.sent_to_dm", lang, customer=escape(name))))
 
 
-def on_promise_move(
-    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient
-) -> None:
-    ack()
-    client.views_open(
-        trigger_id=body["trigger_id"],
-        view=build_promise_move_modal(int(action_value(body)), context["lang"]),
-    )
+def _opens(build: Callable[[int, Lang], dict[str, Any]]) -> Callable[..., None]:
+    """A button whose value is an id and that opens the modal `build` makes for it."""
 
+    def listener(ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+        ack()
+        client.views_open(
+            trigger_id=body["trigger_id"], view=build(int(action_value(body)), context["lang"])
+        )
 
-def on_promise_reassign(
-    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient
-) -> None:
-    ack()
-    client.views_open(
-        trigger_id=body["trigger_id"],
-        view=build_promise_reassign_modal(int(action_value(body)), context["lang"]),
-    )
+    return listener
 
 
 def on_promise_move_submitted(
@@ -272,8 +244,7 @@ def on_promise_move_submitted(
     ack()
     when = describe(day, lang=lang, today=deps.today())
     text = t("promise.rescheduled", lang, customer=escape(customer), when=when)
-    client.chat_postMessage(channel=member.slack_user_id, **message(text))
-    refresh_home(deps, client, member)
+    tell(deps, client, member, message(text))
 
 
 def on_promise_reassign_submitted(
@@ -295,5 +266,4 @@ def on_promise_reassign_submitted(
         return
     ack()
     text = t("promise.reassigned", lang, customer=escape(customer), name=escape(name))
-    client.chat_postMessage(channel=member.slack_user_id, **message(text))
-    refresh_home(deps, client, member)
+    tell(deps, client, member, message(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from slack_sdk import WebClient
 
@@ -33,3 +34,9 @@ def refresh_home(deps: Deps, client: WebClient, member: Member) -> None:
         publish_home(client, deps, member)
     except Exception:
         log.warning("could not refresh the Home tab", exc_info=True)
+
+
+def tell(deps: Deps, client: WebClient, member: Member, payload: dict[str, Any]) -> None:
+    """After a change a member made from a modal: their receipt by DM, their Home refreshed."""
+    client.chat_postMessage(channel=member.slack_user_id, **payload)
+    refresh_home(deps, client, member)

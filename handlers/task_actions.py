@@ -15,7 +15,7 @@ from handlers.blocks.common import message
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.tasks import build_reassign_modal, build_snooze_modal, build_task_changed
 from handlers.context import Deps, Member, action_value
-from handlers.delivery import deliver_now, refresh_home
+from handlers.delivery import deliver_now, refresh_home, tell
 from handlers.errors import answer_form
 from handlers.ids import Action, Callback
 from handlers.notifier import SlackNotifier
@@ -139,8 +139,7 @@ def on_snooze_submitted(
     ack()
     payload = build_task_changed("task.snoozed", task, lang, deps.today())
     _update_origin(meta, payload)
-    client.chat_postMessage(channel=member.slack_user_id, **payload)
-    refresh_home(deps, client, member)
+    tell(deps, client, member, payload)
 
 
 def on_reassign_submitted(

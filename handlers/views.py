@@ -14,7 +14,7 @@ from bot.errors import CobroError
 from bot.i18n import Lang, t
 from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from handlers.blocks.call import CONTACT_NEW
-from handlers.blocks.forms import metadata_of, state_values
+from handlers.blocks.forms import choice_of, metadata_of, state_values
 from handlers.context import Deps, Member
 from handlers.delivery import deliver_now, refresh_home
 from handlers.errors import answer_form
@@ -28,13 +28,6 @@ def register(app: App) -> None:
     app.view(Callback.CALL.value)(on_call_submitted)
 
 
-def _enum(kind: type, value: str | None) -> Any:
-    try:
-        return kind(value) if value else None
-    except ValueError:  # a tampered or outdated option: treated as not chosen
-        return None
-
-
 def call_form(view: dict[str, Any]) -> CallForm:
     """Slack's view state → the domain's form (no validation here)."""
     values = state_values(view)
@@ -43,19 +36,19 @@ def call_form(view: dict[str, Any]) -> CallForm:
     return CallForm(
         source_key=str(view.get("id") or ""),
         customer_id=int(meta.get("c") or 0),
-        outcome=_enum(AttemptOutcome, values.get("outcome")),
+        outcome=choice_of(AttemptOutcome, values.get("outcome")),
         contact_id=int(contact)
         if contact and contact != CONTACT_NEW and contact.isdigit()
         else None,
         contact_name=values.get("contact_name") if contact in (None, CONTACT_NEW) else None,
         contact_role=values.get("contact_role"),
-        category=_enum(ExcuseCategory, values.get("excuse_category")),
+        category=choice_of(ExcuseCategory, values.get("excuse_category")),
         excuse=values.get("excuse"),
         agreement=values.get("agreement"),
         promise_amount=values.get("promise_amount"),
         promise_amount_default=str(meta.get("a") or ""),
         promise_date=values.get("promise_date"),
-        promise_method=_enum(PaymentMethod, values.get("promise_method")),
+        promise_method=choice_of(PaymentMethod, values.get("promise_method")),
         promise_reference=values.get("promise_reference"),
         task=values.get("task"),
         task_due=values.get("task_due"),

@@ -9,6 +9,7 @@ from typing import Any
 from bot.customers import CallContext, CustomerCard, InvoiceLine
 from bot.dates import describe
 from bot.i18n import Lang, money, short_day, t
+from bot.payments import RecordedPayment
 from bot.vocabulary import PaymentMethod
 from handlers.blocks.common import button, context, divider, escape, header, message, section
 from handlers.blocks.forms import (
@@ -217,3 +218,23 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
         blocks=blocks,
         metadata={"c": ctx.customer_id},
     )
+
+
+def build_payment_recorded(paid: RecordedPayment, lang: Lang, today: date) -> dict[str, Any]:
+    """The receipt of a payment typed in Slack: how much, when, what it settled."""
+    if paid.duplicate:
+        return message(t("payment.duplicate", lang))
+    lines = [
+        t(
+            "payment.recorded",
+            lang,
+            amount=money(paid.amount, paid.currency, lang),
+            customer=escape(paid.customer),
+            when=describe(paid.paid_on, lang=lang, today=today),
+        )
+    ]
+    if paid.counted:
+        lines.append(t("payment.kept", lang, kept=paid.kept, counted=paid.counted))
+    if paid.credit > 0:
+        lines.append(t("payment.credit", lang, credit=money(paid.credit, paid.currency, lang)))
+    return message("\n".join(lines))

@@ -7,12 +7,14 @@ in the user's language, instead of Slack's generic "this field is required" in E
 from __future__ import annotations
 
 import json
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from handlers.blocks.common import clip, plain
 
 OPTION_TEXT_LIMIT = 75
 PLACEHOLDER_LIMIT = 150
+E = TypeVar("E", bound=Enum)
 INITIAL_VALUE_LIMIT = 3000
 
 
@@ -132,6 +134,14 @@ def _value_of(action: dict[str, Any]) -> str | None:
         return action.get("selected_date")
     value = action.get("value")
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def choice_of(kind: type[E], value: str | None) -> E | None:
+    """A selected option as the enum it stands for; a tampered or outdated one as none."""
+    try:
+        return kind(value) if value else None
+    except ValueError:
+        return None
 
 
 def metadata_of(view: dict[str, Any]) -> dict[str, Any]:
