@@ -23,10 +23,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import dates
 from bot.agenda import AgendaPolicy
-from bot.customers import call_context, open_invoices, require_customer
+from bot.customers import ContactLine, call_context, open_invoices, require_customer
 from bot.errors import FormRejected, NotOnTeam
 from bot.i18n import Lang, lang_of, t
-from bot.notes import PLAYBOOK, WHEN_EN, NoteDraft, missing_answers, note_hashtags, reference_in
+from bot.notes import (
+    PLAYBOOK,
+    WHEN_EN,
+    NoteDraft,
+    guess_category,
+    missing_answers,
+    note_hashtags,
+    reference_in,
+    spoke_with_in,
+)
 from bot.ports import Recipient
 from bot.team import find_member, recipient_of
 from bot.text import fold
@@ -617,3 +626,60 @@ def playbook_suggestion(
             text = t("play.already_paid_ref", lang, reference=ref)
     when = WHEN_EN.get(play.when, play.when) if lang == "en" else play.when
     return text, when
+
+
+def suggested_next_step(
+    category: ExcuseCategory,
+    lang: Lang,
+    *,
+    excuse: str | None,
+    typed_task: str | None,
+    typed_due: str | None,
+    last_suggestion: str | None,
+) -> tuple[str | None, str | None, bool]:
+    """The task and its date once an excuse is chosen: the playbook's, unless the collector
+    already wrote a step of their own (never overwrite what a person typed). The flag says
+    whether the suggestion changed."""
+    if typed_task and typed_task != last_suggestion:
+        return typed_task, typed_due, False
+    task, when = playbook_suggestion(category, lang, excuse)
+    return task, when, True
+
+
+@dataclass(frozen=True)
+class MessageReading:
+    """What a message typed after a call says, as suggestions for the call modal."""
+
+    contact_id: int | None
+    person: str | None
+    category: ExcuseCategory | None
+    promise_words: str | None
+    task: str | None
+    task_due: str | None
+
+
+def read_message(
+    text: str,
+    contacts: list[ContactLine],
+    *,
+    now: datetime,
+    policy: AgendaPolicy,
+    lang: Lang,
+) -> MessageReading:
+    """The person after "hablé con" (a known contact when the name matches one), the excuse
+    the words suggest, the promised date found in the sentence, and the playbook's step."""
+    person = spoke_with_in(text)
+    known = None
+    if person:
+        known = next((c for c in contacts if fold(person) in fold(c.name)), None)
+    category = guess_category(text)
+    found = dates.find(text, now, policy.tz, calendar=policy.calendar)
+    task, task_due = playbook_suggestion(category, lang, text) if category else (None, None)
+    return MessageReading(
+        contact_id=known.id if known else None,
+        person=None if known else person,
+        category=category,
+        promise_words=found.read if found.ok and found.read else None,
+        task=task,
+        task_due=task_due,
+    )

@@ -8,10 +8,10 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot import services
-from bot.calls import playbook_suggestion
+from bot.calls import suggested_next_step
 from bot.vocabulary import ExcuseCategory
 from handlers.blocks.call import CallPrefill, build_call_modal
-from handlers.blocks.forms import metadata_of, state_values
+from handlers.blocks.forms import choice_of, metadata_of, state_values
 from handlers.blocks.help import build_help
 from handlers.call_modal import open_call_modal
 from handlers.context import Deps, Member, action_value
@@ -50,15 +50,18 @@ def on_excuse_category(
     view = body.get("view") or {}
     values = state_values(view)
     meta = metadata_of(view)
-    try:
-        category = ExcuseCategory(action_value(body))
-    except ValueError:
+    category = choice_of(ExcuseCategory, action_value(body))
+    if category is None:
         return
-    task, when = values.get("task"), values.get("task_due")
-    revision = int(meta.get("r") or 0)
-    if not task or task == meta.get("s"):
-        task, when = playbook_suggestion(category, member.lang, values.get("excuse"))
-        revision += 1
+    task, when, changed = suggested_next_step(
+        category,
+        member.lang,
+        excuse=values.get("excuse"),
+        typed_task=values.get("task"),
+        typed_due=values.get("task_due"),
+        last_suggestion=meta.get("s"),
+    )
+    revision = int(meta.get("r") or 0) + (1 if changed else 0)
     ctx = services.call_context(
         deps.db,
         customer_id=int(meta.get("c") or 0),

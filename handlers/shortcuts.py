@@ -14,6 +14,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import services
+from bot.calls import read_message
 from bot.i18n import Lang, t
 from handlers.blocks.call import build_call_modal
 from handlers.blocks.forms import metadata_of, state_values
@@ -59,7 +60,8 @@ def on_customer_given(ack: Ack, context: BoltContext, view: dict[str, Any]) -> N
         currency=deps.settings.cobro_currency,
     )
     text = str(metadata_of(view).get("m") or "")
-    prefill = prefill_from_message(text, ctx, now=now, policy=policy, lang=lang)
+    reading = read_message(text, ctx.contacts, now=now, policy=policy, lang=lang)
+    prefill = prefill_from_message(reading, text)
     ack(
         response_action="update",
         view=build_call_modal(ctx, lang, me=member.slack_user_id, prefill=prefill),

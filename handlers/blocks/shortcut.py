@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from bot import dates
-from bot.agenda import AgendaPolicy
-from bot.calls import playbook_suggestion
-from bot.customers import CallContext
+from bot.calls import MessageReading
 from bot.i18n import Lang, t
-from bot.notes import guess_category, spoke_with_in
-from bot.text import fold
 from handlers.blocks.call import CONTACT_NEW, CallPrefill
 from handlers.blocks.common import context, escape
 from handlers.blocks.forms import input_block, modal, text_input
@@ -37,27 +31,18 @@ def build_find_customer_modal(message_text: str, lang: Lang) -> dict[str, Any]:
     )
 
 
-def prefill_from_message(
-    text: str, ctx: CallContext, *, now: datetime, policy: AgendaPolicy, lang: Lang
-) -> CallPrefill:
-    """What the message says, as suggestions: the person (a known contact when the name
-    matches one), the excuse its words suggest, the promised date, the playbook's step."""
-    person = spoke_with_in(text)
-    contact, contact_name = None, None
-    if person:
-        known = next((c for c in ctx.contacts if fold(person) in fold(c.name)), None)
-        contact, contact_name = (str(known.id), None) if known else (CONTACT_NEW, person)
-    category = guess_category(text)
-    found = dates.find(text, now, policy.tz, calendar=policy.calendar)
-    promise_date = found.read if found.ok and found.read else None
-    task, task_due = playbook_suggestion(category, lang, text) if category else (None, None)
+def prefill_from_message(reading: MessageReading, text: str) -> CallPrefill:
+    """What bot.calls.read_message found in the message, as the call modal's values."""
+    contact = str(reading.contact_id) if reading.contact_id else None
+    if contact is None and reading.person:
+        contact = CONTACT_NEW
     return CallPrefill(
         contact=contact,
-        contact_name=contact_name,
-        excuse_category=category.value if category else None,
+        contact_name=reading.person,
+        excuse_category=reading.category.value if reading.category else None,
         excuse=text,
-        promise_date=promise_date,
-        task=task,
-        task_due=task_due,
+        promise_date=reading.promise_words,
+        task=reading.task,
+        task_due=reading.task_due,
         revision=1,
     )

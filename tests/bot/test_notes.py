@@ -175,3 +175,52 @@ def test_spoke_with_in(text: str, person: str | None) -> None:
 )
 def test_parse_amount(typed: str, amount: Decimal | None) -> None:
     assert parse_amount(typed) == amount
+
+
+def test_a_chosen_excuse_never_overwrites_a_step_the_collector_wrote() -> None:
+    from bot.calls import suggested_next_step
+
+    mine = suggested_next_step(
+        ExcuseCategory.DISPUTE,
+        "es",
+        excuse=None,
+        typed_task="Hablar con almacén",
+        typed_due="mañana",
+        last_suggestion="Enviar copia de la factura",
+    )
+    assert mine == ("Hablar con almacén", "mañana", False)
+    replaced = suggested_next_step(
+        ExcuseCategory.INVOICE_NOT_RECEIVED,
+        "es",
+        excuse=None,
+        typed_task="Ofrecer un plan de pagos",
+        typed_due="mañana",
+        last_suggestion="Ofrecer un plan de pagos",
+    )
+    assert replaced == ("Enviar copia de la factura", "mañana", True)
+
+
+def test_a_message_is_read_into_suggestions() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.agenda import AgendaPolicy
+    from bot.calls import read_message
+    from bot.config import load_settings
+    from bot.customers import ContactLine
+
+    policy = AgendaPolicy.from_settings(
+        load_settings(_env_file=None, cobro_timezone="America/Mexico_City", cobro_country="MX")
+    )
+    now = datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("America/Mexico_City"))
+    marisol = ContactLine(7, "Marisol Díaz", "Contadora", None, None, True)
+    text = "Hablé con Marisol, dice que ya pagó con el depósito 23763172736; manda el comprobante el viernes"
+    reading = read_message(text, [marisol], now=now, policy=policy, lang="es")
+    assert (reading.contact_id, reading.person) == (7, None)
+    assert reading.category == ExcuseCategory.ALREADY_PAID
+    assert reading.promise_words == "el viernes"
+    assert reading.task == "Verificar el pago (depósito n.º 23763172736)"
+    stranger = read_message(
+        "Hablé con Pedro Ruiz, no está el jefe", [marisol], now=now, policy=policy, lang="es"
+    )
+    assert (stranger.contact_id, stranger.person) == (None, "Pedro Ruiz")
