@@ -158,6 +158,36 @@ def seed(session: Session, first_day: date, tz: ZoneInfo, calendar: BusinessCale
     _history(session, first_day, tz, calendar, members, customers)
 
 
+def _call(
+    session: Session,
+    customer: Customer,
+    member: TeamMember,
+    at: datetime,
+    outcome: AttemptOutcome = AttemptOutcome.ANSWERED,
+    **note: object,
+) -> Note | None:
+    """A call as the call modal stores it: the attempt, and its note when someone answered
+    (the category's hashtag first, then those typed in the excuse)."""
+    attempt = ContactAttempt(customer_id=customer.id, member_id=member.id, at=at, outcome=outcome)
+    session.add(attempt)
+    session.flush()
+    if not note:
+        return None
+    category = note["excuse_category"]
+    assert isinstance(category, ExcuseCategory)
+    written = Note(
+        customer_id=customer.id,
+        author_id=member.id,
+        attempt_id=attempt.id,
+        hashtags=" ".join(note_hashtags(category, str(note.get("excuse") or ""))),
+        created_at=at,
+        **note,
+    )
+    session.add(written)
+    session.flush()
+    return written
+
+
 def _history(
     session: Session,
     first_day: date,
@@ -175,27 +205,17 @@ def _history(
     luis, bea, ana = (by_id[c.collector_id] for c in (sol, farmacia, norte))  # their own
 
     # Papelería El Sol promised to pay tomorrow: no call today, a reminder instead.
-    attempt = ContactAttempt(
-        customer_id=sol.id,
-        member_id=luis.id,
-        at=_at(yesterday, 11, tz),
-        outcome=AttemptOutcome.ANSWERED,
-    )
-    session.add(attempt)
-    session.flush()
-    note = Note(
-        customer_id=sol.id,
-        author_id=luis.id,
-        attempt_id=attempt.id,
+    note = _call(
+        session,
+        sol,
+        luis,
+        _at(yesterday, 11, tz),
         spoke_with="Jorge Salinas (Gerente)",
         excuse_category=ExcuseCategory.IN_APPROVAL,
         excuse="El pago está en aprobación con el director, que regresa mañana #aprobacion",
         agreement="Transfiere mañana en cuanto firme",
-        hashtags=" ".join(note_hashtags(ExcuseCategory.IN_APPROVAL, "#aprobacion")),
-        created_at=_at(yesterday, 11, tz),
     )
-    session.add(note)
-    session.flush()
+    assert note is not None
     session.add(
         PaymentPromise(
             customer_id=sol.id,
@@ -209,27 +229,17 @@ def _history(
     )
 
     # Farmacia San Juan promised three business days ago and did not pay: broken.
-    attempt = ContactAttempt(
-        customer_id=farmacia.id,
-        member_id=bea.id,
-        at=_at(three_before, 10, tz),
-        outcome=AttemptOutcome.ANSWERED,
-    )
-    session.add(attempt)
-    session.flush()
-    note = Note(
-        customer_id=farmacia.id,
-        author_id=bea.id,
-        attempt_id=attempt.id,
+    note = _call(
+        session,
+        farmacia,
+        bea,
+        _at(three_before, 10, tz),
         spoke_with="Lucía Torres (Cuentas por pagar)",
         excuse_category=ExcuseCategory.CANNOT_PAY,
         excuse="Flujo de caja apretado este mes por la temporada baja",
         agreement="Paga la mitad el viernes y el resto en quince días",
-        hashtags=" ".join(note_hashtags(ExcuseCategory.CANNOT_PAY)),
-        created_at=_at(three_before, 10, tz),
     )
-    session.add(note)
-    session.flush()
+    assert note is not None
     broke = PaymentPromise(
         customer_id=farmacia.id,
         note_id=note.id,
@@ -271,29 +281,19 @@ def _history(
                 AttemptOutcome.MESSAGE_LEFT,
             ]
         )
-        attempt = ContactAttempt(
-            customer_id=customer.id,
-            member_id=member.id,
-            at=_at(day, 10 + n % 6, tz),
-            outcome=outcome,
+        if outcome != AttemptOutcome.ANSWERED:
+            _call(session, customer, member, _at(day, 10 + n % 6, tz), outcome)
+            continue
+        _call(
+            session,
+            customer,
+            member,
+            _at(day, 10 + n % 6, tz),
+            spoke_with="Contacto de pagos",
+            excuse_category=categories[n % len(categories)],
+            excuse="Comentó que el pago se retrasó por un cambio de banco",
+            agreement="Confirma la fecha de pago el lunes",
         )
-        session.add(attempt)
-        session.flush()
-        if outcome == AttemptOutcome.ANSWERED:
-            category = categories[n % len(categories)]
-            session.add(
-                Note(
-                    customer_id=customer.id,
-                    author_id=member.id,
-                    attempt_id=attempt.id,
-                    spoke_with="Contacto de pagos",
-                    excuse_category=category,
-                    excuse="Comentó que el pago se retrasó por un cambio de banco",
-                    agreement="Confirma la fecha de pago el lunes",
-                    hashtags=" ".join(note_hashtags(category)),
-                    created_at=attempt.at,
-                )
-            )
     kept_customer = customers[10]
     invoice = session.query(Invoice).filter_by(customer_id=kept_customer.id).one()
     paid = Decimal("3000")

@@ -186,10 +186,6 @@ TEXTS = {
         "es": "No pude guardar (la base de datos no respondió). Tu nota sigue aquí: vuelve a pulsar Guardar en un momento.",
         "en": "I could not save (the database did not answer). Your note is still here: press Save again in a moment.",
     },
-    "call.customer_gone": {
-        "es": "Ese cliente ya no existe en cobro.",
-        "en": "That customer no longer exists in cobro.",
-    },
     # Echo of dates.
     "call.moved_to_business_day": {
         "es": "{when} (movida al siguiente día hábil)",
@@ -275,8 +271,8 @@ TEXTS = {
         "en": ":arrow_right: *{task}* now belongs to {assignee}.",
     },
     "task.already_closed": {
-        "es": "Esa tarea ya estaba cerrada.",
-        "en": "That task was already closed.",
+        "es": "Esa tarea ya estaba cerrada: nada que cambiar. Tus tareas abiertas están en `/cobro tareas`.",
+        "en": "That task was already closed: nothing to change. Your open tasks are in `/cobro tasks`.",
     },
     "task.not_yours": {
         "es": "Solo quien tiene la tarea, quien la creó o quien la supervisa puede cambiarla.",
@@ -285,10 +281,6 @@ TEXTS = {
     "task.snooze_title": {"es": "Posponer tarea", "en": "Snooze task"},
     "task.snooze_when": {"es": "¿Para cuándo?", "en": "Until when?"},
     "task.reassign_title": {"es": "Reasignar tarea", "en": "Reassign task"},
-    "task.dispute_resolved": {
-        "es": "Disputa resuelta: la cobranza de {invoices} se reanuda.",
-        "en": "Dispute resolved: dunning of {invoices} resumes.",
-    },
 }
 
 TEXTS |= {
@@ -457,8 +449,8 @@ TEXTS |= {
         "en": ":arrow_right: {name} now follows the promise of *{customer}*.",
     },
     "promise.not_pending": {
-        "es": "Esa promesa ya no está pendiente.",
-        "en": "That promise is no longer pending.",
+        "es": "Esa promesa ya no está pendiente (se cumplió o se incumplió): nada que mover. Las pendientes están en `/cobro promesas`.",
+        "en": "That promise is no longer pending (kept or broken): nothing to move. Pending ones are in `/cobro promises`.",
     },
     "what.promise": {"es": "la promesa", "en": "the promise"},
 }

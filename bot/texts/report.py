@@ -67,7 +67,6 @@ TEXTS = {
         "es": "Gráficas y CSV con todas las cifras del control.",
         "en": "Charts and a CSV with every figure.",
     },
-    "report.none": {"es": "—", "en": "—"},
     "report.bad_period": {
         "es": "No entendí el periodo. Usa `/cobro reporte semana`, `/cobro reporte mes` o `/cobro reporte 01/11/2026 15/11/2026`.",
         "en": "I didn't understand the period. Use `/cobro report week`, `/cobro report month` or `/cobro report 2026-11-01 2026-11-15`.",
