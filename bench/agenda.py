@@ -18,19 +18,16 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from slack_bolt import App
 from sqlalchemy import insert, select
 
 from bench.generate import collector_ids
+from bench.harness import MX, SECRET, bench_settings, running_bot
 from bot import services
 from bot.agenda import AgendaPolicy, compute_agendas
-from bot.clock import FixedClock
 from bot.config import load_settings
 from bot.importer import import_customers, import_invoices
-from handlers.bolt_app import create_bolt_app
-from handlers.context import Deps
 from handlers.server import HttpServer
 from handlers.slack_client import make_web_client
 from models import ContactAttempt, Customer, Note, PaymentPromise, Task, TeamMember
@@ -39,9 +36,7 @@ from models.enums import AttemptOutcome, ExcuseCategory, PromiseStatus, Role, Ta
 from models.migrate import upgrade
 from slackfake import FakeSlack, SlackSender
 
-MX = ZoneInfo("America/Mexico_City")
 TODAY = date(2026, 11, 23)
-SECRET = "bench-secret"
 
 
 def populate(url: str, work: Path, customers: int, invoices: int) -> None:
@@ -166,17 +161,7 @@ def run(url: str, label: str, requests: int) -> None:
     engine = make_engine(url)
     db = make_session_factory(engine)
     with FakeSlack() as fake:
-        settings = load_settings(
-            _env_file=None,
-            slack_bot_token="xoxb-bench",
-            slack_signing_secret=SECRET,
-            slack_api_url=fake.api_url,
-            database_url=url,
-            cobro_timezone="America/Mexico_City",
-            cobro_country="MX",
-        )
-        clock = FixedClock(datetime(2026, 11, 23, 9, tzinfo=MX))
-        policy = AgendaPolicy.from_settings(settings)
+        policy = AgendaPolicy.from_settings(bench_settings(url, fake))
         with db() as s:
             members = list(s.execute(select(TeamMember.id, TeamMember.slack_user_id)).all())
         started = time.perf_counter()
@@ -190,22 +175,16 @@ def run(url: str, label: str, requests: int) -> None:
             f"{label:10} digest for {len(members)} collectors: {digest:.2f} s "
             f"({total_calls} due calls)  (target ≤ 5 s)"
         )
-
         users = [slack_id for _, slack_id in members]
-        server = HttpServer(
-            create_bolt_app(Deps(settings=settings, db=db, clock=clock)), host="127.0.0.1", port=0
-        )
-        server.start_background()
         bare = HttpServer(bare_bolt(fake), host="127.0.0.1", port=0).start_background()
         try:
-            cobro = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", SECRET, fake=fake)
-            plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
-            measure_hoy(cobro, fake, users, 5)
-            measure_hoy(plain, fake, users, 5)
-            ours = measure_hoy(cobro, fake, users, requests)
-            theirs = measure_hoy(plain, fake, users, requests)
+            with running_bot(url, db, fake) as cobro:
+                plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
+                measure_hoy(cobro, fake, users, 5)
+                measure_hoy(plain, fake, users, 5)
+                ours = measure_hoy(cobro, fake, users, requests)
+                theirs = measure_hoy(plain, fake, users, requests)
         finally:
-            server.close()
             bare.close()
     engine.dispose()
     p95, bare95 = percentile(ours, 0.95), percentile(theirs, 0.95)

@@ -18,19 +18,14 @@ import random
 import statistics
 import time
 from collections.abc import Callable
-from datetime import datetime
 
 from sqlalchemy import select
 
-from bench.agenda import MX, SECRET, percentile
-from bot.clock import FixedClock
-from bot.config import load_settings
-from handlers.bolt_app import create_bolt_app
-from handlers.context import Deps
-from handlers.server import HttpServer
+from bench.agenda import percentile
+from bench.harness import running_bot
 from models import Customer, TeamMember
 from models.db import make_engine, make_session_factory
-from slackfake import FakeSlack, SlackSender
+from slackfake import FakeSlack
 
 NOTE = {
     "excuse_category": "person_away",
@@ -64,20 +59,7 @@ def run(url: str, label: str, requests: int) -> None:
         user = s.scalars(select(TeamMember.slack_user_id).limit(1)).one()
         sample = s.execute(select(Customer.external_id, Customer.name).limit(200)).all()
     rng = random.Random(5)
-    with FakeSlack() as fake:
-        settings = load_settings(
-            _env_file=None,
-            slack_bot_token="xoxb-bench",
-            slack_signing_secret=SECRET,
-            slack_api_url=fake.api_url,
-            database_url=url,
-            cobro_timezone="America/Mexico_City",
-            cobro_country="MX",
-        )
-        clock = FixedClock(datetime(2026, 11, 23, 9, tzinfo=MX))
-        app = create_bolt_app(Deps(settings=settings, db=db, clock=clock))
-        server = HttpServer(app, host="127.0.0.1", port=0).start_background()
-        sender = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", SECRET, fake=fake)
+    with FakeSlack() as fake, running_bot(url, db, fake) as sender:
 
         def open_modal(query: str) -> None:
             before = len(fake.calls_to("views.open"))
@@ -97,29 +79,26 @@ def run(url: str, label: str, requests: int) -> None:
             words = name.split()
             return " ".join([words[0][:-2] + words[0][-1], *words[1:]])  # "Ferreteía López 12"
 
-        try:
-            open_modal(sample[0][0])  # warm up
-            cases = [
-                ("llamada <id>", lambda: open_modal(rng.choice(sample)[0])),
-                ("llamada <name>", lambda: open_modal(rng.choice(sample)[1])),
-                ("llamada <typo>", lambda: answer(typo(rng.choice(sample)[1]))),
-            ]
-            for what, action in cases:
-                report(label, f"{what} → answer", timed(action, requests), "trigger ≤ 3 s")
-            views = []
-            for _ in range(requests):
-                open_modal(rng.choice(sample)[0])
-                views.append(fake.last_view())
-            pending = iter(views)
+        open_modal(sample[0][0])  # warm up
+        cases = [
+            ("llamada <id>", lambda: open_modal(rng.choice(sample)[0])),
+            ("llamada <name>", lambda: open_modal(rng.choice(sample)[1])),
+            ("llamada <typo>", lambda: answer(typo(rng.choice(sample)[1]))),
+        ]
+        for what, action in cases:
+            report(label, f"{what} → answer", timed(action, requests), "trigger ≤ 3 s")
+        views = []
+        for _ in range(requests):
+            open_modal(rng.choice(sample)[0])
+            views.append(fake.last_view())
+        pending = iter(views)
 
-            def submit() -> None:
-                reply = sender.submit(user, next(pending), NOTE)
-                assert reply.status == 200 and reply.body == "", reply.body
+        def submit() -> None:
+            reply = sender.submit(user, next(pending), NOTE)
+            assert reply.status == 200 and reply.body == "", reply.body
 
-            report(label, "call modal submitted → ack", timed(submit, requests), "ack ≤ 3 s")
-            fake.wait_quiet(0.5)
-        finally:
-            server.close()
+        report(label, "call modal submitted → ack", timed(submit, requests), "ack ≤ 3 s")
+        fake.wait_quiet(0.5)
     engine.dispose()
 
 

@@ -20,7 +20,8 @@ from decimal import Decimal
 
 from sqlalchemy import insert, select
 
-from bench.agenda import MX, TODAY
+from bench.agenda import TODAY
+from bench.harness import MX
 from bot.calendar import BusinessCalendar
 from bot.charts import all_charts
 from bot.reports import Scope, build_report, this_month, to_csv
