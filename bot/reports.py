@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.calendar import BusinessCalendar
 from bot.errors import BadInput
 from bot.i18n import Lang, t
-from bot.notes import says_why
+from bot.notes import NoteDraft, answers_three_questions
 from bot.text import fold
 from models import (
     ContactAttempt,
@@ -311,8 +311,9 @@ def _notes(q: _Query, figures: Figures, begin: datetime, after: datetime) -> Non
             figures.excuses[category.value] += 1
         for tag in (tags or "").replace("#", " ").split():
             figures.hashtags[tag] += 1
-        complete = bool(spoke_with) and category is not None and says_why(excuse)
-        if complete and (has_task or (agreement or "").strip()):
+        # What next: a task made from the note, or at least an agreement written in it.
+        next_step = "task" if has_task else agreement
+        if answers_three_questions(NoteDraft(spoke_with, category, excuse, agreement, next_step)):
             figures.notes_complete += 1
 
 

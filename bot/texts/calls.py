@@ -371,6 +371,10 @@ TEXTS |= {
         "es": "¿Cuándo se recibió? (en palabras; vacío: hoy)",
         "en": "When was it received? (in words; empty: today)",
     },
+    "payment.date_placeholder": {
+        "es": "hoy, ayer, el lunes, 20/11…",
+        "en": "today, yesterday, monday, 11/20…",
+    },
     "payment.invoice": {
         "es": "Factura que paga (vacío: las más antiguas)",
         "en": "Invoice it pays (empty: the oldest)",

@@ -16,7 +16,15 @@ from bot.customers import CallContext, CustomerMatch
 from bot.i18n import Lang, money, t
 from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from handlers.blocks.common import button, context, escape, message, section
-from handlers.blocks.forms import input_block, modal, option, select, text_input, user_select
+from handlers.blocks.forms import (
+    date_words_input,
+    input_block,
+    modal,
+    option,
+    select,
+    text_input,
+    user_select,
+)
 from handlers.ids import Action, Callback
 
 CONTACT_NEW = "new"
@@ -146,15 +154,11 @@ def build_call_modal(
             t("call.promise_amount", lang) + f" ({ctx.currency})",
             text_input("promise_amount", initial=p.promise_amount or default_amount, max_length=30),
         ),
-        input_block(
+        date_words_input(
             "promise_date",
             t("call.promise_date", lang),
-            text_input(
-                "promise_date",
-                initial=p.promise_date,
-                placeholder=t("call.promise_date_placeholder", lang),
-                max_length=100,
-            ),
+            t("call.promise_date_placeholder", lang),
+            initial=p.promise_date,
         ),
         input_block(
             "promise_method",
@@ -171,30 +175,14 @@ def build_call_modal(
             text_input("promise_reference", initial=p.promise_reference, max_length=64),
         ),
         section(t("call.section_task", lang)),
-        input_block(
-            "task",
-            t("call.task", lang),
-            text_input(f"task_{rev}", initial=p.task, max_length=500),
-        ),
-        input_block(
-            "task_due",
-            t("call.task_due", lang),
-            text_input(
-                f"task_due_{rev}",
-                initial=p.task_due,
-                placeholder=t("call.task_due_placeholder", lang),
-                max_length=100,
-            ),
-        ),
-        input_block(
-            "assignee",
-            t("call.assignee", lang),
-            user_select("assignee", initial=p.assignee or me),
-        ),
-        input_block(
-            "supervisor",
-            t("call.supervisor", lang),
-            user_select("supervisor", initial=p.supervisor),
+        *task_inputs(
+            lang,
+            me=me,
+            task=p.task,
+            due=p.task_due,
+            assignee=p.assignee,
+            supervisor=p.supervisor,
+            revision=rev,
         ),
     ]
     return modal(
@@ -205,6 +193,40 @@ def build_call_modal(
         blocks=blocks,
         metadata={"c": ctx.customer_id, "a": default_amount, "s": p.task or "", "r": rev},
     )
+
+
+def task_inputs(
+    lang: Lang,
+    *,
+    me: str,
+    task: str | None = None,
+    due: str | None = None,
+    assignee: str | None = None,
+    supervisor: str | None = None,
+    revision: int = 0,
+) -> list[dict[str, Any]]:
+    """What next, by when (in words), who does it (default: me), who supervises it. A new
+    `revision` renames the text fields' action ids so Slack shows new initial values."""
+    return [
+        input_block(
+            "task",
+            t("call.task", lang),
+            text_input(f"task_{revision}", initial=task, max_length=500),
+        ),
+        date_words_input(
+            "task_due",
+            t("call.task_due", lang),
+            t("call.task_due_placeholder", lang),
+            action_id=f"task_due_{revision}",
+            initial=due,
+        ),
+        input_block(
+            "assignee", t("call.assignee", lang), user_select("assignee", initial=assignee or me)
+        ),
+        input_block(
+            "supervisor", t("call.supervisor", lang), user_select("supervisor", initial=supervisor)
+        ),
+    ]
 
 
 def build_customer_choices(matches: list[CustomerMatch], lang: Lang, *, for_call: bool) -> dict:

@@ -11,14 +11,15 @@ from bot.dates import describe
 from bot.i18n import Lang, money, short_day, t
 from bot.payments import RecordedPayment
 from bot.vocabulary import PaymentMethod
+from handlers.blocks.call import task_inputs
 from handlers.blocks.common import button, context, divider, escape, header, message, section
 from handlers.blocks.forms import (
+    date_words_input,
     input_block,
-    modal,
     option,
+    save_modal,
     select,
     text_input,
-    user_select,
 )
 from handlers.ids import Action, Callback
 
@@ -147,24 +148,12 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
 
 
 def build_task_modal(customer_id: int | None, lang: Lang, *, me: str) -> dict[str, Any]:
-    return modal(
+    return save_modal(
         callback_id=Callback.ADD_TASK.value,
         title=t("task.add_title", lang),
-        submit=t("task.save", lang),
-        close=t("call.cancel", lang),
-        blocks=[
-            input_block("task", t("call.task", lang), text_input("task", max_length=500)),
-            input_block(
-                "task_due",
-                t("call.task_due", lang),
-                text_input(
-                    "task_due", placeholder=t("call.task_due_placeholder", lang), max_length=100
-                ),
-            ),
-            input_block("assignee", t("call.assignee", lang), user_select("assignee", initial=me)),
-            input_block("supervisor", t("call.supervisor", lang), user_select("supervisor")),
-        ],
+        blocks=task_inputs(lang, me=me),
         metadata={"c": customer_id},
+        lang=lang,
     )
 
 
@@ -187,10 +176,8 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
             t("payment.amount", lang) + f" ({ctx.currency})",
             text_input("payment_amount", initial=amount, max_length=30),
         ),
-        input_block(
-            "payment_date",
-            t("payment.date", lang),
-            text_input("payment_date", placeholder="hoy, ayer, 20/11…", max_length=100),
+        date_words_input(
+            "payment_date", t("payment.date", lang), t("payment.date_placeholder", lang)
         ),
         input_block(
             "promise_method",
@@ -210,13 +197,12 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
         blocks.append(
             input_block("payment_invoice", t("payment.invoice", lang), select("invoice", invoices))
         )
-    return modal(
+    return save_modal(
         callback_id=Callback.PAYMENT.value,
         title=t("payment.title", lang),
-        submit=t("task.save", lang),
-        close=t("call.cancel", lang),
         blocks=blocks,
         metadata={"c": ctx.customer_id},
+        lang=lang,
     )
 
 

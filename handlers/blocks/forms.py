@@ -10,6 +10,7 @@ import json
 from enum import Enum
 from typing import Any, TypeVar
 
+from bot.i18n import Lang, t
 from handlers.blocks.common import clip, plain
 
 OPTION_TEXT_LIMIT = 75
@@ -110,6 +111,40 @@ def modal(
     if close:
         view["close"] = plain(close, 24)
     return view
+
+
+def date_words_input(
+    block_id: str,
+    label: str,
+    placeholder: str,
+    *,
+    action_id: str | None = None,
+    initial: str | None = None,
+) -> dict[str, Any]:
+    """A date typed in words ("el viernes", "mañana a las 10"): read by bot.dates."""
+    element = text_input(
+        action_id or block_id, initial=initial, placeholder=placeholder, max_length=100
+    )
+    return input_block(block_id, label, element)
+
+
+def save_modal(
+    *,
+    callback_id: str,
+    title: str,
+    blocks: list[dict[str, Any]],
+    metadata: dict[str, Any],
+    lang: Lang,
+) -> dict[str, Any]:
+    """A small form with Guardar and Cancelar."""
+    return modal(
+        callback_id=callback_id,
+        title=title,
+        submit=t("task.save", lang),
+        close=t("call.cancel", lang),
+        blocks=blocks,
+        metadata=metadata,
+    )
 
 
 def state_values(view: dict[str, Any]) -> dict[str, str | None]:

@@ -9,7 +9,7 @@ from bot.dates import describe
 from bot.i18n import Lang, money, t
 from bot.services import PromiseView
 from handlers.blocks.common import button, escape, header, message, section
-from handlers.blocks.forms import input_block, modal, text_input, user_select
+from handlers.blocks.forms import date_words_input, input_block, save_modal, user_select
 from handlers.ids import Action, Callback
 
 PROMISES_PER_MESSAGE = 20
@@ -61,30 +61,24 @@ def build_promise_list(promises: list[PromiseView], lang: Lang, today: date) -> 
 
 
 def build_promise_move_modal(promise_id: int, lang: Lang) -> dict[str, Any]:
-    return modal(
+    return save_modal(
         callback_id=Callback.PROMISE_MOVE.value,
         title=t("promise.reschedule_title", lang),
-        submit=t("task.save", lang),
-        close=t("call.cancel", lang),
         blocks=[
-            input_block(
-                "when",
-                t("promise.reschedule_when", lang),
-                text_input(
-                    "when", placeholder=t("call.promise_date_placeholder", lang), max_length=100
-                ),
+            date_words_input(
+                "when", t("promise.reschedule_when", lang), t("call.promise_date_placeholder", lang)
             )
         ],
         metadata={"p": promise_id},
+        lang=lang,
     )
 
 
 def build_promise_reassign_modal(promise_id: int, lang: Lang) -> dict[str, Any]:
-    return modal(
+    return save_modal(
         callback_id=Callback.PROMISE_REASSIGN.value,
         title=t("promise.reassign_title", lang),
-        submit=t("task.save", lang),
-        close=t("call.cancel", lang),
         blocks=[input_block("assignee", t("task.reassign_to", lang), user_select("assignee"))],
         metadata={"p": promise_id},
+        lang=lang,
     )

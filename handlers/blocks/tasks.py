@@ -9,7 +9,7 @@ from bot.i18n import Lang, t
 from bot.tasks import TaskView
 from handlers.blocks.call import task_buttons
 from handlers.blocks.common import escape, header, message, section
-from handlers.blocks.forms import input_block, modal, text_input, user_select
+from handlers.blocks.forms import date_words_input, input_block, save_modal, user_select
 from handlers.ids import Callback
 
 TASKS_PER_MESSAGE = 20  # two blocks a task and a header: well under Slack's 50
@@ -61,33 +61,27 @@ def build_task_changed(key: str, task: TaskView, lang: Lang, today: date) -> dic
 
 
 def build_snooze_modal(task_id: int, lang: Lang, response_url: str | None) -> dict[str, Any]:
-    return modal(
+    return save_modal(
         callback_id=Callback.SNOOZE.value,
         title=t("task.snooze_title", lang),
-        submit=t("task.save", lang),
-        close=t("call.cancel", lang),
         blocks=[
-            input_block(
-                "when",
-                t("task.snooze_when", lang),
-                text_input(
-                    "when", placeholder=t("call.task_due_placeholder", lang), max_length=100
-                ),
+            date_words_input(
+                "when", t("task.snooze_when", lang), t("call.task_due_placeholder", lang)
             )
         ],
         metadata={"t": task_id, "u": response_url or ""},
+        lang=lang,
     )
 
 
 def build_reassign_modal(task_id: int, lang: Lang, response_url: str | None) -> dict[str, Any]:
-    return modal(
+    return save_modal(
         callback_id=Callback.REASSIGN.value,
         title=t("task.reassign_title", lang),
-        submit=t("task.save", lang),
-        close=t("call.cancel", lang),
         blocks=[
             input_block("assignee", t("task.reassign_to", lang), user_select("assignee")),
             input_block("supervisor", t("call.supervisor", lang), user_select("supervisor")),
         ],
         metadata={"t": task_id, "u": response_url or ""},
+        lang=lang,
     )
