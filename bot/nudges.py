@@ -34,11 +34,10 @@ from bot.agenda import AgendaPolicy
 from bot.calendar import BusinessCalendar
 from bot.config import Settings
 from bot.customers import currencies_of
-from bot.i18n import lang_of
 from bot.jobs import RunTaken, claimed_run
 from bot.ports import Recipient
 from bot.promises import broken_on, transition
-from bot.tasks import TaskView, view_of
+from bot.tasks import TaskView, views_of
 from bot.team import recipient_of
 from models import ContactAttempt, Customer, Note, PaymentPromise, Task, TeamMember
 from models.enums import PromiseStatus, TaskStatus
@@ -181,17 +180,13 @@ class _Round:
         open_tasks = self.session.scalars(
             select(Task).where(Task.status == TaskStatus.OPEN, Task.due_date <= self.today)
         ).all()
-        # One query for the customers the tasks name: view_of then finds them in the session.
-        ids = {task.customer_id for task in open_tasks if task.customer_id is not None}
-        self.session.scalars(select(Customer).where(Customer.id.in_(ids))).all()
-        for task in open_tasks:
-            if task.snoozed_until is not None and task.snoozed_until > self.now:
-                continue
+        due = [t for t in open_tasks if t.snoozed_until is None or t.snoozed_until <= self.now]
+        for task, view in zip(
+            due, views_of(self.session, due, self.settings.cobro_language), strict=True
+        ):
             assignee = self.member(task.assignee_id)
             if assignee is None or not assignee.active:
                 continue
-            lang = lang_of(assignee.locale, self.settings.cobro_language)
-            view = view_of(self.session, task, lang)
             if task.due_date == self.today:
                 self._task_due(task, view, assignee)
             else:

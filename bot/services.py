@@ -259,7 +259,7 @@ def reassign_task(
 
 def my_tasks(db: Db, *, member_id: int, lang: Lang) -> list[tasks.TaskView]:
     with db() as session:
-        return [tasks.view_of(session, task, lang) for task in tasks.open_tasks(session, member_id)]
+        return tasks.views_of(session, tasks.open_tasks(session, member_id), lang)
 
 
 def customer_card(

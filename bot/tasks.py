@@ -57,6 +57,7 @@ def _require(session: Session, task_id: int, actor: TeamMember) -> Task:
 
 
 def view_of(session: Session, task: Task, lang: Lang) -> TaskView:
+    """`lang` is the default for people whose Slack locale is unknown."""
     customer = session.get(Customer, task.customer_id) if task.customer_id else None
     assignee = session.get(TeamMember, task.assignee_id)
     supervisor = session.get(TeamMember, task.supervisor_id) if task.supervisor_id else None
@@ -70,6 +71,18 @@ def view_of(session: Session, task: Task, lang: Lang) -> TaskView:
         recipient_of(assignee, lang),
         recipient_of(supervisor, lang) if supervisor else None,
     )
+
+
+def views_of(session: Session, tasks: list[Task], lang: Lang) -> list[TaskView]:
+    """Views of many tasks: their customers and people loaded in two queries, after which
+    `view_of` finds them in the session instead of asking the database task by task."""
+    customer_ids = {task.customer_id for task in tasks if task.customer_id is not None}
+    people = {task.assignee_id for task in tasks} | {
+        task.supervisor_id for task in tasks if task.supervisor_id is not None
+    }
+    session.scalars(select(Customer).where(Customer.id.in_(customer_ids))).all()
+    session.scalars(select(TeamMember).where(TeamMember.id.in_(people))).all()
+    return [view_of(session, task, lang) for task in tasks]
 
 
 def complete(session: Session, task_id: int, actor: TeamMember, now: datetime) -> Task:
