@@ -70,27 +70,26 @@ def build_scheduler(
         },
     )
     at = settings.digest_time
+    every_morning = CronTrigger(
+        day_of_week="mon-fri", hour=at.hour, minute=at.minute, timezone=settings.tz
+    )
+
+    def as_of_now(job: Callable[[datetime], Any]) -> Callable[[], Any]:
+        return lambda: job(clock.now())
+
     scheduler.add_job(
-        _safely("digest", lambda: digest(clock.now())),
-        CronTrigger(day_of_week="mon-fri", hour=at.hour, minute=at.minute, timezone=settings.tz),
-        id="digest",
-        replace_existing=True,
+        _safely("digest", as_of_now(digest)), every_morning, id="digest", replace_existing=True
     )
     if report is not None:
         # The weekly control at digest time; the job keeps to the week's first business day.
         scheduler.add_job(
-            _safely("report", lambda: report(clock.now())),
-            CronTrigger(
-                day_of_week="mon-fri", hour=at.hour, minute=at.minute, timezone=settings.tz
-            ),
-            id="report",
-            replace_existing=True,
+            _safely("report", as_of_now(report)), every_morning, id="report", replace_existing=True
         )
     if nudges is not None:
         # Every 15 minutes on weekdays; the job itself keeps to business hours and holidays,
         # and a missed round is simply covered by the next one (a short grace, coalesced).
         scheduler.add_job(
-            _safely("nudges", lambda: nudges(clock.now())),
+            _safely("nudges", as_of_now(nudges)),
             CronTrigger(day_of_week="mon-fri", minute="*/15", timezone=settings.tz),
             id="nudges",
             replace_existing=True,
@@ -103,30 +102,22 @@ def build_scheduler(
         id="outbox",
         replace_existing=True,
     )
+    # A bot (re)started during the day catches up at once: the morning's digest and weekly
+    # report if their time has passed, a round of nudges during business hours.
     now = clock.now()
-    if nudges is not None and AgendaPolicy.from_settings(settings).in_business_hours(now):
-        # A bot (re)started during the day nudges at once rather than at the next quarter.
-        scheduler.add_job(
-            _safely("nudges-catch-up", lambda: nudges(clock.now())),
-            "date",
-            run_date=_real_now() + timedelta(seconds=2),
-            id="nudges-catch-up",
-            replace_existing=True,
-        )
+    catch_up: list[tuple[str, Callable[[datetime], Any]]] = []
     if should_catch_up(now, settings):
+        catch_up.append(("digest", digest))
         if report is not None:
-            scheduler.add_job(
-                _safely("report-catch-up", lambda: report(clock.now())),
-                "date",
-                run_date=_real_now() + timedelta(seconds=3),
-                id="report-catch-up",
-                replace_existing=True,
-            )
+            catch_up.append(("report", report))
+    if nudges is not None and AgendaPolicy.from_settings(settings).in_business_hours(now):
+        catch_up.append(("nudges", nudges))
+    for order, (name, job) in enumerate(catch_up, start=1):
         scheduler.add_job(
-            _safely("digest-catch-up", lambda: digest(clock.now())),
+            _safely(f"{name}-catch-up", as_of_now(job)),
             "date",
-            run_date=_real_now() + timedelta(seconds=1),
-            id="digest-catch-up",
+            run_date=_real_now() + timedelta(seconds=order),
+            id=f"{name}-catch-up",
             replace_existing=True,
         )
     return scheduler

@@ -49,3 +49,9 @@ def action_value(body: dict[str, Any]) -> str:
     """The value of the button or select option that was used."""
     action = (body.get("actions") or [{}])[0]
     return str(action.get("value") or (action.get("selected_option") or {}).get("value") or "")
+
+
+def asker(context: Any) -> tuple[Deps, Member, Lang]:
+    """What a listener needs of the request's context: the collaborators, who asked, and
+    the language to answer in (put there by the middleware)."""
+    return context["deps"], context["member"], context["lang"]

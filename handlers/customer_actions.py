@@ -27,7 +27,7 @@ from handlers.blocks.customer import (
 )
 from handlers.blocks.forms import choice_of, metadata_of, state_values
 from handlers.blocks.promises import build_promise_move_modal, build_promise_reassign_modal
-from handlers.context import Deps, Member, action_value
+from handlers.context import Deps, Member, action_value, asker
 from handlers.delivery import deliver_now, tell
 from handlers.errors import answer_form
 from handlers.ids import Action, Callback
@@ -85,9 +85,7 @@ def on_add_task(ack: Ack, body: dict[str, Any], context: BoltContext, client: We
 def on_task_submitted(
     ack: Ack, context: BoltContext, client: WebClient, view: dict[str, Any]
 ) -> None:
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     values = state_values(view)
     form = TaskForm(
         customer_id=metadata_of(view).get("c"),
@@ -143,9 +141,7 @@ def on_add_payment(ack: Ack, body: dict[str, Any], context: BoltContext, client:
 def on_payment_submitted(
     ack: Ack, context: BoltContext, client: WebClient, view: dict[str, Any]
 ) -> None:
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     values = state_values(view)
     invoice = values.get("payment_invoice")
     form = PaymentForm(
@@ -225,9 +221,7 @@ def _opens(build: Callable[[int, Lang], dict[str, Any]]) -> Callable[..., None]:
 def on_promise_move_submitted(
     ack: Ack, context: BoltContext, client: WebClient, view: dict[str, Any]
 ) -> None:
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     try:
         customer, day = services.move_promise(
             deps.db,
@@ -250,9 +244,7 @@ def on_promise_move_submitted(
 def on_promise_reassign_submitted(
     ack: Ack, context: BoltContext, client: WebClient, view: dict[str, Any]
 ) -> None:
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     try:
         customer, name = services.reassign_promise(
             deps.db,

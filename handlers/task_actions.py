@@ -10,11 +10,11 @@ from slack_sdk.webhook import WebhookClient
 
 from bot import services
 from bot.errors import CobroError
-from bot.i18n import Lang, error_text
+from bot.i18n import error_text
 from handlers.blocks.common import message
 from handlers.blocks.forms import metadata_of, state_values
 from handlers.blocks.tasks import build_reassign_modal, build_snooze_modal, build_task_changed
-from handlers.context import Deps, Member, action_value
+from handlers.context import action_value, asker
 from handlers.delivery import deliver_now, refresh_home, tell
 from handlers.errors import answer_form
 from handlers.ids import Action, Callback
@@ -42,9 +42,7 @@ def on_done(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
     ack()
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     value = action_value(body)
     try:
         task = services.complete_task(
@@ -68,9 +66,7 @@ def on_snooze(
 ) -> None:
     """1 hora and mañana apply at once; "otra fecha…" asks for a date in words."""
     ack()
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     task_id, _, choice = action_value(body).partition(":")
     if choice == "pick":
         client.views_open(
@@ -119,9 +115,7 @@ def _update_origin(meta: dict[str, Any], payload: dict[str, Any]) -> None:
 def on_snooze_submitted(
     ack: Ack, context: BoltContext, client: WebClient, view: dict[str, Any]
 ) -> None:
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     meta = metadata_of(view)
     try:
         task = services.snooze_task(
@@ -145,9 +139,7 @@ def on_snooze_submitted(
 def on_reassign_submitted(
     ack: Ack, context: BoltContext, client: WebClient, view: dict[str, Any]
 ) -> None:
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     meta = metadata_of(view)
     values = state_values(view)
     try:

@@ -11,11 +11,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.calls import CallForm, log_call
 from bot.errors import CobroError
-from bot.i18n import Lang, t
+from bot.i18n import t
 from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from handlers.blocks.call import CONTACT_NEW
 from handlers.blocks.forms import choice_of, metadata_of, state_values
-from handlers.context import Deps, Member
+from handlers.context import asker
 from handlers.delivery import deliver_now, refresh_home
 from handlers.errors import answer_form
 from handlers.ids import Callback
@@ -62,9 +62,7 @@ def on_call_submitted(
 ) -> None:
     """Stored before the modal closes; on a database failure the modal stays open with the
     user's text in it, so nothing typed is lost."""
-    deps: Deps = context["deps"]
-    member: Member = context["member"]
-    lang: Lang = context["lang"]
+    deps, member, lang = asker(context)
     try:
         logged = log_call(
             deps.db,
