@@ -1,143 +1,44 @@
-"""The `cobro` command line. Setup only: settings → database → Slack app → scheduler → start.
+"""The `cobro` command line: thin commands that read settings, open the database and call one
+service or start the bot. Helpers live in `bot.core.cli`; the Slack side (the app, the
+directory, the jobs' delivery) is wired in here, imported only by the commands that need it.
 
 Exit status: 0 done, 1 failed, 2 bad usage or bad input (the message says what to fix).
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from bot.config import Settings, load_settings
-from bot.errors import CobroError, ConfigError, ImportRejected
-from bot.i18n import Lang, error_text, t
-
-cli = typer.Typer(
-    help="cobro: the collections team's Slack bot.", no_args_is_help=True, add_completion=False
+from bot.core.cli import (
+    CliContext,
+    command_line,
+    configure_logging,
+    database,
+    fail,
+    out,
+    parse_moment,
+    run_import,
+    settings_or_exit,
+    show_team,
+    try_domain,
 )
-db_cli = typer.Typer(help="Database migrations.", no_args_is_help=True)
-import_cli = typer.Typer(
-    help="Import CSV files (all or nothing, idempotent).", no_args_is_help=True
-)
-team_cli = typer.Typer(help="Manage the team.", no_args_is_help=True)
-jobs_cli = typer.Typer(help="Run a scheduled job once, by hand.", no_args_is_help=True)
-cli.add_typer(db_cli, name="db")
-cli.add_typer(import_cli, name="import")
-cli.add_typer(team_cli, name="team")
-cli.add_typer(jobs_cli, name="jobs")
+from bot.core.config import Settings
+from bot.core.i18n import t
 
-out = Console()
-err = Console(stderr=True)
-log = logging.getLogger("cobro")
+if TYPE_CHECKING:
+    from bot.ports import Directory
+    from handlers.notify.jobs import Jobs
 
+cli, db_cli, import_cli, team_cli, jobs_cli = command_line()
 
-def _fallback_lang() -> Lang:
-    return "en" if os.environ.get("COBRO_LANGUAGE", "").lower().startswith("en") else "es"
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    err.print(message, markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def settings_or_exit() -> Settings:
-    try:
-        return load_settings()
-    except ConfigError as exc:
-        lang = _fallback_lang()
-        lines = [t("error.config", lang)]
-        lines += [f"  {name}: {reason}" for name, reason in exc.problems]
-        lines.append(t("error.config.hint", lang))
-        fail("\n".join(lines))
-
-
-class _RedactSecrets(logging.Filter):
-    """Belt and braces: no log line may carry a token or signing secret."""
-
-    def __init__(self, secrets: list[str]) -> None:
-        super().__init__()
-        self._secrets = [s for s in secrets if s]
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(secret in message for secret in self._secrets):
-            for secret in self._secrets:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, None
-        return True
-
-
-def configure_logging(settings: Settings) -> None:
-    secrets = [
-        s.get_secret_value()
-        for s in (settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token)
-        if s is not None
-    ]
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_RedactSecrets(secrets))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
-    logging.getLogger("slack_bolt.App").addFilter(
-        lambda record: "will be unused" not in record.getMessage()
-    )
-    for noisy in ("slack_sdk", "slack_bolt", "apscheduler", "waitress", "alembic"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-
-
-@contextmanager
-def database(settings: Settings, *, migrate: bool = True) -> Iterator[Any]:
-    """The session factory for DATABASE_URL, migrated to the latest schema."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from models.db import make_engine, make_session_factory
-    from models.migrate import upgrade
-
-    lang = settings.cobro_language
-    try:
-        engine = make_engine(settings.database_url)
-        if migrate:
-            upgrade(engine)
-    except (SQLAlchemyError, OSError) as exc:
-        fail(t("db.failed", lang, error=type(exc).__name__ + ": " + str(exc).splitlines()[0]), 1)
-    try:
-        yield make_session_factory(engine)
-    finally:
-        engine.dispose()
-
-
-def directory_for(settings: Settings) -> Any:
-    """The Slack directory when a token is configured; the CLI works offline without it."""
-    if settings.slack_bot_token is None:
-        return None
-    from handlers.directory import SlackDirectory
-    from handlers.slack_client import make_web_client
-
-    return SlackDirectory(make_web_client(settings))
-
-
-def domain_errors(lang: Lang, action: Callable[[], Any]) -> Any:
-    try:
-        return action()
-    except ImportRejected as exc:
-        from bot.importer import describe_rejection
-
-        fail("\n".join(describe_rejection(exc, lang)))
-    except CobroError as exc:
-        fail(error_text(exc, lang))
-
-
-# ------------------------------------------------------------------ run
+FileArg = Annotated[Path, typer.Argument(help="CSV file (UTF-8, header row, comma or semicolon)")]
+NowOption = Annotated[str | None, typer.Option(help="as of this moment, ISO 8601")]
 
 
 @cli.command()
@@ -154,48 +55,20 @@ def demo(
     ] = None,
 ) -> None:
     """Try cobro in a terminal, with no Slack workspace: the real bot, a fake Slack, sample data."""
-    import tempfile
-    from datetime import datetime
+    from demo.terminal import run_demo
 
-    from bot.calendar import BusinessCalendar
-    from demo.session import DemoSession, next_morning
-    from demo.terminal import interactive, scripted
-
-    logging.basicConfig(level=logging.ERROR)
-    tz = ZoneInfo("America/Mexico_City")
-    if now:
-        try:
-            start = datetime.fromisoformat(now)
-        except ValueError:
-            fail(t("cli.bad_now", "es", value=now))
-        start = start if start.tzinfo else start.replace(tzinfo=tz)
-    else:
-        start = next_morning(datetime.now(tz), tz, BusinessCalendar("MX"))
-    lines = None
-    if script is not None:
-        try:
-            lines = script.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            fail(t("cli.unreadable_file", "es", path=str(script), error=exc.strerror or ""))
-    console = (
-        Console(highlight=False)
-        if lines is None
-        else Console(color_system=None, width=110, highlight=False, soft_wrap=True)
-    )
-    folder = workdir or Path(tempfile.gettempdir()) / "cobro-demo"
-    session = DemoSession(workdir=folder, start=start, console=console).open()
-    try:
-        if lines is None:
-            interactive(session, console)
-        else:
-            scripted(session, console, lines)
-    finally:
-        session.close()
+    run_demo(script=script, now=now, workdir=workdir)
 
 
 @cli.command()
 def run() -> None:
     """Start the bot and its scheduler (Socket Mode if SLACK_APP_TOKEN, else HTTP on PORT)."""
+    from bot.core.clock import OffsetClock, SystemClock
+    from bot.core.scheduler import build_scheduler
+    from handlers.app import create_bolt_app
+    from handlers.context import Deps
+    from handlers.notify.jobs import Jobs
+
     settings = settings_or_exit()
     lang = settings.cobro_language
     if settings.slack_bot_token is None:
@@ -203,150 +76,116 @@ def run() -> None:
     if settings.slack_app_token is None and settings.slack_signing_secret is None:
         fail(t("run.no_signing_secret", lang))
     configure_logging(settings)
-    from slack_sdk.errors import SlackApiError
-
-    from bot.clock import Clock, OffsetClock, SystemClock
-    from handlers.bolt_app import create_bolt_app
-    from handlers.context import Deps
-    from handlers.slack_client import make_web_client
-
-    client = make_web_client(settings)
-    try:
-        client.auth_test()
-    except SlackApiError as exc:
-        fail(t("run.bad_token", lang, error=exc.response.get("error", "?")))
-    except Exception as exc:  # connection refused, DNS, TLS: say where, not a trace
-        fail(t("run.unreachable", lang, error=f"{type(exc).__name__}: {exc}"), 1)
-    clock: Clock = SystemClock()
-    if settings.cobro_now is not None:
-        start = settings.cobro_now
-        clock = OffsetClock(start if start.tzinfo else start.replace(tzinfo=settings.tz))
+    client = _checked_client(settings)
+    start = settings.cobro_now
+    clock = (
+        OffsetClock(start if start.tzinfo else start.replace(tzinfo=settings.tz))
+        if start
+        else SystemClock()
+    )
     with database(settings) as db:
         deps = Deps(settings=settings, db=db, clock=clock, directory=directory_for(settings))
         app = create_bolt_app(deps, client=client)
-        from bot.scheduler import build_scheduler
-        from handlers.jobs import Jobs
-
         jobs = Jobs(deps, client)
-        scheduler = build_scheduler(
+        build_scheduler(
             settings,
-            deps.clock,
+            clock,
             digest=jobs.digest,
             deliver=lambda: jobs.deliver(),
             nudges=jobs.nudges,
             report=jobs.report,
-        )
-        scheduler.start()
+        ).start()
         if settings.slack_app_token is not None:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-            log.info(t("run.socket_mode", lang))
+            out.print(t("run.socket_mode", lang))
             SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
             return
         from handlers.server import HttpServer
 
         server = HttpServer(app, port=settings.port)
-        log.info(t("run.listening", lang, port=server.port))
+        out.print(t("run.listening", lang, port=server.port))
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             server.close()
 
 
-# ------------------------------------------------------------------ db
+def _checked_client(settings: Settings) -> Any:
+    """The Web API client, after `auth.test` proved the token (a clear exit otherwise)."""
+    from slack_sdk.errors import SlackApiError
+
+    from handlers.notify.client import make_web_client
+
+    client = make_web_client(settings)
+    try:
+        client.auth_test()
+    except SlackApiError as exc:
+        fail(t("run.bad_token", settings.cobro_language, error=exc.response.get("error", "?")))
+    except Exception as exc:  # connection refused, DNS, TLS: say where, not a trace
+        fail(t("run.unreachable", settings.cobro_language, error=f"{type(exc).__name__}: {exc}"), 1)
+    return client
+
+
+def directory_for(settings: Settings) -> Directory | None:
+    """The Slack directory when a token is configured; the CLI works offline without it."""
+    if settings.slack_bot_token is None:
+        return None
+    from handlers.notify.client import make_web_client
+    from handlers.notify.directory import SlackDirectory
+
+    return SlackDirectory(make_web_client(settings))
 
 
 @db_cli.command("upgrade")
 def db_upgrade() -> None:
     """Apply database migrations (cobro run also does it at start)."""
-    settings = settings_or_exit()
     from models.migrate import current_revision
 
+    settings = settings_or_exit()
     with database(settings) as db:
         revision = current_revision(db.kw["bind"])
     out.print(t("db.upgraded", settings.cobro_language, revision=revision))
 
 
-# ------------------------------------------------------------------ import
-
-
-def _import(kind: str, path: Path, work: Callable[..., Any]) -> None:
-    settings = settings_or_exit()
-    lang = settings.cobro_language
-    from models.db import transaction
-
-    with database(settings) as db:
-        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-        with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as progress:
-            task = progress.add_task(t("import.progress", lang, name=path.name), total=None)
-
-            def advance(count: int) -> None:
-                progress.advance(task, count)
-
-            def do() -> Any:
-                with transaction(db) as session:
-                    return work(session, settings, advance)
-
-            result = domain_errors(lang, do)
-    out.print(
-        t(
-            "import.done",
-            lang,
-            kind=t(f"import.kind.{kind}", lang),
-            created=result.created,
-            updated=result.updated,
-            unchanged=result.unchanged,
-        )
-    )
-
-
-FileArg = Annotated[Path, typer.Argument(help="CSV file (UTF-8, header row, comma or semicolon)")]
-
-
 @import_cli.command("customers")
-def import_customers_cmd(file: FileArg) -> None:
+def import_customers(file: FileArg) -> None:
     """Upsert customers and their contacts."""
-    from bot.importer import import_customers
+    from bot.imports.service import import_customers as work
 
-    _import(
+    run_import(
         "customers",
         file,
-        lambda s, settings, p: import_customers(
-            s, file, directory=directory_for(settings), progress=p
+        lambda c, progress: work(
+            c.db, file, directory=directory_for(c.settings), progress=progress
         ),
     )
 
 
 @import_cli.command("invoices")
-def import_invoices_cmd(file: FileArg) -> None:
+def import_invoices(file: FileArg) -> None:
     """Upsert invoices by number."""
-    from bot.importer import import_invoices
+    from bot.imports.service import import_invoices as work
 
-    _import(
+    run_import(
         "invoices",
         file,
-        lambda s, settings, p: import_invoices(
-            s, file, default_currency=settings.cobro_currency, progress=p
+        lambda c, progress: work(
+            c.db, file, default_currency=c.settings.cobro_currency, progress=progress
         ),
     )
 
 
 @import_cli.command("payments")
-def import_payments_cmd(file: FileArg) -> None:
+def import_payments(file: FileArg) -> None:
     """Record payments (idempotent on reference)."""
-    from bot.calendar import BusinessCalendar
-    from bot.importer import import_payments
+    from bot.imports.service import import_payments as work
 
-    _import(
+    run_import(
         "payments",
         file,
-        lambda s, settings, p: import_payments(
-            s, file, progress=p, calendar=BusinessCalendar(settings.cobro_country)
-        ),
+        lambda c, progress: work(c.db, file, calendar=c.policy.calendar, progress=progress),
     )
-
-
-# ------------------------------------------------------------------ team
 
 
 @team_cli.command("add")
@@ -361,142 +200,117 @@ def team_add(
     ] = None,
 ) -> None:
     """Add someone to the team, or change their role."""
-    settings = settings_or_exit()
-    lang = settings.cobro_language
-    from bot import services
-    from bot.team import parse_role
+    from bot.team.rules import parse_role
+    from bot.team.service import add_team_member
 
-    with database(settings) as db:
-        added = domain_errors(
-            lang,
-            lambda: services.add_team_member(
-                db,
-                actor_id=None,
-                reference=user,
-                role=parse_role(role),
-                supervisor=supervisor,
-                name=name,
-                directory=directory_for(settings),
-            ),
+    def work(c: CliContext) -> str:
+        added = add_team_member(
+            c.db,
+            actor_id=None,
+            reference=user,
+            role=parse_role(role),
+            supervisor=supervisor,
+            name=name,
+            directory=directory_for(c.settings),
         )
-    out.print(t("team.added", lang, name=added.name, role=t(f"role.{added.role.value}", lang)))
+        return t("team.added", c.lang, name=added.name, role=t(f"role.{added.role.value}", c.lang))
+
+    out.print(try_domain(work))
 
 
 @team_cli.command("remove")
 def team_remove(user: Annotated[str, typer.Argument(help="Slack id (U…) or email")]) -> None:
     """Take someone off the team (their history stays)."""
-    settings = settings_or_exit()
-    lang = settings.cobro_language
-    from bot import services
+    from bot.team.service import remove_team_member
 
-    with database(settings) as db:
-        removed = domain_errors(
-            lang, lambda: services.remove_team_member(db, actor_id=None, reference=user)
-        )
-    out.print(t("team.removed", lang, name=removed.name))
+    def work(c: CliContext) -> str:
+        removed = remove_team_member(c.db, actor_id=None, reference=user)
+        return t("team.removed", c.lang, name=removed.name)
+
+    out.print(try_domain(work))
 
 
 @team_cli.command("list")
 def team_list() -> None:
     """Show the team."""
-    settings = settings_or_exit()
-    lang = settings.cobro_language
-    from bot import services
-
-    with database(settings) as db:
-        members = services.team_members(db)
-    if not members:
-        out.print(t("team.empty", lang))
-        return
-    table = Table(title=t("team.title", lang))
-    for key in ("user", "name", "role", "supervisor", "email"):
-        table.add_column(t(f"team.col.{key}", lang))
-    for m in members:
-        table.add_row(
-            m.slack_user_id,
-            m.name,
-            t(f"role.{m.role.value}", lang),
-            m.supervisor_name or "",
-            m.email or "",
-        )
-    out.print(table)
-
-
-# ------------------------------------------------------------------ jobs
-
-DELIVERY_WAIT_SECONDS = 180.0
+    show_team()
 
 
 @jobs_cli.command("run")
 def jobs_run(
     job: Annotated[str, typer.Argument(help="digest | nudges | report")],
-    now: Annotated[str | None, typer.Option(help="run as of this moment, ISO 8601")] = None,
+    now: NowOption = None,
 ) -> None:
     """Run one job once as of --now, then deliver pending messages (retrying a few minutes)."""
+    from bot.core.clock import OffsetClock, SystemClock
+    from handlers.context import Deps
+    from handlers.notify.client import make_web_client
+    from handlers.notify.jobs import Jobs
+
     settings = settings_or_exit()
     lang = settings.cobro_language
-    if job not in ("digest", "nudges", "report"):
-        fail(t("cli.unknown_job", lang, job=job, jobs="digest, nudges, report"))
+    if job not in JOBS:
+        fail(t("cli.unknown_job", lang, job=job, jobs=", ".join(JOBS)))
     if settings.slack_bot_token is None:
         fail(t("run.no_token", lang))
-    from datetime import datetime
-
-    from bot.clock import OffsetClock, SystemClock
-    from handlers.context import Deps
-    from handlers.jobs import Jobs
-    from handlers.slack_client import make_web_client
-
-    moment = None
-    if now:
-        try:
-            moment = datetime.fromisoformat(now)
-        except ValueError:
-            fail(t("cli.bad_now", lang, value=now))
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=settings.tz)
+    moment = parse_moment(now, settings.tz, lang)
     clock = OffsetClock(moment) if moment else SystemClock()
     configure_logging(settings)
     with database(settings) as db:
-        deps = Deps(settings=settings, db=db, clock=clock)
-        jobs = Jobs(deps, make_web_client(settings))
-        if job == "report":
-            weekly = jobs.enqueue_report(clock.now())
-            report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
-            message = t(
-                "cli.report_done" if weekly.ran else f"cli.report_{weekly.reason}",
-                lang,
-                day=weekly.day.isoformat(),
-                sent=report.sent,
-                failed=report.failed,
-            )
-        elif job == "nudges":
-            nudged = jobs.enqueue_nudges(clock.now())
-            report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
-            message = t(
-                "cli.nudges_done" if nudged.ran else f"cli.nudges_{nudged.reason}",
-                lang,
-                day=clock.now().astimezone(settings.tz).strftime("%Y-%m-%d %H:%M"),
-                written=sum(nudged.written.values()),
-                sent=report.sent,
-                failed=report.failed,
-            )
-        else:
-            result = jobs.enqueue_digest(clock.now())
-            report = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
-            message = t(
-                "cli.digest_done" if result.ran else f"cli.digest_{result.reason}",
-                lang,
-                day=result.day.isoformat(),
-                digests=result.digests,
-                sent=report.sent,
-                failed=report.failed,
-            )
+        jobs = Jobs(Deps(settings=settings, db=db, clock=clock), make_web_client(settings))
+        message, delivered = JOBS[job](jobs, clock.now(), settings)
     out.print(message)
-    if report.failed:
+    if delivered.failed:
         raise typer.Exit(1)
 
 
-# ------------------------------------------------------------------ dates
+DELIVERY_WAIT_SECONDS = 180.0
+
+
+def _digest(jobs: Jobs, now: datetime, settings: Settings) -> tuple[str, Any]:
+    result = jobs.enqueue_digest(now)
+    sent = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
+    key = "cli.digest_done" if result.ran else f"cli.digest_{result.reason}"
+    return t(
+        key,
+        settings.cobro_language,
+        day=result.day.isoformat(),
+        count=result.digests,
+        digests=result.digests,
+        sent=sent.sent,
+        failed=sent.failed,
+    ), sent
+
+
+def _nudges(jobs: Jobs, now: datetime, settings: Settings) -> tuple[str, Any]:
+    result = jobs.enqueue_nudges(now)
+    sent = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
+    key = "cli.nudges_done" if result.ran else f"cli.nudges_{result.reason}"
+    return t(
+        key,
+        settings.cobro_language,
+        day=now.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M"),
+        written=sum(result.written.values()),
+        sent=sent.sent,
+        failed=sent.failed,
+    ), sent
+
+
+def _report(jobs: Jobs, now: datetime, settings: Settings) -> tuple[str, Any]:
+    result = jobs.enqueue_report(now)
+    sent = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
+    key = "cli.report_done" if result.ran else f"cli.report_{result.reason}"
+    return t(
+        key, settings.cobro_language, day=result.day.isoformat(), sent=sent.sent, failed=sent.failed
+    ), sent
+
+
+# The jobs `cobro jobs run` knows: each runs once as of --now, then delivers what it wrote.
+JOBS: dict[str, Callable[[Jobs, datetime, Settings], tuple[str, Any]]] = {
+    "digest": _digest,
+    "nudges": _nudges,
+    "report": _report,
+}
 
 
 @cli.command("parse-date")
@@ -504,52 +318,17 @@ def parse_date(
     texts: Annotated[
         list[str] | None, typer.Argument(help="phrases; none: one per line on stdin")
     ] = None,
-    now: Annotated[str | None, typer.Option(help="the moment to read from, ISO 8601")] = None,
+    now: NowOption = None,
     tz: Annotated[str | None, typer.Option(help="IANA time zone (default COBRO_TIMEZONE)")] = None,
 ) -> None:
     """Show how date phrases are understood: one JSON object per line.
 
     Exits 2 when any phrase could not be read (its line says why)."""
-    import json
-    from datetime import datetime
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    from bot.calendar import BusinessCalendar
-    from bot.dates import parse
+    from bot.core.cli import parse_dates
 
     settings = settings_or_exit()
-    lang = settings.cobro_language
-    try:
-        zone = ZoneInfo(tz) if tz else settings.tz
-    except (ZoneInfoNotFoundError, ValueError):
-        fail(t("cli.bad_tz", lang, value=tz))
-    try:
-        moment = datetime.fromisoformat(now) if now else datetime.now(zone)
-    except ValueError:
-        fail(t("cli.bad_now", lang, value=now))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    calendar = BusinessCalendar(settings.cobro_country)
     phrases = texts if texts else (line.rstrip("\n") for line in sys.stdin)
-    refused = False
-    for phrase in phrases:
-        if not phrase.strip():
-            continue
-        reading = parse(phrase, moment, zone, calendar=calendar)
-        refused |= reading.error is not None
-        record = {
-            "text": phrase,
-            "date": reading.date.isoformat() if reading.date else None,
-            "time": reading.time.strftime("%H:%M") if reading.time else None,
-            "error": reading.reason(lang) if reading.error else None,
-            "past": reading.past,
-            "read": reading.read or None,
-            "words": reading.in_words(lang) if reading.date else None,
-            "business_day": calendar.is_business_day(reading.date) if reading.date else None,
-        }
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-    if refused:
+    if not parse_dates(settings, phrases, now=now, tz=tz):
         raise typer.Exit(2)
 
 

@@ -24,15 +24,16 @@ from sqlalchemy import insert, select
 
 from bench.generate import collector_ids
 from bench.harness import MX, SECRET, bench_settings, running_bot
-from bot import services
-from bot.agenda import AgendaPolicy, compute_agendas
-from bot.config import load_settings
-from bot.importer import import_customers, import_invoices
+from bot.agenda.service import compute_agendas
+from bot.core.config import load_settings
+from bot.core.policy import Policy
+from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PromiseStatus, Role, TaskKind
+from bot.imports.service import import_customers, import_invoices
+from bot.team.service import add_team_member
+from handlers.notify.client import make_web_client
 from handlers.server import HttpServer
-from handlers.slack_client import make_web_client
 from models import ContactAttempt, Customer, Note, PaymentPromise, Task, TeamMember
 from models.db import make_engine, make_session_factory, transaction
-from models.enums import AttemptOutcome, ExcuseCategory, PromiseStatus, Role, TaskKind
 from models.migrate import upgrade
 from slackfake import FakeSlack, SlackSender
 
@@ -45,11 +46,9 @@ def populate(url: str, work: Path, customers: int, invoices: int) -> None:
     db = make_session_factory(engine)
     collectors = collector_ids(50)
     for user in collectors:
-        services.add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
-    with transaction(db) as s:
-        import_customers(s, work / "customers.csv")
-    with transaction(db) as s:
-        import_invoices(s, work / "invoices.csv", default_currency="MXN")
+        add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
+    import_customers(db, work / "customers.csv")
+    import_invoices(db, work / "invoices.csv", default_currency="MXN")
     rng = random.Random(7)
     with transaction(db) as s:
         members = dict(s.execute(select(TeamMember.id, TeamMember.id)).all())
@@ -161,7 +160,7 @@ def run(url: str, label: str, requests: int) -> None:
     engine = make_engine(url)
     db = make_session_factory(engine)
     with FakeSlack() as fake:
-        policy = AgendaPolicy.from_settings(bench_settings(url, fake))
+        policy = Policy.from_settings(bench_settings(url, fake))
         with db() as s:
             members = list(s.execute(select(TeamMember.id, TeamMember.slack_user_id)).all())
         started = time.perf_counter()

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from bench.generate import collector_ids, write_customers, write_invoices
 from bench.pgtemp import temporary_database
-from bot import services
-from bot.importer import import_customers, import_invoices
-from models.db import make_engine, make_session_factory, transaction
-from models.enums import Role
+from bot.core.vocabulary import Role
+from bot.imports.service import import_customers, import_invoices
+from bot.team.service import add_team_member
+from models.db import make_engine, make_session_factory
 from models.migrate import upgrade
 
 
@@ -29,23 +29,22 @@ def run(url: str, label: str, work: Path, collectors: list[str]) -> None:
     upgrade(engine)
     db = make_session_factory(engine)
     for user in collectors:
-        services.add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
+        add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
     for step, path, importer in (
-        ("customers", work / "customers.csv", lambda s, p: import_customers(s, p)),
+        ("customers", work / "customers.csv", lambda p: import_customers(db, p)),
         (
             "invoices",
             work / "invoices.csv",
-            lambda s, p: import_invoices(s, p, default_currency="MXN"),
+            lambda p: import_invoices(db, p, default_currency="MXN"),
         ),
         (
             "invoices again",
             work / "invoices.csv",
-            lambda s, p: import_invoices(s, p, default_currency="MXN"),
+            lambda p: import_invoices(db, p, default_currency="MXN"),
         ),
     ):
         started = time.perf_counter()
-        with transaction(db) as session:
-            result = importer(session, path)
+        result = importer(path)
         elapsed = time.perf_counter() - started
         print(
             f"{label:10} {step:15} {elapsed:7.2f} s   "

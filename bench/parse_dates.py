@@ -39,7 +39,7 @@ PHRASES = [
 
 FIRST_PARSE = (
     "import time; t = time.perf_counter(); from datetime import datetime; "
-    "from zoneinfo import ZoneInfo; from bot.dates import parse; "
+    "from zoneinfo import ZoneInfo; from bot.core.dates import parse; "
     "parse('mañana a las 10', datetime(2026, 11, 23, 9, tzinfo=ZoneInfo('America/Mexico_City')), "
     "'America/Mexico_City'); print(time.perf_counter() - t)"
 )
@@ -62,7 +62,7 @@ def main() -> None:
         f"max {max(first) * 1000:.0f} ms  (target ≤ 500 ms)"
     )
 
-    from bot.dates import parse
+    from bot.core.dates import parse
 
     tz = ZoneInfo("America/Mexico_City")
     now = datetime(2026, 11, 23, 9, tzinfo=tz)

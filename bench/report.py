@@ -21,10 +21,11 @@ from decimal import Decimal
 from sqlalchemy import insert, select
 
 from bench.agenda import TODAY
-from bench.harness import MX
-from bot.calendar import BusinessCalendar
-from bot.charts import all_charts
-from bot.reports import Scope, build_report, this_month, to_csv
+from bench.harness import bench_policy
+from bot.reports.rules import Scope, this_month
+from bot.reports.service import build_report
+from handlers.blocks.charts import all_charts
+from handlers.blocks.csvfiles import report_csv
 from models import Invoice, Payment, TeamMember
 from models.db import make_engine, make_session_factory, transaction
 
@@ -53,7 +54,7 @@ def add_payments(url: str, count: int) -> None:
 def run(url: str, label: str, runs: int) -> None:
     engine = make_engine(url)
     db = make_session_factory(engine)
-    calendar = BusinessCalendar("MX")
+    policy = bench_policy()
     period = this_month(TODAY)
     with db() as s:
         one = s.scalars(select(TeamMember.id).limit(1)).one()
@@ -63,9 +64,7 @@ def run(url: str, label: str, runs: int) -> None:
         for _ in range(runs):
             started = time.perf_counter()
             with db() as s:
-                report = build_report(
-                    s, period, scope, tz=MX, calendar=calendar, today=TODAY, currency="MXN"
-                )
+                report = build_report(s, period, scope, policy=policy, today=TODAY, currency="MXN")
             samples.append(time.perf_counter() - started)
         assert report is not None
         print(
@@ -75,7 +74,7 @@ def run(url: str, label: str, runs: int) -> None:
         )
     started = time.perf_counter()
     all_charts(report, "es")
-    to_csv(report, "es")
+    report_csv(report, "es")
     print(f"{label:10} 4 charts and the CSV: {time.perf_counter() - started:.2f} s")
     engine.dispose()
 

@@ -1,27 +1,114 @@
-"""What the domain needs from the outside world, as protocols. Slack implements them in
-`handlers/`; tests and the demo can hand in their own."""
+"""What the domain needs from the outside world, as three protocols: ONE Notifier (what to
+say), ONE Transport (how a message reaches people), ONE Directory (who is who). Slack
+implements them in `handlers/notify/`; the demo and the tests use those same adapters
+against a fake Slack.
+
+The domain decides what is announced, to whom, and under which outbox key; the Notifier
+only words it (Block Kit is Slack's business), so an announcement is an outbox row written
+in the same transaction as the change it announces.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Protocol
+import base64
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from bot.core.i18n import Lang
+
+if TYPE_CHECKING:
+    from bot.agenda.rules import Agenda, DigestSummary
+    from bot.calls.rules import LoggedCall
+    from bot.history.rules import Event
+    from bot.nudges.rules import PromiseNudge, TaskNudge
+    from bot.payments.rules import RecordedPayment
+    from bot.reports.rules import Report
+    from bot.tasks.rules import TaskView
 
 
 @dataclass(frozen=True)
-class DirectoryUser:
-    user_id: str
+class Recipient:
+    member_id: int
+    slack_user_id: str
     name: str
-    email: str | None = None
-    timezone: str | None = None
-    locale: str | None = None
+    lang: Lang
 
 
-class Directory(Protocol):
-    """Who is who in the workspace."""
+@dataclass(frozen=True)
+class OutboxFile:
+    name: str
+    title: str
+    content: bytes
 
-    def lookup_by_email(self, email: str) -> DirectoryUser | None: ...
+    def stored(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "content": base64.b64encode(self.content).decode(),
+        }
 
-    def user_info(self, user_id: str) -> DirectoryUser | None: ...
+    @classmethod
+    def from_stored(cls, data: dict[str, str]) -> OutboxFile:
+        return cls(data["name"], data["title"], base64.b64decode(data["content"]))
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message as the outbox keeps it: a plain text (what notifications show), Slack's
+    blocks, and files shared with the text as their comment."""
+
+    text: str
+    blocks: list[dict[str, Any]] | None = None
+    files: list[OutboxFile] = field(default_factory=list)
+
+
+class Notifier(Protocol):
+    """Words every announcement. Pure: data in, Message out; no session, no sending."""
+
+    def digest(self, agenda: Agenda, *, to: Recipient) -> list[Message]: ...
+
+    def supervisors_summary(self, summary: DigestSummary, *, lang: Lang) -> Message: ...
+
+    def call_logged(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
+
+    def task_assigned(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
+
+    def task_supervised(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
+
+    def task_reassigned(
+        self, task: TaskView, *, by: str, to: Recipient, today: date
+    ) -> Message: ...
+
+    def task_changed(self, task: TaskView, *, change: str, to: Recipient, today: date) -> Message:
+        """A receipt: the task was added, snoozed or reassigned (`change` names which)."""
+        ...
+
+    def task_nudge(self, nudge: TaskNudge, *, to: Recipient) -> Message: ...
+
+    def promise_nudge(self, nudge: PromiseNudge, *, to: Recipient) -> Message: ...
+
+    def channel_escalation(
+        self, nudge: TaskNudge | PromiseNudge, *, lang: Lang, details: bool
+    ) -> Message: ...
+
+    def payment_recorded(
+        self, payment: RecordedPayment, *, to: Recipient, today: date
+    ) -> Message: ...
+
+    def promise_moved(self, customer: str, day: date, *, to: Recipient, today: date) -> Message: ...
+
+    def promise_reassigned(self, customer: str, collector: str, *, to: Recipient) -> Message: ...
+
+    def history_export(
+        self, customer: str, events: list[Event], *, file_stem: str, to: Recipient
+    ) -> Message: ...
+
+    def report(self, report: Report, *, lang: Lang, details: bool, weekly: bool) -> Message: ...
+
+    def report_files(
+        self, report: Report, *, lang: Lang, stem: str, details: bool, weekly: bool
+    ) -> Message: ...
 
 
 class DeliveryError(Exception):
@@ -42,14 +129,7 @@ class Transport(Protocol):
     Slack got it, so a retry never posts it twice."""
 
     def post(
-        self,
-        *,
-        channel: str,
-        text: str,
-        blocks: list[dict] | None,
-        thread_ts: str | None,
-        key: str,
-        files: list[Any] | None = None,
+        self, *, channel: str, message: Message, thread_ts: str | None, key: str
     ) -> tuple[str, str]: ...
 
     def find(
@@ -64,17 +144,19 @@ class Transport(Protocol):
 
 
 @dataclass(frozen=True)
-class Recipient:
-    member_id: int
-    slack_user_id: str
+class DirectoryUser:
+    user_id: str
     name: str
-    lang: str
+    email: str | None = None
+    timezone: str | None = None
+    locale: str | None = None
 
 
-class Notifier(Protocol):
-    """What the domain announces. The Slack side renders Block Kit and writes outbox rows in
-    the caller's session, so an announcement commits with the change it announces."""
+class Directory(Protocol):
+    """Who is who in the workspace, and which channels are private."""
 
-    def digest(self, session: Any, *, to: Recipient, agenda: Any) -> None: ...
+    def lookup_by_email(self, email: str) -> DirectoryUser | None: ...
 
-    def supervisors_summary(self, session: Any, *, channel: str, summary: Any) -> None: ...
+    def user_info(self, user_id: str) -> DirectoryUser | None: ...
+
+    def channel_is_private(self, channel: str) -> bool: ...

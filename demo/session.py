@@ -8,7 +8,6 @@ Nothing of the bot is mocked: the demo only plays the user and Slack.
 
 from __future__ import annotations
 
-import secrets
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,26 +16,23 @@ from pathlib import Path
 from time import monotonic as time_now
 from time import sleep
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 from rich.console import Console
 from rich.text import Text
 
-from bot import dates
-from bot.calendar import BusinessCalendar
-from bot.clock import FixedClock
-from bot.config import Settings, load_settings
-from bot.i18n import Lang
+from bot.core import dates
+from bot.core.calendar import BusinessCalendar
+from bot.core.config import Settings
+from bot.core.i18n import Lang
 from demo.render import Choice, Rendered, render_blocks
-from demo.sample import COLLECTORS, SUPERVISOR, TEAM, seed
-from handlers.bolt_app import create_bolt_app
-from handlers.context import Deps
-from handlers.jobs import Jobs
-from handlers.server import HttpServer
 from models.db import make_engine, make_session_factory, transaction
 from models.migrate import upgrade
-from slackfake import Call, FakeSlack, SlackSender
+from slackfake import Call
+from slackfake.seed import COLLECTORS, SUPERVISOR, TEAM, seed
 from slackfake.sender import fill
+from slackfake.stack import start_stack
 
 SETTLE_SECONDS = 0.5
 ANSWER_TIMEOUT = 10.0
@@ -81,7 +77,6 @@ class DemoSession:
         self.inbox: dict[str, list[Call]] = {}
         self._seen = 0
         self._home_asked = False
-        self._server: HttpServer | None = None
 
     # ------------------------------------------------------------------ setup
 
@@ -89,45 +84,38 @@ class DemoSession:
         if self.workdir.exists():
             shutil.rmtree(self.workdir)
         (self.workdir / "archivos").mkdir(parents=True)
-        self.fake = FakeSlack().start()
-        for person in TEAM:
-            self.fake.add_user(person.slack_id, person.name, email=person.email, locale="es-LA")
-        secret = secrets.token_hex(16)
-        self.settings: Settings = load_settings(
-            _env_file=None,
-            slack_bot_token="xoxb-demo",
-            slack_signing_secret=secret,
-            slack_api_url=self.fake.api_url,
-            database_url=f"sqlite:///{self.workdir / 'demo.db'}",
+        url = f"sqlite:///{self.workdir / 'demo.db'}"
+        engine = make_engine(url)
+        upgrade(engine)
+        self.db = make_session_factory(engine)
+        calendar = BusinessCalendar(self.country)
+        with transaction(self.db) as session:
+            seed(session, self.start_at.date(), ZoneInfo(self.timezone), calendar)
+        self.stack = start_stack(
+            url,
+            self.db,
+            at=self.start_at,
             cobro_timezone=self.timezone,
             cobro_country=self.country,
             cobro_supervisors_channel="C0SUPERVISORES",
             cobro_currency="MXN",
             cobro_company="Aceros del Centro",
         )
+        self.fake = self.stack.fake
+        for person in TEAM:
+            self.fake.add_user(person.slack_id, person.name, email=person.email, locale="es-LA")
         self.fake.private_channels.add("C0SUPERVISORES")
-        engine = make_engine(self.settings.database_url)
-        upgrade(engine)
-        self.db = make_session_factory(engine)
-        self.clock = FixedClock(self.start_at)
-        calendar = BusinessCalendar(self.country)
-        with transaction(self.db) as session:
-            seed(session, self.start_at.date(), self.settings.tz, calendar)
-        deps = Deps(settings=self.settings, db=self.db, clock=self.clock)
-        app = create_bolt_app(deps)
-        self._server = HttpServer(app, host="127.0.0.1", port=0).start_background()
-        url = f"http://127.0.0.1:{self._server.port}/slack/events"
-        self.slack = SlackSender(url, secret, fake=self.fake)
-        self.jobs = Jobs(deps, app.client)
+        self.settings: Settings = self.stack.settings
+        self.clock = self.stack.clock
+        self.slack = self.stack.slack
+        self.jobs = self.stack.jobs
         self._seen = len(self.fake.calls)
         return self
 
     def close(self) -> None:
         """Let the bot finish what it is sending, then stop it and the fake Slack."""
         self.fake.wait_quiet(1.0, timeout=10)
-        if self._server is not None:
-            self._server.close()
-        self.fake.stop()
+        self.stack.close()
 
     # ------------------------------------------------------------ the user
 

@@ -17,12 +17,15 @@ with `:guardar` (or `:cancelar`); fields not given keep what the modal shows.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
 from rich.text import Text
 
-from bot.text import fold
+from bot.core.text import fold
 from demo.session import DemoSession, ModalCancelled, team_line
 
 HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
@@ -200,3 +203,40 @@ def scripted(session: DemoSession, console: Console, lines: list[str]) -> None:
             console.print(Text(f"{session.name_of(session.user)} › {line.strip()}", style="bold"))
         if not handle(line, session, console):
             return
+
+
+def run_demo(*, script: Path | None, now: str | None, workdir: Path | None) -> None:
+    """`cobro demo`: the session on a fresh database, driven by the keyboard or a script."""
+    import logging
+    import tempfile
+
+    from bot.core.calendar import BusinessCalendar
+    from bot.core.cli import fail, parse_moment
+    from bot.core.i18n import t
+    from demo.session import next_morning
+
+    logging.basicConfig(level=logging.ERROR)
+    tz = ZoneInfo("America/Mexico_City")
+    start = parse_moment(now, tz, "es") or next_morning(
+        datetime.now(tz), tz, BusinessCalendar("MX")
+    )
+    lines = None
+    if script is not None:
+        try:
+            lines = script.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            fail(t("cli.unreadable_file", "es", path=str(script), error=exc.strerror or ""))
+    console = (
+        Console(highlight=False)
+        if lines is None
+        else Console(color_system=None, width=110, highlight=False, soft_wrap=True)
+    )
+    folder = workdir or Path(tempfile.gettempdir()) / "cobro-demo"
+    session = DemoSession(workdir=folder, start=start, console=console).open()
+    try:
+        if lines is None:
+            interactive(session, console)
+        else:
+            scripted(session, console, lines)
+    finally:
+        session.close()

@@ -4,34 +4,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
-from bot.agenda import AgendaPolicy
-from bot.clock import Clock
-from bot.config import Settings
-from bot.i18n import Lang
+from bot.core.clock import Clock
+from bot.core.config import Settings
+from bot.core.db import Db
+from bot.core.i18n import Lang
+from bot.core.policy import Policy
+from bot.core.vocabulary import Role
 from bot.ports import Directory
-from bot.vocabulary import Role
+from handlers.notify.notifier import SlackNotifier
 
 
 @dataclass(frozen=True)
 class Deps:
-    """The process-wide collaborators, built once by app.py."""
+    """The process-wide collaborators, built once by the wiring (app.py, the stack)."""
 
     settings: Settings
-    db: sessionmaker[Session]
+    db: Db
     clock: Clock
     directory: Directory | None = None
 
-    def policy(self) -> AgendaPolicy:
+    def policy(self) -> Policy:
         """The team's contact rules, as the agenda and the date checks use them."""
-        return AgendaPolicy.from_settings(self.settings)
+        return self._policy
+
+    @cached_property
+    def _policy(self) -> Policy:
+        return Policy.from_settings(self.settings)
+
+    @cached_property
+    def notifier(self) -> SlackNotifier:
+        return SlackNotifier(self.settings)
 
     def today(self) -> date:
         """Today in the team's time zone, by the injected clock."""
-        return self.clock.now().astimezone(self.settings.tz).date()
+        return self._policy.today(self.clock.now())
 
 
 @dataclass(frozen=True)
@@ -47,8 +56,17 @@ class Member:
 
 def action_value(body: dict[str, Any]) -> str:
     """The value of the button or select option that was used."""
-    action = (body.get("actions") or [{}])[0]
-    return str(action.get("value") or (action.get("selected_option") or {}).get("value") or "")
+    actions = body.get("actions") or [{}]
+    action = actions[0] if isinstance(actions, list) and isinstance(actions[0], dict) else {}
+    chosen = action.get("selected_option") or {}
+    value = action.get("value") or (chosen.get("value") if isinstance(chosen, dict) else "")
+    return str(value or "")
+
+
+def action_id(body: dict[str, Any]) -> int | None:
+    """The value of the button used, as the id it carries; None when it is not one."""
+    value = action_value(body).partition(":")[0]
+    return int(value) if value.isdigit() else None
 
 
 def asker(context: Any) -> tuple[Deps, Member, Lang]:

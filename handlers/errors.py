@@ -9,8 +9,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.errors import CobroError, FormRejected
-from bot.i18n import Lang, error_text, t
+from bot.core.errors import CobroError, FormRejected
+from bot.core.i18n import Lang, error_text, t
 from handlers.blocks.common import message
 from handlers.replies import reply_privately
 

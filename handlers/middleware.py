@@ -9,8 +9,8 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
-from bot.i18n import lang_of, t
-from bot.team import find_member
+from bot.core.i18n import t
+from bot.team.queries import find_member
 from handlers.blocks.common import message
 from handlers.context import Deps, Member
 
@@ -48,7 +48,7 @@ def _member(deps: Deps, user_id: str | None) -> Member | None:
             slack_user_id=found.slack_user_id,
             name=found.name,
             role=found.role,
-            lang=lang_of(found.locale, deps.settings.cobro_language),
+            lang=found.lang(deps.settings.cobro_language),
         )
 
 

@@ -60,7 +60,7 @@ class SlackSender:
         headers: dict[str, str] | None = None,
     ) -> Reply:
         ts = str(int(time.time()) if timestamp is None else timestamp)
-        signed = signature or self.verifier.generate_signature(timestamp=ts, body=body)
+        signed = signature or self.verifier.generate_signature(timestamp=ts, body=body) or ""
         request = urllib.request.Request(
             self.events_url,
             data=body.encode(),

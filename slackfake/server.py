@@ -374,7 +374,7 @@ class FakeSlack:
                 }
                 for f in files
             ]
-            channel = params.get("channel_id")
+            channel = str(params.get("channel_id") or "")
             if channel:
                 with self._lock:
                     self.history[channel].append(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.text import fold
+from bot.core.text import fold
 from models import (
     Contact,
     ContactAttempt,

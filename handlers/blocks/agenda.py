@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from bot.agenda import Agenda, AgendaPolicy, DueCall
-from bot.i18n import Lang, money, short_day, t
-from bot.scripts import call_script
+from bot.agenda.rules import Agenda, DueCall
+from bot.core.i18n import Lang, t
+from bot.core.i18n.formats import short_day
+from bot.core.money import money
+from bot.core.policy import Policy
 from handlers.blocks.common import button, context, escape, header, message, section
+from handlers.blocks.scripts import call_script
 from handlers.ids import Action
 
 CALLS_PER_MESSAGE = 15  # 3 blocks a call, a header and a footer: under Slack's 50
@@ -22,7 +25,7 @@ class AgendaView:
     agenda: Agenda
     collector_name: str
     company: str
-    policy: AgendaPolicy
+    policy: Policy
     title: str
     shifted: bool = False
 

@@ -8,15 +8,15 @@ contact_name, contact_role, promise_method and promise_reference.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from bot.calls import LoggedCall
-from bot.customers import CallContext, CustomerMatch
-from bot.i18n import Lang, money, t
-from bot.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
+from bot.calls.rules import LoggedCall
+from bot.core.i18n import Lang, t
+from bot.core.money import amount_text, money
+from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
+from bot.customers.rules import CallContext, CustomerMatch
 from handlers.blocks.common import button, context, escape, message, section
-from handlers.blocks.forms import (
+from handlers.blocks.inputs import (
     date_words_input,
     input_block,
     modal,
@@ -26,6 +26,7 @@ from handlers.blocks.forms import (
     user_select,
 )
 from handlers.ids import Action, Callback
+from handlers.metadata import CallMeta
 
 CONTACT_NEW = "new"
 CONTACT_ROLES = ("secretary", "receptionist", "accountant", "payables", "manager", "owner", "other")
@@ -59,11 +60,6 @@ class CallPrefill:
     assignee: str | None = None
     supervisor: str | None = None
     revision: int = 0
-
-
-def amount_text(amount: Decimal) -> str:
-    """The balance as the amount field's default: plain digits with a decimal point."""
-    return f"{amount.quantize(Decimal('0.01'))}"
 
 
 def build_call_modal(
@@ -191,7 +187,12 @@ def build_call_modal(
         submit=t("call.submit", lang),
         close=t("call.cancel", lang),
         blocks=blocks,
-        metadata={"c": ctx.customer_id, "a": default_amount, "s": p.task or "", "r": rev},
+        metadata=CallMeta(
+            customer_id=ctx.customer_id,
+            default_amount=default_amount,
+            suggestion=p.task or "",
+            revision=rev,
+        ),
     )
 
 

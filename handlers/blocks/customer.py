@@ -6,14 +6,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.customers import CallContext, CustomerCard, InvoiceLine
-from bot.dates import describe
-from bot.i18n import Lang, money, short_day, t
-from bot.payments import RecordedPayment
-from bot.vocabulary import PaymentMethod
+from bot.core.dates import describe
+from bot.core.i18n import Lang, t
+from bot.core.i18n.formats import short_day
+from bot.core.money import money
+from bot.core.vocabulary import PaymentMethod
+from bot.customers.rules import CallContext, CustomerCard, InvoiceLine
+from bot.payments.rules import RecordedPayment
 from handlers.blocks.call import task_inputs
 from handlers.blocks.common import button, context, divider, escape, header, message, section
-from handlers.blocks.forms import (
+from handlers.blocks.inputs import (
     date_words_input,
     input_block,
     option,
@@ -22,6 +24,7 @@ from handlers.blocks.forms import (
     text_input,
 )
 from handlers.ids import Action, Callback
+from handlers.metadata import CustomerMeta
 
 INVOICES_SHOWN = 10
 
@@ -152,7 +155,7 @@ def build_task_modal(customer_id: int | None, lang: Lang, *, me: str) -> dict[st
         callback_id=Callback.ADD_TASK.value,
         title=t("task.add_title", lang),
         blocks=task_inputs(lang, me=me),
-        metadata={"c": customer_id},
+        metadata=CustomerMeta(customer_id=customer_id),
         lang=lang,
     )
 
@@ -201,7 +204,7 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
         callback_id=Callback.PAYMENT.value,
         title=t("payment.title", lang),
         blocks=blocks,
-        metadata={"c": ctx.customer_id},
+        metadata=CustomerMeta(customer_id=ctx.customer_id),
         lang=lang,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import Lang, t
+from bot.core.i18n import Lang, t
 from handlers.blocks.common import context, escape, header, message, section
 
 _COMMANDS = (

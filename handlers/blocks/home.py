@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import Lang, money, short_day, t
-from bot.services import MyDay
+from bot.agenda.service import MyDay
+from bot.core.i18n import Lang, t
+from bot.core.i18n.formats import short_day
+from bot.core.money import money
 from handlers.blocks.agenda import AgendaView, build_due_call
 from handlers.blocks.common import context, divider, escape, header, section
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.dates import describe
-from bot.i18n import Lang, money, t
-from bot.nudges import PromiseNudge, TaskNudge
+from bot.core.dates import describe
+from bot.core.i18n import Lang, t
+from bot.core.money import money
+from bot.nudges.rules import PromiseNudge, TaskNudge
 from handlers.blocks.call import task_buttons
 from handlers.blocks.common import button, escape, message, section
 from handlers.ids import Action

@@ -5,17 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.dates import describe
-from bot.i18n import Lang, money, t
-from bot.services import PromiseView
+from bot.core.dates import describe
+from bot.core.i18n import Lang, t
+from bot.core.money import money
+from bot.promises.rules import PromiseLine
 from handlers.blocks.common import button, escape, header, message, section
-from handlers.blocks.forms import date_words_input, input_block, save_modal, user_select
+from handlers.blocks.inputs import date_words_input, input_block, save_modal, user_select
 from handlers.ids import Action, Callback
+from handlers.metadata import PromiseMeta
 
 PROMISES_PER_MESSAGE = 20
 
 
-def build_promise_list(promises: list[PromiseView], lang: Lang, today: date) -> dict[str, Any]:
+def build_promise_list(promises: list[PromiseLine], lang: Lang, today: date) -> dict[str, Any]:
     if not promises:
         return message(t("promises.none", lang))
     blocks: list[dict[str, Any]] = [header(t("promises.title", lang))]
@@ -69,7 +71,7 @@ def build_promise_move_modal(promise_id: int, lang: Lang) -> dict[str, Any]:
                 "when", t("promise.reschedule_when", lang), t("call.promise_date_placeholder", lang)
             )
         ],
-        metadata={"p": promise_id},
+        metadata=PromiseMeta(promise_id=promise_id),
         lang=lang,
     )
 
@@ -79,6 +81,6 @@ def build_promise_reassign_modal(promise_id: int, lang: Lang) -> dict[str, Any]:
         callback_id=Callback.PROMISE_REASSIGN.value,
         title=t("promise.reassign_title", lang),
         blocks=[input_block("assignee", t("task.reassign_to", lang), user_select("assignee"))],
-        metadata={"p": promise_id},
+        metadata=PromiseMeta(promise_id=promise_id),
         lang=lang,
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from bot.i18n import Lang, money, number, short_day, t
-from bot.reports import AGING_BUCKETS, Report, share
-from bot.vocabulary import ExcuseCategory
+from bot.core.i18n import Lang, t
+from bot.core.i18n.formats import number, short_day
+from bot.core.money import money
+from bot.core.vocabulary import ExcuseCategory
+from bot.reports.rules import AGING_BUCKETS, Report, share
 from handlers.blocks.common import context, divider, escape, header, message, section
 
 SHOWN_REPEAT_BREAKERS = 10

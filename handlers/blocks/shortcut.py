@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.calls import MessageReading
-from bot.i18n import Lang, t
+from bot.calls.rules import MessageReading
+from bot.core.i18n import Lang, t
 from handlers.blocks.call import CONTACT_NEW, CallPrefill
 from handlers.blocks.common import context, escape
-from handlers.blocks.forms import input_block, modal, text_input
+from handlers.blocks.inputs import input_block, modal, text_input
 from handlers.ids import Callback
+from handlers.metadata import MessageMeta
 
 
 def build_find_customer_modal(message_text: str, lang: Lang) -> dict[str, Any]:
@@ -27,7 +28,7 @@ def build_find_customer_modal(message_text: str, lang: Lang) -> dict[str, Any]:
                 text_input("customer", max_length=200),
             ),
         ],
-        metadata={"m": message_text},
+        metadata=MessageMeta(message=message_text[:1500]),
     )
 
 

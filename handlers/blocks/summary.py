@@ -6,8 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from bot.i18n import Lang, money, short_day, t
-from bot.jobs import Account, DigestSummary
+from bot.agenda.rules import Account, DigestSummary
+from bot.core.i18n import Lang, t
+from bot.core.i18n.formats import short_day
+from bot.core.money import money
 from handlers.blocks.common import context, escape, header, message, section
 
 _LISTED = 10

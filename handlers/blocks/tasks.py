@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.i18n import Lang, t
-from bot.tasks import TaskView
+from bot.core.i18n import Lang, t
+from bot.tasks.rules import TaskView
 from handlers.blocks.call import task_buttons
 from handlers.blocks.common import escape, header, message, section
-from handlers.blocks.forms import date_words_input, input_block, save_modal, user_select
+from handlers.blocks.inputs import date_words_input, input_block, save_modal, user_select
 from handlers.ids import Callback
+from handlers.metadata import TaskMeta
 
 TASKS_PER_MESSAGE = 20  # two blocks a task and a header: well under Slack's 50
 
@@ -69,7 +70,7 @@ def build_snooze_modal(task_id: int, lang: Lang, response_url: str | None) -> di
                 "when", t("task.snooze_when", lang), t("call.task_due_placeholder", lang)
             )
         ],
-        metadata={"t": task_id, "u": response_url or ""},
+        metadata=TaskMeta(task_id=task_id, response_url=response_url or ""),
         lang=lang,
     )
 
@@ -82,6 +83,6 @@ def build_reassign_modal(task_id: int, lang: Lang, response_url: str | None) -> 
             input_block("assignee", t("task.reassign_to", lang), user_select("assignee")),
             input_block("supervisor", t("call.supervisor", lang), user_select("supervisor")),
         ],
-        metadata={"t": task_id, "u": response_url or ""},
+        metadata=TaskMeta(task_id=task_id, response_url=response_url or ""),
         lang=lang,
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import Lang, t
-from bot.team import MemberView
+from bot.core.i18n import Lang, t
+from bot.team.rules import MemberView
 from handlers.blocks.common import escape, header, message, section
 
 

@@ -1,38 +1,29 @@
-"""The end-to-end harness: the real bot, served over HTTP by the same server `cobro run`
-uses, its Web API client pointed at a fake Slack on loopback, driven by signed requests."""
+"""The end-to-end harness: the one stack (slackfake.stack) the demo and the benchmarks use,
+driven by signed requests; the standard team from the one seed (slackfake.seed)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import update
 
-from bot import services
-from bot.clock import FixedClock
-from bot.config import Settings, load_settings
-from handlers.bolt_app import create_bolt_app
-from handlers.context import Deps
-from handlers.jobs import Jobs
-from handlers.server import HttpServer
-from models.enums import Role
-from slackfake import FakeSlack, SlackSender
+from bot.core.db import Db
+from bot.core.vocabulary import Role
+from bot.team.service import add_team_member
+from models import TeamMember
+from slackfake.seed import COLLECTORS, SUPERVISOR
+from slackfake.stack import Stack, start_stack
 
 SECRET = "e2e-signing-secret"
 MEXICO = ZoneInfo("America/Mexico_City")
+MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=MEXICO)
 
 
-@dataclass
-class Harness:
-    fake: FakeSlack
-    slack: SlackSender
-    db: sessionmaker[Session]
-    clock: FixedClock
-    settings: Settings
-    jobs: Jobs
+class Harness(Stack):
+    """The stack, and the team members a story needs."""
 
     def member(
         self,
@@ -46,47 +37,31 @@ class Harness:
     ) -> None:
         """Put someone on the team (as `cobro team add` would), known to the fake Slack."""
         self.fake.add_user(user_id, name, email=email, locale=locale)
-        services.add_team_member(
+        add_team_member(
             self.db, actor_id=None, reference=user_id, role=role, supervisor=supervisor, name=name
         )
-        from sqlalchemy import update
-
-        from models import TeamMember
-
         with self.db.begin() as session:
             session.execute(
                 update(TeamMember).where(TeamMember.slack_user_id == user_id).values(locale=locale)
             )
 
+    def team(self) -> None:
+        """The sample team: Sara Jiménez supervises Ana Pérez, Luis Gómez and Bea Ruiz."""
+        self.member(SUPERVISOR.slack_id, SUPERVISOR.name, Role.SUPERVISOR, email=SUPERVISOR.email)
+        for person in COLLECTORS:
+            self.member(
+                person.slack_id, person.name, supervisor=SUPERVISOR.slack_id, email=person.email
+            )
+
 
 @pytest.fixture
-def bot(db_url: str, db: sessionmaker[Session]) -> Iterator[Harness]:
-    fake = FakeSlack().start()
-    settings = load_settings(
-        _env_file=None,
-        slack_bot_token="xoxb-e2e-token",
-        slack_signing_secret=SECRET,
-        slack_api_url=fake.api_url,
-        database_url=db_url,
-        cobro_timezone="America/Mexico_City",
-        cobro_country="MX",
-        cobro_supervisors_channel="C0SUPER",
+def bot(db_url: str, db: Db) -> Iterator[Harness]:
+    stack = start_stack(
+        db_url, db, at=MONDAY_9AM, secret=SECRET, cobro_supervisors_channel="C0SUPER"
     )
-    clock = FixedClock(datetime(2026, 11, 23, 9, 0, tzinfo=MEXICO))
-    deps = Deps(settings=settings, db=db, clock=clock)
-    app = create_bolt_app(deps)
-    server = HttpServer(app, host="127.0.0.1", port=0).start_background()
-    sender = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", SECRET, fake=fake)
+    harness = Harness(**{f: getattr(stack, f) for f in Stack.__dataclass_fields__})
     try:
-        yield Harness(
-            fake=fake,
-            slack=sender,
-            db=db,
-            clock=clock,
-            settings=settings,
-            jobs=Jobs(deps, app.client),
-        )
+        yield harness
     finally:
-        server.close()
-        fake.stop()
-    assert fake.problems == [], "Block Kit problems in what the bot sent"
+        harness.close()
+    assert harness.fake.problems == [], "Block Kit problems in what the bot sent"

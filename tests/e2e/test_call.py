@@ -101,7 +101,7 @@ def test_several_matches_let_the_user_pick(bot: Harness) -> None:
 def test_a_typo_still_finds_the_customer(bot: Harness) -> None:
     customer_id = _seed(bot)
     view = _open_modal(bot, query="Ferretria Lopes")
-    assert json.loads(view["private_metadata"])["c"] == customer_id
+    assert json.loads(view["private_metadata"])["customer_id"] == customer_id
 
 
 def test_unknown_customer_is_said_plainly(bot: Harness) -> None:
@@ -359,7 +359,7 @@ def test_the_digest_button_opens_the_modal_for_its_customer(bot: Harness) -> Non
     customer_id = _seed(bot)
     bot.slack.block_action("U0ANA", "cobro_log_call", str(customer_id), channel="D0ANA")
     view = bot.fake.last_view()
-    assert json.loads(view["private_metadata"])["c"] == customer_id
+    assert json.loads(view["private_metadata"])["customer_id"] == customer_id
 
 
 def test_user_text_cannot_ping_anyone_in_the_confirmation(bot: Harness) -> None:

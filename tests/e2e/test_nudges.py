@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 from sqlalchemy import select
 
-from bot.nudges import NudgeResult
+from bot.nudges.rules import NudgeResult
 from models import Customer, OutboxMessage, PaymentPromise, TeamMember
 from models.enums import PromiseStatus, Role
 from slackfake import Call

@@ -1,0 +1,290 @@
+"""The agenda's SQL: the facts the due rule needs, gathered for many customers in a few
+set-based queries of plain columns; what a shown call needs on screen; orphan accounts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from bot.agenda.rules import (
+    Account,
+    CustomerFacts,
+    DueCall,
+    Facts,
+    InvoiceFact,
+    LastNote,
+    PromiseFact,
+    TaskFact,
+)
+from bot.core.db import in_ids
+from bot.core.policy import Policy
+from bot.core.vocabulary import PromiseStatus, TaskKind, TaskStatus
+from bot.customers.rules import InvoiceLine
+from models import (
+    Contact,
+    ContactAttempt,
+    Customer,
+    Dispute,
+    Invoice,
+    Note,
+    PaymentPromise,
+    Task,
+    TeamMember,
+)
+
+ZERO = Decimal("0")
+
+
+def gather(
+    session: Session, collector_ids: list[int], day: date, policy: Policy
+) -> tuple[dict[int, Facts], dict[int, set[int]], dict[tuple[int, int], TaskFact]]:
+    """Facts of every customer the collectors own or have a call task for; which customers
+    each owns; and the first due call task per (assignee, customer)."""
+    due_tasks = (
+        Task.assignee_id.in_(collector_ids),
+        Task.status == TaskStatus.OPEN,
+        Task.kind == TaskKind.CALL,
+        Task.customer_id.is_not(None),
+        Task.due_date <= day,
+        or_(
+            Task.snoozed_until.is_(None),
+            Task.snoozed_until < policy.start_of(day + timedelta(days=1)),
+        ),
+    )
+    tasks: dict[tuple[int, int], TaskFact] = {}
+    for task_id, assignee_id, customer_id, text, due_date in session.execute(
+        select(Task.id, Task.assignee_id, Task.customer_id, Task.text, Task.due_date)
+        .where(*due_tasks)
+        .order_by(Task.due_date, Task.due_time, Task.id)
+    ):
+        if customer_id is not None:
+            tasks.setdefault((assignee_id, customer_id), TaskFact(task_id, text, due_date))
+    columns = (
+        Customer.id,
+        Customer.collector_id,
+        Customer.external_id,
+        Customer.name,
+        Customer.timezone,
+        Customer.call_days,
+        Customer.call_start,
+        Customer.call_end,
+    )
+    # Owned customers and task customers in two indexed lookups: an OR of the two would
+    # make SQLite scan every customer.
+    customers = [
+        CustomerFacts(*row)
+        for row in session.execute(select(*columns).where(Customer.collector_id.in_(collector_ids)))
+    ]
+    extra = list({cid for _, cid in tasks} - {c.id for c in customers})
+    if extra:
+        customers += [
+            CustomerFacts(*row)
+            for row in session.execute(select(*columns).where(in_ids(session, Customer.id, extra)))
+        ]
+    facts = {c.id: Facts(customer=c) for c in customers}
+    owned: dict[int, set[int]] = defaultdict(set)
+    for c in customers:
+        if c.collector_id is not None:
+            owned[c.collector_id].add(c.id)
+    if not facts:
+        return facts, owned, tasks
+    # One collector: their few hundred ids, so PostgreSQL walks the indexes. Many (the
+    # digest): a subquery, so each table is read once, with nothing to bind.
+    ids: Any = (
+        list(facts)
+        if len(collector_ids) == 1
+        else select(Customer.id)
+        .where(
+            or_(
+                Customer.collector_id.in_(collector_ids),
+                Customer.id.in_(select(Task.customer_id).where(*due_tasks)),
+            )
+        )
+        .scalar_subquery()
+    )
+    for invoice_id, customer_id, number, due_date, balance, currency in session.execute(
+        select(
+            Invoice.id,
+            Invoice.customer_id,
+            Invoice.number,
+            Invoice.due_date,
+            Invoice.balance,
+            Invoice.currency,
+        )
+        .where(in_ids(session, Invoice.customer_id, ids), Invoice.balance > ZERO)
+        .order_by(Invoice.due_date)
+    ):
+        facts[customer_id].invoices.append(
+            InvoiceFact(invoice_id, number, due_date, balance, currency)
+        )
+    for customer_id, last in session.execute(
+        select(ContactAttempt.customer_id, func.max(ContactAttempt.at))
+        .where(in_ids(session, ContactAttempt.customer_id, ids))
+        .group_by(ContactAttempt.customer_id)
+    ):
+        facts[customer_id].last_attempt = last
+    window_start = policy.start_of(day - timedelta(days=policy.cap_days - 1))
+    window_end = policy.start_of(day + timedelta(days=1))
+    for customer_id, count in session.execute(
+        select(ContactAttempt.customer_id, func.count())
+        .where(
+            in_ids(session, ContactAttempt.customer_id, ids),
+            ContactAttempt.at >= window_start,
+            ContactAttempt.at < window_end,
+        )
+        .group_by(ContactAttempt.customer_id)
+    ):
+        facts[customer_id].recent_attempts = count
+    for customer_id, status, amount, paid, promised_for, broken_at in session.execute(
+        select(
+            PaymentPromise.customer_id,
+            PaymentPromise.status,
+            PaymentPromise.amount,
+            PaymentPromise.paid_amount,
+            PaymentPromise.promised_for,
+            PaymentPromise.broken_at,
+        )
+        .where(in_ids(session, PaymentPromise.customer_id, ids))
+        .order_by(PaymentPromise.promised_for)
+    ):
+        facts[customer_id].promises.append(
+            PromiseFact(status, amount, paid, promised_for, broken_at)
+        )
+    for disputant, paused in session.execute(
+        select(Dispute.customer_id, Dispute.invoice_id).where(
+            in_ids(session, Dispute.customer_id, ids), Dispute.resolved_at.is_(None)
+        )
+    ):
+        facts[disputant].disputed.add(paused)
+    return facts, owned, tasks
+
+
+def enrich(
+    session: Session, calls: list[DueCall], facts: dict[int, Facts], day: date, policy: Policy
+) -> None:
+    """What the collector needs on screen, fetched only for the calls shown."""
+    if not calls:
+        return
+    ids = [c.customer_id for c in calls]
+    contacts: dict[int, Contact] = {}
+    for person in session.scalars(
+        select(Contact)
+        .where(in_ids(session, Contact.customer_id, ids))
+        .order_by(Contact.decision_maker.desc(), Contact.id)
+    ):
+        contacts.setdefault(person.customer_id, person)
+    latest = (
+        select(
+            Note.id,
+            func.row_number()
+            .over(partition_by=Note.customer_id, order_by=(Note.created_at.desc(), Note.id.desc()))
+            .label("rank"),
+        )
+        .where(in_ids(session, Note.customer_id, ids))
+        .subquery()
+    )
+    notes: dict[int, LastNote] = {}
+    for customer_id, at, author, spoke_with, category, excuse, agreement in session.execute(
+        select(
+            Note.customer_id,
+            Note.created_at,
+            TeamMember.name,
+            Note.spoke_with,
+            Note.excuse_category,
+            Note.excuse,
+            Note.agreement,
+        )
+        .join(latest, latest.c.id == Note.id)
+        .join(TeamMember, TeamMember.id == Note.author_id)
+        .where(latest.c.rank == 1)
+    ):
+        notes[customer_id] = LastNote(
+            at, author, spoke_with, category.value if category else None, excuse, agreement
+        )
+    for call in calls:
+        f = facts[call.customer_id]
+        customer = f.customer
+        call.invoices = [
+            InvoiceLine(
+                i.id,
+                i.number,
+                i.balance,
+                i.currency,
+                i.due_date,
+                (day - i.due_date).days,
+                None in f.disputed or i.id in f.disputed,
+            )
+            for i in sorted(f.invoices, key=lambda i: i.due_date)
+        ]
+        call.balance = sum((i.balance for i in f.invoices), ZERO)
+        call.currency = f.invoices[0].currency if f.invoices else ""
+        contact = contacts.get(call.customer_id)
+        if contact is not None:
+            call.contact_name, call.contact_title, call.phone = (
+                contact.name,
+                contact.title,
+                contact.phone,
+            )
+        if customer.call_start and customer.call_end:
+            call.window = (customer.call_start, customer.call_end)
+        call.timezone = customer.timezone
+        call.last_note = notes.get(call.customer_id)
+        if f.last_attempt is not None:
+            call.last_contact = f.last_attempt.astimezone(policy.tz).date()
+        call.promises_made = len(f.promises)
+        call.promises_kept = sum(p.status == PromiseStatus.KEPT for p in f.promises)
+
+
+def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Account]:
+    """Customers with an overdue balance whom nobody is working: no call due today, no open
+    task, no pending promise (and those with no collector at all)."""
+    overdue = dict(
+        session.execute(
+            select(Invoice.customer_id, func.sum(Invoice.balance))
+            .where(Invoice.balance > ZERO, Invoice.due_date < day)
+            .group_by(Invoice.customer_id)
+        ).all()
+    )
+    if not overdue:
+        return []
+    worked = set(
+        session.scalars(
+            select(Task.customer_id).where(
+                Task.status == TaskStatus.OPEN, Task.customer_id.is_not(None)
+            )
+        )
+    ) | set(
+        session.scalars(
+            select(PaymentPromise.customer_id).where(PaymentPromise.status == PromiseStatus.PENDING)
+        )
+    )
+    orphan_ids = [cid for cid in overdue if cid not in due_today and cid not in worked]
+    if not orphan_ids:
+        return []
+    names: dict[int, tuple[str, str | None]] = defaultdict(lambda: ("?", None))
+    for chunk_start in range(0, len(orphan_ids), 5000):
+        chunk = orphan_ids[chunk_start : chunk_start + 5000]
+        for cid, name, collector in session.execute(
+            select(Customer.id, Customer.name, TeamMember.name)
+            .outerjoin(TeamMember, TeamMember.id == Customer.collector_id)
+            .where(Customer.id.in_(chunk))
+        ):
+            names[cid] = (name, collector)
+    currency = dict(
+        session.execute(
+            select(Invoice.customer_id, func.min(Invoice.currency))
+            .where(Invoice.customer_id.in_(orphan_ids[:5000]))
+            .group_by(Invoice.customer_id)
+        ).all()
+    )
+    accounts = [
+        Account(names[cid][0], overdue[cid], currency.get(cid, ""), names[cid][1])
+        for cid in orphan_ids
+    ]
+    accounts.sort(key=lambda a: -a.overdue)
+    return accounts

@@ -1,0 +1,184 @@
+"""Agenda use cases: my calls today (`/cobro hoy`), my day (the Home tab), and the morning
+digest for every collector with the supervisors' summary, once per business day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.agenda import queries
+from bot.agenda.rules import Agenda, cut, due, summarise
+from bot.core.db import Db
+from bot.core.errors import NotFound
+from bot.core.i18n import Lang
+from bot.core.policy import Policy
+from bot.core.vocabulary import Role
+from bot.customers import queries as customers
+from bot.jobs.service import RunTaken, claimed_run
+from bot.outbox import keys
+from bot.outbox import queries as outbox
+from bot.outbox.service import enqueue
+from bot.ports import Notifier
+from bot.promises import queries as promise_queries
+from bot.promises.rules import PromiseLine
+from bot.tasks import queries as tasks
+from bot.tasks.rules import TaskLine
+from bot.team import queries as team
+from bot.team.rules import recipient_of, require_role, user_reference
+
+HOME_CALLS = 15
+HOME_TASKS = 15
+
+
+def compute_agendas(
+    session: Session, *, collector_ids: list[int], day: date, policy: Policy
+) -> dict[int, Agenda]:
+    """Several collectors' agendas from one pass over the data: the morning digest reads
+    each table once instead of once per collector."""
+    facts, owned, due_tasks = queries.gather(session, collector_ids, day, policy)
+    agendas: dict[int, Agenda] = {}
+    shown_all = []
+    for collector_id in collector_ids:
+        mine = owned.get(collector_id, set()) | {
+            cid for (who, cid) in due_tasks if who == collector_id
+        }
+        calls = [
+            call
+            for cid in mine
+            if (call := due(facts[cid], due_tasks.get((collector_id, cid)), day, policy))
+            is not None
+        ]
+        shown, more = cut(calls, policy.capacity)
+        shown_all.extend(shown)
+        agendas[collector_id] = Agenda(day=day, collector_id=collector_id, calls=shown, more=more)
+    queries.enrich(session, shown_all, facts, day, policy)
+    return agendas
+
+
+@dataclass(frozen=True)
+class TodayResult:
+    agenda: Agenda
+    collector_name: str
+    shifted: bool
+    for_someone_else: bool
+
+
+def agenda_today(
+    db: Db, *, requester_id: int, target: str | None, now: datetime, policy: Policy
+) -> TodayResult:
+    """The requester's calls for today (the next business day on a weekend or holiday); a
+    supervisor or admin may ask for a collector's."""
+    with db() as session:
+        requester = team.require_active(session, requester_id)
+        collector = requester
+        if target:
+            found = team.find_member(session, user_reference(target))
+            if found is None:
+                raise NotFound(what_key="what.member", value=target)
+            if found.id != requester.id:
+                require_role(requester, Role.SUPERVISOR, Role.ADMIN)
+            collector = found
+        today = policy.today(now)
+        day = policy.calendar.next_business_day(today)
+        agenda = compute_agendas(session, collector_ids=[collector.id], day=day, policy=policy)
+        return TodayResult(
+            agenda[collector.id], collector.name, day != today, collector.id != requester.id
+        )
+
+
+@dataclass(frozen=True)
+class MyDay:
+    agenda: Agenda
+    name: str
+    tasks: list[TaskLine]
+    promises_due: list[PromiseLine]
+
+
+def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: str) -> MyDay:
+    """The Home tab: my calls today, my open tasks, the promises that fall due today."""
+    with db() as session:
+        member = team.require_active(session, member_id)
+        today = policy.today(now)
+        day = policy.calendar.next_business_day(today)
+        agenda = compute_agendas(session, collector_ids=[member_id], day=day, policy=policy)[
+            member_id
+        ]
+        agenda.calls = agenda.calls[:HOME_CALLS]
+        followed = promise_queries.pending_due_on(session, member_id, today)
+        currencies = customers.currencies_of(session, [p.customer_id for p, _ in followed])
+        promises = [
+            PromiseLine(
+                p.id,
+                p.customer_id,
+                name,
+                p.amount,
+                p.paid_amount,
+                currencies.get(p.customer_id) or currency,
+                p.promised_for,
+            )
+            for p, name in followed
+        ]
+        return MyDay(
+            agenda, member.name, tasks.open_lines(session, member_id, HOME_TASKS), promises
+        )
+
+
+@dataclass(frozen=True)
+class DigestResult:
+    day: date
+    ran: bool
+    digests: int = 0
+    reason: str = ""
+
+
+def run_digest(
+    db: Db,
+    *,
+    policy: Policy,
+    notifier: Notifier,
+    now: datetime,
+    lang: Lang,
+    currency: str,
+    channel: str | None,
+    channel_is_private: bool = False,
+) -> DigestResult:
+    """The morning digest for every collector, and the supervisors' summary to `channel`."""
+    day = policy.today(now)
+    if not policy.calendar.is_business_day(day):
+        return DigestResult(day, ran=False, reason="not_business_day")
+    try:
+        with claimed_run(db, "digest", day.isoformat(), now) as session:
+            # Read and compute first; write (the outbox rows, then the claim) last.
+            collectors = team.active_collectors(session)
+            agendas = compute_agendas(
+                session, collector_ids=[m.id for m in collectors], day=day, policy=policy
+            )
+            summary, due_today = summarise(
+                day, [(m.id, m.name) for m in collectors], agendas, currency
+            )
+            summary.orphans = queries.orphan_accounts(session, day, due_today)
+            summary.failed = outbox.failed_since(session, now - timedelta(days=1))
+            summary.details = channel_is_private
+            messages = [
+                (m, notifier.digest(agendas[m.id], to=recipient_of(m, lang))) for m in collectors
+            ]
+            for member, parts in messages:
+                for part, message in enumerate(parts, start=1):
+                    enqueue(
+                        session,
+                        key=keys.digest(member.id, day, part),
+                        channel=member.slack_user_id,
+                        message=message,
+                    )
+            if channel:
+                enqueue(
+                    session,
+                    key=keys.digest_summary(day),
+                    channel=channel,
+                    message=notifier.supervisors_summary(summary, lang=lang),
+                )
+    except RunTaken:
+        return DigestResult(day, ran=False, reason="already_ran")
+    return DigestResult(day, ran=True, digests=len(collectors))

@@ -1,0 +1,285 @@
+"""Logging a call: one transaction stores the attempt, the note, the promise, the task, any
+dispute, and the messages that announce them (outbox rows). Nothing is sent before the
+note is safe, and a submission delivered twice (same view) stores one call."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.calls import queries
+from bot.calls.notes import note_hashtags
+from bot.calls.rules import (
+    CallForm,
+    CheckedCall,
+    LoggedCall,
+    PromiseEcho,
+    TaskEcho,
+    check_call,
+    disputed_numbers,
+    task_text_for,
+)
+from bot.core.db import Db, transaction
+from bot.core.errors import NotOnTeam
+from bot.core.i18n import Lang, t
+from bot.core.policy import Policy
+from bot.core.vocabulary import ExcuseCategory
+from bot.customers import queries as customers
+from bot.customers.rules import main_currency
+from bot.outbox import keys
+from bot.outbox.service import enqueue
+from bot.ports import Message, Notifier
+from bot.tasks import queries as tasks
+from bot.tasks.service import resolve_people
+from bot.team import queries as team
+from bot.team.rules import Person, recipient_of
+from models import ContactAttempt, Dispute, Note, PaymentPromise, Task
+
+
+def log_call(
+    db: Db,
+    form: CallForm,
+    *,
+    author_slack_id: str,
+    now: datetime,
+    policy: Policy,
+    lang: Lang,
+    default_currency: str,
+    notifier: Notifier,
+) -> LoggedCall:
+    """Check and store a call in one transaction (see the module docstring); raises
+    FormRejected with every field's problem."""
+    try:
+        with transaction(db) as session:
+            author = team.find_member(session, author_slack_id)
+            if author is None:
+                raise NotOnTeam()
+            earlier = _already_logged(session, form.source_key, author, now, policy, lang)
+            if earlier is not None:
+                return earlier
+            customer = customers.require_customer(session, form.customer_id)
+            errors: dict[str, str] = {}
+            assignee, supervisor = resolve_people(
+                session, author, form.assignee, form.supervisor, lang, errors
+            )
+            checked = check_call(
+                form,
+                contact=queries.contact_of(session, customer.id, form.contact_id),
+                now=now,
+                policy=policy,
+                lang=lang,
+                author_lang=author.lang(lang),
+                errors=errors,
+            )
+            logged = _store(
+                session,
+                form,
+                checked,
+                author=author,
+                assignee=assignee,
+                supervisor=supervisor,
+                now=now,
+                policy=policy,
+                lang=lang,
+                default_currency=default_currency,
+            )
+            logged.outbox_keys = _announce(session, logged, notifier)
+            return logged
+    except IntegrityError:
+        # The same submission, stored a moment ago by a concurrent delivery of it.
+        with db() as session:
+            author = team.find_member(session, author_slack_id)
+            earlier = (
+                _already_logged(session, form.source_key, author, now, policy, lang)
+                if author
+                else None
+            )
+            if earlier is None:
+                raise
+            return earlier
+
+
+def _already_logged(
+    session: Session, key: str, author: Person, now: datetime, policy: Policy, lang: Lang
+) -> LoggedCall | None:
+    attempt = queries.attempt_by_key(session, key)
+    if attempt is None:
+        return None
+    customer = customers.require_customer(session, attempt.customer_id)
+    return LoggedCall(
+        customer_id=customer.id,
+        customer_name=customer.name,
+        author=recipient_of(author, lang),
+        outcome=attempt.outcome,
+        attempt_id=attempt.id,
+        today=policy.today(now),
+        duplicate=True,
+    )
+
+
+def _store(
+    session: Session,
+    form: CallForm,
+    checked: CheckedCall,
+    *,
+    author: Person,
+    assignee: Person,
+    supervisor: Person | None,
+    now: datetime,
+    policy: Policy,
+    lang: Lang,
+    default_currency: str,
+) -> LoggedCall:
+    assert form.outcome is not None
+    customer = customers.require_customer(session, form.customer_id)
+    today = policy.today(now)
+    contact_id = form.contact_id if checked.spoke_with and not checked.new_person else None
+    if checked.new_person:
+        title = t(f"contact_role.{form.contact_role}", lang) if form.contact_role else None
+        contact_id = queries.contact_for(session, customer.id, checked.new_person, title)
+    attempt = ContactAttempt(
+        customer_id=customer.id,
+        member_id=author.id,
+        contact_id=contact_id,
+        at=now,
+        outcome=form.outcome,
+        source_key=form.source_key,
+    )
+    session.add(attempt)
+    session.flush()
+    logged = LoggedCall(
+        customer_id=customer.id,
+        customer_name=customer.name,
+        author=recipient_of(author, lang),
+        outcome=form.outcome,
+        attempt_id=attempt.id,
+        today=today,
+        third_party=checked.third_party,
+    )
+    tasks.close_call_tasks(session, customer.id, today, now)
+    note = None
+    if checked.talked:
+        tags = note_hashtags(form.category, form.excuse, form.agreement)
+        note = Note(
+            customer_id=customer.id,
+            author_id=author.id,
+            attempt_id=attempt.id,
+            contact_id=contact_id,
+            spoke_with=checked.spoke_with,
+            excuse_category=form.category,
+            excuse=(form.excuse or "").strip(),
+            agreement=(form.agreement or "").strip() or None,
+            hashtags=" ".join(tags),
+            source_key=form.source_key,
+            created_at=now,
+        )
+        session.add(note)
+        session.flush()
+        logged.note_id = note.id
+        logged.spoke_with = checked.spoke_with
+        logged.category = form.category
+        logged.excuse = note.excuse
+        logged.agreement = note.agreement
+        logged.hashtags = tags
+    if checked.promise is not None:
+        amount, when = checked.promise
+        invoices = customers.open_invoices(session, customer.id, today)
+        currency = main_currency(invoices, default_currency)
+        reference = (form.promise_reference or "").strip() or None
+        session.add(
+            PaymentPromise(
+                customer_id=customer.id,
+                note_id=note.id if note else None,
+                collector_id=author.id,
+                amount=amount,
+                promised_for=when.day,
+                method=form.promise_method.value if form.promise_method else None,
+                reference=reference,
+                created_at=now,
+            )
+        )
+        logged.promise = PromiseEcho(amount, currency, when, form.promise_method, reference)
+    if form.category == ExcuseCategory.DISPUTE and note is not None:
+        logged.disputed_invoices = _open_disputes(session, customer.id, note, author, now)
+    text = task_text_for(checked, form, lang)
+    if text and checked.task_when:
+        task = Task(
+            customer_id=customer.id,
+            note_id=note.id if note else None,
+            text=text,
+            kind=checked.task_kind,
+            due_date=checked.task_when.day,
+            due_time=checked.task_when.at,
+            assignee_id=assignee.id,
+            supervisor_id=supervisor.id if supervisor else None,
+            creator_id=author.id,
+            created_at=now,
+        )
+        session.add(task)
+        session.flush()
+        logged.task = TaskEcho(
+            task.id,
+            text,
+            checked.task_when,
+            checked.task_kind,
+            recipient_of(assignee, lang),
+            recipient_of(supervisor, lang) if supervisor else None,
+            proposed=checked.proposed,
+        )
+    return logged
+
+
+def _open_disputes(
+    session: Session, customer_id: int, note: Note, author: Person, now: datetime
+) -> list[str]:
+    """A dispute pauses the dunning of the invoices the note names, or of all the
+    customer's invoices when it names none. Returns the numbers paused ([] = all)."""
+    invoices = customers.open_invoices(session, customer_id, now.date())
+    named = set(disputed_numbers([i.number for i in invoices], note.excuse, note.agreement))
+    targets: list[int | None] = [i.id for i in invoices if i.number in named] or [None]
+    for invoice_id in targets:
+        session.add(
+            Dispute(
+                customer_id=customer_id,
+                invoice_id=invoice_id,
+                note_id=note.id,
+                reason=note.excuse or "",
+                opened_by_id=author.id,
+                opened_at=now,
+            )
+        )
+    return [i.number for i in invoices if i.number in named]
+
+
+def _announce(session: Session, logged: LoggedCall, notifier: Notifier) -> list[str]:
+    """The collector's receipt; the assignee's task with its buttons; the supervisor's
+    heads-up. Keys are per attempt and per task, so a replay writes nothing new."""
+    sent: list[str] = []
+
+    def put(key: str, to_channel: str, message: Message) -> None:
+        enqueue(session, key=key, channel=to_channel, message=message)
+        sent.append(key)
+
+    author = logged.author
+    put(
+        keys.call_confirmation(logged.attempt_id),
+        author.slack_user_id,
+        notifier.call_logged(logged, to=author),
+    )
+    task = logged.task
+    if task is not None and task.assignee.member_id != author.member_id:
+        put(
+            keys.task_assigned(task.id),
+            task.assignee.slack_user_id,
+            notifier.task_assigned(logged, to=task.assignee),
+        )
+        boss = task.supervisor
+        if boss is not None and boss.member_id != author.member_id:
+            put(
+                keys.task_supervised(task.id),
+                boss.slack_user_id,
+                notifier.task_supervised(logged, to=boss),
+            )
+    return sent

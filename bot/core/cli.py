@@ -1,0 +1,246 @@
+"""What every `cobro` command shares: settings or a clear exit, the database, a moment read
+from `--now`, logging that keeps secrets out, domain errors as one message.
+
+Nothing here speaks Slack; `app.py` wires the Slack side in.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import typer
+from rich.console import Console
+
+from bot.core.config import Settings, load_settings
+from bot.core.db import Db
+from bot.core.errors import CobroError, ConfigError, ImportRejected
+from bot.core.i18n import Lang, error_text, t
+from bot.core.policy import Policy
+
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+def command_line() -> tuple[typer.Typer, typer.Typer, typer.Typer, typer.Typer, typer.Typer]:
+    """The `cobro` command and its groups (db, import, team, jobs)."""
+    cli = typer.Typer(
+        help="cobro: the collections team's Slack bot.", no_args_is_help=True, add_completion=False
+    )
+    groups = (
+        typer.Typer(help="Database migrations.", no_args_is_help=True),
+        typer.Typer(help="Import CSV files (all or nothing, idempotent).", no_args_is_help=True),
+        typer.Typer(help="Manage the team.", no_args_is_help=True),
+        typer.Typer(help="Run a scheduled job once, by hand.", no_args_is_help=True),
+    )
+    for name, group in zip(("db", "import", "team", "jobs"), groups, strict=True):
+        cli.add_typer(group, name=name)
+    return cli, *groups
+
+
+def fallback_lang() -> Lang:
+    """The language before settings are read (to say that they could not be)."""
+    return "en" if os.environ.get("COBRO_LANGUAGE", "").lower().startswith("en") else "es"
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    err.print(message, markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def settings_or_exit() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        lang = fallback_lang()
+        lines = [t("error.config", lang)]
+        lines += [f"  {name}: {reason}" for name, reason in exc.problems]
+        lines.append(t("error.config.hint", lang))
+        fail("\n".join(lines))
+
+
+class _RedactSecrets(logging.Filter):
+    """Belt and braces: no log line may carry a token or signing secret."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(secret in message for secret in self._secrets):
+            for secret in self._secrets:
+                message = message.replace(secret, "***")
+            record.msg, record.args = message, None
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    secrets = [
+        s.get_secret_value()
+        for s in (settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token)
+        if s is not None
+    ]
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_RedactSecrets(secrets))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    logging.getLogger("slack_bolt.App").addFilter(
+        lambda record: "will be unused" not in record.getMessage()
+    )
+    for noisy in ("slack_sdk", "slack_bolt", "apscheduler", "waitress", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+@contextmanager
+def database(settings: Settings, *, migrate: bool = True) -> Iterator[Db]:
+    """The session factory for DATABASE_URL, migrated to the latest schema."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models.db import make_engine, make_session_factory
+    from models.migrate import upgrade
+
+    try:
+        engine = make_engine(settings.database_url)
+        if migrate:
+            upgrade(engine)
+    except (SQLAlchemyError, OSError) as exc:
+        detail = type(exc).__name__ + ": " + str(exc).splitlines()[0]
+        fail(t("db.failed", settings.cobro_language, error=detail), 1)
+    try:
+        yield make_session_factory(engine)
+    finally:
+        engine.dispose()
+
+
+def parse_moment(text: str | None, tz: ZoneInfo, lang: Lang) -> datetime | None:
+    """`--now` as an aware moment (the team's zone when none is given), or None for now."""
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        fail(t("cli.bad_now", lang, value=text))
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+@dataclass(frozen=True)
+class CliContext:
+    settings: Settings
+    db: Db
+
+    @property
+    def lang(self) -> Lang:
+        return self.settings.cobro_language
+
+    @property
+    def policy(self) -> Policy:
+        return Policy.from_settings(self.settings)
+
+
+def try_domain(work: Callable[[CliContext], T]) -> T:
+    """Run `work` against the database; a domain error becomes one message and exit 2."""
+    settings = settings_or_exit()
+    with database(settings) as db:
+        try:
+            return work(CliContext(settings, db))
+        except ImportRejected as exc:
+            from bot.imports.rules import describe_rejection
+
+            fail("\n".join(describe_rejection(exc, settings.cobro_language)))
+        except CobroError as exc:
+            fail(error_text(exc, settings.cobro_language))
+
+
+def run_import(kind: str, path: Path, work: Callable[[CliContext, Callable[[int], None]], T]) -> T:
+    """An import with a progress bar, then what it created, updated and left unchanged."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    def with_progress(c: CliContext) -> T:
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+        with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task(t("import.progress", c.lang, name=path.name), total=None)
+            result = work(c, lambda count: progress.advance(task, count))
+        out.print(
+            t(
+                "import.done",
+                c.lang,
+                kind=t(f"import.kind.{kind}", c.lang),
+                created=getattr(result, "created", 0),
+                updated=getattr(result, "updated", 0),
+                unchanged=getattr(result, "unchanged", 0),
+            )
+        )
+        return result
+
+    return try_domain(with_progress)
+
+
+def show_team() -> None:
+    from rich.table import Table
+
+    from bot.team.service import team_members
+
+    def work(c: CliContext) -> None:
+        members = team_members(c.db)
+        if not members:
+            out.print(t("team.empty", c.lang))
+            return
+        table = Table(title=t("team.title", c.lang))
+        for key in ("user", "name", "role", "supervisor", "email"):
+            table.add_column(t(f"team.col.{key}", c.lang))
+        for m in members:
+            table.add_row(
+                m.slack_user_id,
+                m.name,
+                t(f"role.{m.role.value}", c.lang),
+                m.supervisor_name or "",
+                m.email or "",
+            )
+        out.print(table)
+
+    try_domain(work)
+
+
+def parse_dates(
+    settings: Settings, phrases: Iterable[str], *, now: str | None, tz: str | None
+) -> bool:
+    """`cobro parse-date`: one JSON object per phrase; False when any was refused."""
+    from bot.core.calendar import BusinessCalendar
+    from bot.core.dates import parse
+
+    lang = settings.cobro_language
+    try:
+        zone = ZoneInfo(tz) if tz else settings.tz
+    except (ZoneInfoNotFoundError, ValueError):
+        fail(t("cli.bad_tz", lang, value=tz))
+    moment = parse_moment(now, zone, lang) or datetime.now(zone)
+    calendar = BusinessCalendar(settings.cobro_country)
+    all_read = True
+    for phrase in phrases:
+        if not phrase.strip():
+            continue
+        reading = parse(phrase, moment, zone, calendar=calendar)
+        all_read &= reading.error is None
+        record = {
+            "text": phrase,
+            "date": reading.date.isoformat() if reading.date else None,
+            "time": reading.time.strftime("%H:%M") if reading.time else None,
+            "error": reading.reason(lang) if reading.error else None,
+            "past": reading.past,
+            "read": reading.read or None,
+            "words": reading.in_words(lang) if reading.date else None,
+            "business_day": calendar.is_business_day(reading.date) if reading.date else None,
+        }
+        out.file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.file.flush()
+    return all_read

@@ -1,0 +1,79 @@
+"""Typed errors of the domain. They carry a text key and its values, never user words:
+the words are chosen in one place (`bot.core.i18n`) in the user's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class CobroError(Exception):
+    """An error a person can fix; `key` names its text in `bot.core.i18n`."""
+
+    key: str = "error.generic"
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        self.key = key or self.key
+        self.params = params
+        super().__init__(self.key)
+
+
+class ConfigError(CobroError):
+    """Missing or invalid settings: one (VARIABLE, reason) per problem, never a value."""
+
+    key = "error.config"
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "; ".join(f"{name}: {reason}" for name, reason in self.problems)
+
+
+class NotOnTeam(CobroError):
+    key = "error.not_on_team"
+
+
+class Forbidden(CobroError):
+    key = "error.forbidden"
+
+
+class NotFound(CobroError):
+    key = "error.not_found"
+
+
+class BadInput(CobroError):
+    key = "error.bad_input"
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One bad cell of a CSV file: the line as an editor shows it, and the column's name."""
+
+    line: int
+    column: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class ImportRejected(CobroError):
+    """A CSV file refused as a whole; every bad cell is listed."""
+
+    key = "import.rejected"
+
+    def __init__(self, errors: list[CellError], *, path: str = "") -> None:
+        super().__init__(count=len(errors), path=path)
+        self.errors = errors
+
+
+class FormRejected(CobroError):
+    """A form refused field by field: {field (a modal's block_id): message in the user's
+    language}. Checks that read dates produce their reason in words, so the messages are
+    already worded here."""
+
+    key = "error.fields"
+
+    def __init__(self, messages: dict[str, str]) -> None:
+        super().__init__()
+        self.messages = messages

@@ -1,0 +1,27 @@
+"""cobro's words, grouped by area. Each module exports TEXTS = {key: {"es": …, "en": …}}."""
+
+from bot.core.i18n.texts import (
+    agenda,
+    calls,
+    common,
+    dates,
+    digest,
+    help,
+    importer,
+    nudges,
+    report,
+    team,
+)
+
+ALL_TEXTS = (
+    agenda.TEXTS,
+    calls.TEXTS,
+    common.TEXTS,
+    dates.TEXTS,
+    digest.TEXTS,
+    help.TEXTS,
+    importer.TEXTS,
+    nudges.TEXTS,
+    report.TEXTS,
+    team.TEXTS,
+)

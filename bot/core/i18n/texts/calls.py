@@ -1,0 +1,478 @@
+"""Words of the call log: the modal, the three questions, the playbook, confirmations."""
+
+TEXTS = {
+    # The three questions, each with why it matters (seed 000).
+    "note.missing_who": {
+        "es": "¿Con quién hablaste? Elige el contacto o escribe el nombre y el cargo: quien lea la nota mañana debe saber a quién volver a llamar.",
+        "en": "Who did you speak to? Pick the contact or type their name and role: whoever reads this note tomorrow must know whom to call back.",
+    },
+    "note.missing_category": {
+        "es": "Elige el tipo de excusa: así el reporte muestra por qué no nos pagan.",
+        "en": "Pick the kind of excuse: that is how the report shows why we are not paid.",
+    },
+    "note.missing_why": {
+        "es": "¿Por qué no ha pagado? Escribe la razón que dio, no solo el resultado («No hay pago para esta semana» no explica nada).",
+        "en": "Why haven't they paid? Write the reason they gave, not just the result (“No payment this week” explains nothing).",
+    },
+    "note.missing_next": {
+        "es": "¿Cuál es el próximo paso? Escribe qué harás tú (accionable), para que nadie tenga que adivinarlo.",
+        "en": "What is the next step? Write what you will do (something actionable), so nobody has to guess.",
+    },
+    "note.why_it_matters": {
+        "es": "Una buena nota responde tres preguntas: ¿con quién hablé?, ¿por qué no ha pagado?, ¿cuál es el próximo paso?",
+        "en": "A good note answers three questions: who did I speak to, why haven't they paid, what is the next step?",
+    },
+    # The playbook: the next step the seeds recommend for each excuse.
+    "play.forgot": {
+        "es": "Llamar para confirmar que el pago salió",
+        "en": "Call to confirm the payment went out",
+    },
+    "play.cannot_pay": {"es": "Ofrecer un plan de pagos", "en": "Offer a payment plan"},
+    "play.invoice": {"es": "Enviar copia de la factura", "en": "Send a copy of the invoice"},
+    "play.person_away": {
+        "es": "Llamar de nuevo cuando vuelva el responsable de pagos",
+        "en": "Call again when the person in charge of payments is back",
+    },
+    "play.in_approval": {
+        "es": "Llamar para saber si el pago ya fue aprobado",
+        "en": "Call to find out whether the payment was approved",
+    },
+    "play.cheque": {
+        "es": "Pedir el número y la fecha de envío del cheque; si en 5 días no llegó, confirmar la dirección y pedir que lo reemitan",
+        "en": "Ask for the cheque number and mailing date; if it has not arrived in 5 days, confirm the address and ask them to reissue it",
+    },
+    "play.already_paid": {"es": "Verificar el pago", "en": "Verify the payment"},
+    "play.already_paid_ref": {
+        "es": "Verificar el pago (depósito n.º {reference})",
+        "en": "Verify the payment (deposit no. {reference})",
+    },
+    "play.dispute": {
+        "es": "Encontrar el problema de la factura y resolverlo con quien corresponda",
+        "en": "Find the problem with the invoice and get it fixed by whoever is responsible",
+    },
+    "play.refuses": {
+        "es": "Escalar la cuenta al supervisor",
+        "en": "Escalate the account to the supervisor",
+    },
+    "play.other": {"es": "Llamar de nuevo al cliente", "en": "Call the customer again"},
+    "play.retry": {"es": "Volver a llamar", "en": "Call again"},
+    "play.find_number": {
+        "es": "Conseguir el teléfono correcto del cliente",
+        "en": "Find the customer's correct phone number",
+    },
+    # Categories, outcomes, methods, roles.
+    "excuse.forgot": {"es": "Se le olvidó", "en": "Forgot"},
+    "excuse.cannot_pay": {"es": "No puede pagar (sin liquidez)", "en": "Cannot pay (no cash)"},
+    "excuse.invoice_not_received": {
+        "es": "No recibió o extravió la factura",
+        "en": "Invoice not received or misplaced",
+    },
+    "excuse.person_away": {"es": "El responsable no está", "en": "Person in charge away"},
+    "excuse.in_approval": {"es": "En aprobación", "en": "In approval"},
+    "excuse.cheque_sent": {
+        "es": "Dice que ya envió el cheque",
+        "en": "Says the cheque is in the mail",
+    },
+    "excuse.already_paid": {"es": "Dice que ya pagó", "en": "Says it already paid"},
+    "excuse.dispute": {"es": "Disputa o reclamo", "en": "Dispute or complaint"},
+    "excuse.refuses": {"es": "Se niega a pagar", "en": "Refuses to pay"},
+    "excuse.other": {"es": "Otra", "en": "Other"},
+    "outcome.answered": {"es": "Contestó el contacto", "en": "The contact answered"},
+    "outcome.third_party": {"es": "Contestó otra persona", "en": "Someone else answered"},
+    "outcome.no_answer": {"es": "No contestó", "en": "No answer"},
+    "outcome.message_left": {"es": "Buzón o mensaje dejado", "en": "Voicemail or message left"},
+    "outcome.wrong_number": {"es": "Número equivocado", "en": "Wrong number"},
+    "method.transfer": {"es": "Transferencia", "en": "Transfer"},
+    "method.deposit": {"es": "Depósito", "en": "Deposit"},
+    "method.cheque": {"es": "Cheque", "en": "Cheque"},
+    "method.card": {"es": "Tarjeta", "en": "Card"},
+    "method.cash": {"es": "Efectivo", "en": "Cash"},
+    "contact_role.secretary": {"es": "Secretaria/o", "en": "Secretary"},
+    "contact_role.receptionist": {"es": "Recepción", "en": "Receptionist"},
+    "contact_role.accountant": {"es": "Contador/a", "en": "Accountant"},
+    "contact_role.payables": {"es": "Cuentas por pagar", "en": "Accounts payable"},
+    "contact_role.manager": {"es": "Gerente", "en": "Manager"},
+    "contact_role.owner": {"es": "Dueño/a", "en": "Owner"},
+    "contact_role.other": {"es": "Otro", "en": "Other"},
+    # The modal.
+    "call.modal_title": {"es": "Registrar llamada", "en": "Log a call"},
+    "call.submit": {"es": "Guardar", "en": "Save"},
+    "call.cancel": {"es": "Cancelar", "en": "Cancel"},
+    "call.header": {
+        "es": "*{customer}* · saldo {balance}",
+        "en": "*{customer}* · balance {balance}",
+    },
+    "call.outcome": {"es": "¿Qué pasó?", "en": "What happened?"},
+    "call.outcome_hint": {
+        "es": "Si no hablaste con el cliente, solo se registra el intento. En un buzón o con un tercero deja solo tu nombre, la empresa y un teléfono: nunca el monto ni que hay una deuda.",
+        "en": "If you did not speak to the customer, only the attempt is logged. On voicemail or with someone else leave only your name, the company and a phone number: never the amount or that there is a debt.",
+    },
+    "call.contact": {"es": "¿Con quién hablaste?", "en": "Who did you speak to?"},
+    "call.contact_new": {"es": "Otra persona (escribe abajo)", "en": "Someone else (type below)"},
+    "call.contact_name": {"es": "Nombre de la otra persona", "en": "The other person's name"},
+    "call.contact_role": {"es": "Su cargo", "en": "Their role"},
+    "call.excuse_category": {"es": "Excusa", "en": "Excuse"},
+    "call.excuse": {"es": "¿Por qué no ha pagado?", "en": "Why haven't they paid?"},
+    "call.excuse_placeholder": {
+        "es": "Ej.: El gerente está de vacaciones y nadie más firma los pagos #vacaciones",
+        "en": "E.g.: The manager is on holiday and nobody else signs payments #holiday",
+    },
+    "call.agreement": {"es": "¿Qué acordaron?", "en": "What did you agree?"},
+    "call.promise_amount": {"es": "Monto prometido", "en": "Amount promised"},
+    "call.promise_date": {
+        "es": "¿Cuándo paga? (en palabras)",
+        "en": "When will they pay? (in words)",
+    },
+    "call.promise_date_placeholder": {
+        "es": "el viernes, a la quincena, 15/12…",
+        "en": "friday, end of month, 12/15…",
+    },
+    "call.promise_method": {"es": "Forma de pago", "en": "Payment method"},
+    "call.promise_reference": {
+        "es": "Referencia (n.º de depósito o cheque)",
+        "en": "Reference (deposit or cheque no.)",
+    },
+    "call.task": {"es": "Próximo paso: ¿qué harás?", "en": "Next step: what will you do?"},
+    "call.task_due": {"es": "¿Cuándo? (en palabras)", "en": "When? (in words)"},
+    "call.task_due_placeholder": {
+        "es": "mañana a las 10, el lunes, en 3 días…",
+        "en": "tomorrow at 10, monday, in 3 days…",
+    },
+    "call.assignee": {"es": "¿Quién lo hará?", "en": "Who will do it?"},
+    "call.supervisor": {
+        "es": "Supervisa (si lo hace otra persona)",
+        "en": "Supervisor (when someone else does it)",
+    },
+    "call.section_promise": {"es": "*La promesa del cliente*", "en": "*The customer's promise*"},
+    "call.section_task": {"es": "*Tu próximo paso*", "en": "*Your next step*"},
+    # Field errors.
+    "call.need_outcome": {
+        "es": "Elige qué pasó en la llamada.",
+        "en": "Pick what happened on the call.",
+    },
+    "call.bad_amount": {
+        "es": "«{value}» no es un monto. Escribe solo números, por ejemplo 1500 o 1500.50.",
+        "en": "“{value}” is not an amount. Type digits only, e.g. 1500 or 1500.50.",
+    },
+    "call.amount_not_positive": {
+        "es": "El monto prometido debe ser mayor que cero.",
+        "en": "The amount promised must be more than zero.",
+    },
+    "call.need_promise_date": {
+        "es": "Escribiste un monto: ¿cuándo paga? Escribe la fecha en palabras (por ejemplo «el viernes»).",
+        "en": "You typed an amount: when will they pay? Write the date in words (e.g. “friday”).",
+    },
+    "call.need_task_due": {
+        "es": "¿Para cuándo? Escribe la fecha en palabras (por ejemplo «mañana a las 10»).",
+        "en": "By when? Write the date in words (e.g. “tomorrow at 10”).",
+    },
+    "call.need_task": {
+        "es": "Pusiste una fecha pero no qué harás.",
+        "en": "You gave a date but not what you will do.",
+    },
+    "call.not_member": {
+        "es": "Esa persona no está en el equipo de cobro. Agrégala con `/cobro equipo agregar`.",
+        "en": "That person is not on the cobro team. Add them with `/cobro team add`.",
+    },
+    "call.need_supervisor": {
+        "es": "La tarea es de otra persona: nombra quién la supervisa.",
+        "en": "The task is someone else's: name who supervises it.",
+    },
+    "call.supervisor_is_assignee": {
+        "es": "Quien supervisa no puede ser quien hace la tarea.",
+        "en": "The supervisor cannot be the person doing the task.",
+    },
+    "call.save_failed": {
+        "es": "No pude guardar (la base de datos no respondió). Tu nota sigue aquí: vuelve a pulsar Guardar en un momento.",
+        "en": "I could not save (the database did not answer). Your note is still here: press Save again in a moment.",
+    },
+    # Echo of dates.
+    "call.moved_to_business_day": {
+        "es": "{when} (movida al siguiente día hábil)",
+        "en": "{when} (moved to the next business day)",
+    },
+    "call.non_business_flag": {
+        "es": "{when} :warning: no es día hábil",
+        "en": "{when} :warning: not a business day",
+    },
+    # Confirmations.
+    "call.logged_title": {
+        "es": ":white_check_mark: Llamada a *{customer}* registrada",
+        "en": ":white_check_mark: Call to *{customer}* logged",
+    },
+    "call.attempt_title": {
+        "es": ":telephone_receiver: Intento de llamada a *{customer}* registrado: {outcome}",
+        "en": ":telephone_receiver: Call attempt to *{customer}* logged: {outcome}",
+    },
+    "call.retry_proposed": {
+        "es": "Te propongo: *{task}*, {when}. Ya está en tus tareas; cámbialo desde `/cobro tareas`.",
+        "en": "I suggest: *{task}*, {when}. It is in your tasks; change it from `/cobro tasks`.",
+    },
+    "call.message_left_reminder": {
+        "es": ":lock: En un mensaje deja solo tu nombre, la empresa y un teléfono: nunca el monto ni que hay una deuda.",
+        "en": ":lock: In a message leave only your name, the company and a phone number: never the amount or that there is a debt.",
+    },
+    "call.third_party_reminder": {
+        "es": ":lock: Hablaste con alguien que no es el contacto de pagos: no le des detalles de la deuda (monto, días de atraso). Es información confidencial y en algunos países divulgarla está penado.",
+        "en": ":lock: You spoke to someone who is not the payments contact: do not give them details of the debt (amount, days late). It is confidential, and in some countries disclosing it is an offence.",
+    },
+    "call.line_who": {"es": "*Con quién:* {who}", "en": "*Spoke to:* {who}"},
+    "call.line_why": {
+        "es": "*Por qué no ha pagado:* {category} — {excuse}",
+        "en": "*Why not paid:* {category} — {excuse}",
+    },
+    "call.line_agreement": {"es": "*Acuerdo:* {agreement}", "en": "*Agreed:* {agreement}"},
+    "call.line_promise": {
+        "es": "*Promesa:* {amount} el {when}{method}",
+        "en": "*Promise:* {amount} on {when}{method}",
+    },
+    "call.line_task": {
+        "es": "*Próximo paso:* {task} · {when} · {assignee}",
+        "en": "*Next step:* {task} · {when} · {assignee}",
+    },
+    "call.line_supervisor": {
+        "es": " · supervisa {supervisor}",
+        "en": " · supervised by {supervisor}",
+    },
+    "call.line_tags": {"es": "*Etiquetas:* {tags}", "en": "*Tags:* {tags}"},
+    "call.line_dispute": {
+        "es": ":pause_button: Cobranza en pausa para {invoices} hasta resolver la disputa.",
+        "en": ":pause_button: Dunning paused for {invoices} until the dispute is resolved.",
+    },
+    "call.all_invoices": {"es": "todas sus facturas", "en": "all its invoices"},
+    "call.you": {"es": "tú", "en": "you"},
+    "call.view_customer": {"es": "Ver cliente", "en": "View customer"},
+    # Tasks for colleagues.
+    "task.assigned_to_you": {
+        "es": ":inbox_tray: {author} te asignó una tarea de *{customer}*:\n*{task}* · {when}",
+        "en": ":inbox_tray: {author} gave you a task for *{customer}*:\n*{task}* · {when}",
+    },
+    "task.assigned_supervised": {
+        "es": ":eyes: {author} asignó a {assignee} una tarea de *{customer}* que tú supervisas:\n*{task}* · {when}",
+        "en": ":eyes: {author} gave {assignee} a task for *{customer}* that you supervise:\n*{task}* · {when}",
+    },
+    "task.no_customer": {"es": "sin cliente", "en": "no customer"},
+    "task.done": {"es": "Hecho", "en": "Done"},
+    "task.snooze": {"es": "Posponer", "en": "Snooze"},
+    "task.snooze_1h": {"es": "1 hora", "en": "1 hour"},
+    "task.snooze_tomorrow": {"es": "Mañana", "en": "Tomorrow"},
+    "task.snooze_pick": {"es": "Otra fecha…", "en": "Another date…"},
+    "task.reassign": {"es": "Reasignar", "en": "Reassign"},
+    "task.marked_done": {
+        "es": ":white_check_mark: Hecho: *{task}*",
+        "en": ":white_check_mark: Done: *{task}*",
+    },
+    "task.snoozed": {
+        "es": ":zzz: Pospuesta para {when}: *{task}*",
+        "en": ":zzz: Snoozed until {when}: *{task}*",
+    },
+    "task.reassigned": {
+        "es": ":arrow_right: *{task}* ahora es de {assignee}.",
+        "en": ":arrow_right: *{task}* now belongs to {assignee}.",
+    },
+    "task.already_closed": {
+        "es": "Esa tarea ya estaba cerrada: nada que cambiar. Tus tareas abiertas están en `/cobro tareas`.",
+        "en": "That task was already closed: nothing to change. Your open tasks are in `/cobro tasks`.",
+    },
+    "task.not_yours": {
+        "es": "Solo quien tiene la tarea, quien la creó o quien la supervisa puede cambiarla.",
+        "en": "Only the assignee, the creator or the supervisor can change that task.",
+    },
+    "task.snooze_title": {"es": "Posponer tarea", "en": "Snooze task"},
+    "task.snooze_when": {"es": "¿Para cuándo?", "en": "Until when?"},
+    "task.reassign_title": {"es": "Reasignar tarea", "en": "Reassign task"},
+}
+
+TEXTS |= {
+    "customer.pick": {
+        "es": "Varios clientes coinciden. ¿Cuál es?",
+        "en": "Several customers match. Which one?",
+    },
+    "customer.this_one": {"es": "Este", "en": "This one"},
+    "customer.none": {
+        "es": "No encontré ningún cliente como «{query}». Prueba con otra parte del nombre o con su id.",
+        "en": "I found no customer like “{query}”. Try another part of the name, or its id.",
+    },
+    "customer.need_query": {
+        "es": "¿Qué cliente? Escribe `/cobro {word} <nombre o id>`.",
+        "en": "Which customer? Type `/cobro {word} <name or id>`.",
+    },
+}
+
+TEXTS |= {
+    "what.task": {"es": "la tarea", "en": "the task"},
+    "tasks.title": {"es": "Mis tareas pendientes", "en": "My open tasks"},
+    "tasks.none": {
+        "es": "No tienes tareas pendientes. :tada:",
+        "en": "You have no open tasks. :tada:",
+    },
+    "tasks.line": {"es": "*{task}* · {customer} · {when}", "en": "*{task}* · {customer} · {when}"},
+    "task.reassigned_to_you": {
+        "es": ":inbox_tray: {author} te pasó una tarea de *{customer}*:\n*{task}* · {when}",
+        "en": ":inbox_tray: {author} handed you a task for *{customer}*:\n*{task}* · {when}",
+    },
+    "task.reassign_to": {"es": "Nueva persona", "en": "New assignee"},
+    "task.save": {"es": "Guardar", "en": "Save"},
+    "promises.title": {"es": "Promesas de pago que sigo", "en": "Payment promises I follow"},
+    "promises.none": {
+        "es": "No sigues ninguna promesa pendiente.",
+        "en": "You follow no pending promises.",
+    },
+    "promises.line": {
+        "es": "*{customer}* · {amount} · {when}{paid}",
+        "en": "*{customer}* · {amount} · {when}{paid}",
+    },
+    "promises.paid_so_far": {"es": " · pagado {paid}", "en": " · paid {paid}"},
+}
+
+TEXTS |= {
+    "history.attempt": {"es": "Intento de llamada", "en": "Call attempt"},
+    "history.note": {"es": "Nota", "en": "Note"},
+    "history.promise": {"es": "Promesa de pago", "en": "Payment promise"},
+    "history.task": {"es": "Tarea", "en": "Task"},
+    "history.payment": {"es": "Pago", "en": "Payment"},
+    "history.imported": {"es": "importado", "en": "imported"},
+    "history.spoke_with": {"es": "habló con {who}", "en": "spoke to {who}"},
+    "history.agreed": {"es": "acuerdo: {agreement}", "en": "agreed: {agreement}"},
+    "history.corrects": {"es": "corrige la nota {id}", "en": "corrects note {id}"},
+    "history.promised_for": {"es": "para el {day}", "en": "for {day}"},
+    "history.due": {"es": "vence {due}", "en": "due {due}"},
+    "history.col.when": {"es": "fecha", "en": "when"},
+    "history.col.kind": {"es": "tipo", "en": "kind"},
+    "history.col.who": {"es": "quién", "en": "who"},
+    "history.col.detail": {"es": "detalle", "en": "detail"},
+    "history.col.amount": {"es": "monto", "en": "amount"},
+    "history.col.status": {"es": "estado", "en": "status"},
+    "history.uploaded": {
+        "es": "Historial de *{customer}*: {count} eventos, en el CSV adjunto.",
+        "en": "History of *{customer}*: {count} events, in the attached CSV.",
+    },
+    "history.sent_to_dm": {
+        "es": "Te envié el historial de *{customer}* por mensaje directo.",
+        "en": "I sent you the history of *{customer}* as a direct message.",
+    },
+    "promise_status.pending": {"es": "pendiente", "en": "pending"},
+    "promise_status.kept": {"es": "cumplida", "en": "kept"},
+    "promise_status.partial": {"es": "cumplida en parte", "en": "partially kept"},
+    "promise_status.broken": {"es": "incumplida", "en": "broken"},
+    "task_status.open": {"es": "pendiente", "en": "open"},
+    "task_status.done": {"es": "hecha", "en": "done"},
+    "task_status.cancelled": {"es": "cancelada", "en": "cancelled"},
+    "payment.not_positive": {
+        "es": "El pago debe ser mayor que cero.",
+        "en": "The payment must be more than zero.",
+    },
+    "payment.future": {
+        "es": "{when} todavía no llega: registra el pago cuando se reciba.",
+        "en": "{when} has not come yet: record the payment once it is received.",
+    },
+    "payment.title": {"es": "Registrar pago", "en": "Record a payment"},
+    "payment.amount": {"es": "Monto recibido", "en": "Amount received"},
+    "payment.date": {
+        "es": "¿Cuándo se recibió? (en palabras; vacío: hoy)",
+        "en": "When was it received? (in words; empty: today)",
+    },
+    "payment.date_placeholder": {
+        "es": "hoy, ayer, el lunes, 20/11…",
+        "en": "today, yesterday, monday, 11/20…",
+    },
+    "payment.invoice": {
+        "es": "Factura que paga (vacío: las más antiguas)",
+        "en": "Invoice it pays (empty: the oldest)",
+    },
+    "payment.recorded": {
+        "es": ":moneybag: Pago de {amount} de *{customer}* registrado ({when}).",
+        "en": ":moneybag: Payment of {amount} from *{customer}* recorded ({when}).",
+    },
+    "payment.kept": {
+        "es": "Promesas cumplidas con este pago: {kept} de {counted}.",
+        "en": "Promises kept by this payment: {kept} of {counted}.",
+    },
+    "payment.credit": {
+        "es": "Queda un saldo a favor del cliente de {credit}.",
+        "en": "The customer has a credit of {credit} left.",
+    },
+    "payment.duplicate": {
+        "es": "Ese pago ya estaba registrado (misma referencia): no lo conté dos veces.",
+        "en": "That payment was already recorded (same reference): I did not count it twice.",
+    },
+    "task.add_title": {"es": "Añadir tarea", "en": "Add a task"},
+    "task.added": {
+        "es": ":memo: Tarea creada: *{task}* · {when} · {assignee}",
+        "en": ":memo: Task created: *{task}* · {when} · {assignee}",
+    },
+    "card.log_call": {"es": "Registrar llamada", "en": "Log a call"},
+    "card.add_task": {"es": "Añadir tarea", "en": "Add a task"},
+    "card.add_payment": {"es": "Registrar pago", "en": "Record a payment"},
+    "card.export": {"es": "Exportar historial", "en": "Export history"},
+    "card.collector": {"es": "Cobrador: {name}", "en": "Collector: {name}"},
+    "card.no_collector": {"es": "Sin cobrador asignado", "en": "No collector assigned"},
+    "card.balance": {"es": "*Saldo:* {balance}", "en": "*Balance:* {balance}"},
+    "card.step": {"es": "*Paso de cobranza:* {step}", "en": "*Dunning step:* {step}"},
+    "card.no_step": {"es": "al día", "en": "up to date"},
+    "card.reliability": {
+        "es": "*Promesas cumplidas:* {kept} de {made}",
+        "en": "*Promises kept:* {kept} of {made}",
+    },
+    "card.pending_promise": {
+        "es": "*Promesa pendiente:* {amount} el {when}",
+        "en": "*Pending promise:* {amount} on {when}",
+    },
+    "card.contacts": {"es": "*A quién llamar*", "en": "*Whom to call*"},
+    "card.no_contacts": {"es": "Sin contactos registrados.", "en": "No contacts on file."},
+    "card.decides": {"es": "decide los pagos", "en": "decides payments"},
+    "card.invoices": {"es": "*Facturas abiertas*", "en": "*Open invoices*"},
+    "card.no_invoices": {"es": "Ninguna factura abierta.", "en": "No open invoices."},
+    "card.invoice_line": {
+        "es": "{number} · {balance} · {days}",
+        "en": "{number} · {balance} · {days}",
+    },
+    "card.disputed": {"es": " · :pause_button: en disputa", "en": " · :pause_button: disputed"},
+    "card.more_invoices": {"es": "… y {count} más", "en": "… and {count} more"},
+    "card.notes": {"es": "*Últimas notas*", "en": "*Latest notes*"},
+    "card.no_notes": {"es": "Todavía no hay notas.", "en": "No notes yet."},
+    "card.note_line": {"es": "{day} · {author}: {body}", "en": "{day} · {author}: {body}"},
+    "card.tasks": {"es": "*Tareas abiertas*", "en": "*Open tasks*"},
+    "card.no_tasks": {"es": "Ninguna tarea abierta.", "en": "No open tasks."},
+    "card.task_line": {"es": "{task} · {when} · {assignee}", "en": "{task} · {when} · {assignee}"},
+    "card.attempts": {
+        "es": "{count} intentos de llamada en total",
+        "en": "{count} call attempts in all",
+    },
+    "promise.reschedule_title": {"es": "Mover la promesa", "en": "Move the promise"},
+    "promise.reschedule_when": {
+        "es": "¿Para cuándo promete ahora?",
+        "en": "When does the customer promise now?",
+    },
+    "promise.reassign_title": {"es": "Reasignar promesa", "en": "Reassign promise"},
+    "promise.rescheduled": {
+        "es": ":calendar: Promesa de *{customer}* movida al {when}.",
+        "en": ":calendar: Promise of *{customer}* moved to {when}.",
+    },
+    "promise.reassigned": {
+        "es": ":arrow_right: La promesa de *{customer}* ahora la sigue {name}.",
+        "en": ":arrow_right: {name} now follows the promise of *{customer}*.",
+    },
+    "promise.not_pending": {
+        "es": "Esa promesa ya no está pendiente (se cumplió o se incumplió): nada que mover. Las pendientes están en `/cobro promesas`.",
+        "en": "That promise is no longer pending (kept or broken): nothing to move. Pending ones are in `/cobro promises`.",
+    },
+    "what.promise": {"es": "la promesa", "en": "the promise"},
+}
+
+TEXTS |= {
+    "shortcut.next": {"es": "Siguiente", "en": "Next"},
+    "shortcut.from_message": {"es": "Del mensaje: «{text}»", "en": "From the message: “{text}”"},
+    "shortcut.which_customer": {
+        "es": "¿De qué cliente? (nombre o id)",
+        "en": "Which customer? (name or id)",
+    },
+    "customer.need_query_field": {
+        "es": "Escribe el nombre o el id del cliente.",
+        "en": "Type the customer's name or id.",
+    },
+    "customer.several": {
+        "es": "Varios clientes coinciden: {names}. Escribe más del nombre o el id.",
+        "en": "Several customers match: {names}. Type more of the name, or the id.",
+    },
+}

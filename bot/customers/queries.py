@@ -1,0 +1,214 @@
+"""The customers' SQL: finding them, their contacts, open invoices, notes, tasks, promises."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from bot.core.errors import NotFound
+from bot.core.text import fold
+from bot.core.vocabulary import TaskStatus
+from bot.customers.rules import (
+    MAX_MATCHES,
+    ContactLine,
+    CustomerMatch,
+    InvoiceLine,
+    NoteLine,
+    closest,
+)
+from bot.promises.rules import PromiseLine
+from bot.tasks.rules import TaskLine
+from models import (
+    Contact,
+    ContactAttempt,
+    Customer,
+    Dispute,
+    Invoice,
+    Note,
+    PaymentPromise,
+    Task,
+    TeamMember,
+)
+
+ZERO = 0
+
+
+def search(session: Session, query: str, *, limit: int = MAX_MATCHES) -> list[CustomerMatch]:
+    """Customers matching what was typed, best first (see bot.customers.rules)."""
+    typed = query.strip()
+    if not typed:
+        return []
+    exact = session.execute(
+        select(Customer.id, Customer.external_id, Customer.name).where(
+            func.lower(Customer.external_id) == typed.lower()
+        )
+    ).first()
+    if exact:
+        return [CustomerMatch(*exact)]
+    words = fold(typed).split()
+    rows = session.execute(
+        select(Customer.id, Customer.external_id, Customer.name)
+        .where(and_(*(Customer.search_name.contains(word, autoescape=True) for word in words)))
+        .order_by(func.length(Customer.search_name), Customer.search_name)
+        .limit(limit)
+    ).all()
+    if rows:
+        whole = [r for r in rows if fold(r.name) == fold(typed)]
+        return [CustomerMatch(*r) for r in (whole or rows)]
+    ids = closest(
+        fold(typed),
+        ((cid, name) for cid, name in session.execute(select(Customer.id, Customer.search_name))),
+        limit,
+    )
+    if not ids:
+        return []
+    found = {
+        r.id: CustomerMatch(*r)
+        for r in session.execute(
+            select(Customer.id, Customer.external_id, Customer.name).where(Customer.id.in_(ids))
+        )
+    }
+    return [found[cid] for cid in ids if cid in found]
+
+
+def require_customer(session: Session, customer_id: int) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise NotFound(what_key="what.customer", value=str(customer_id))
+    return customer
+
+
+def contacts_of(session: Session, customer_id: int) -> list[ContactLine]:
+    """Decision makers first: whom to ask for."""
+    return [
+        ContactLine(c.id, c.name, c.title, c.phone, c.email, c.decision_maker)
+        for c in session.scalars(
+            select(Contact)
+            .where(Contact.customer_id == customer_id)
+            .order_by(Contact.decision_maker.desc(), Contact.id)
+        )
+    ]
+
+
+def open_invoices(session: Session, customer_id: int, today: date) -> list[InvoiceLine]:
+    disputed_all = False
+    disputed: set[int] = set()
+    for (invoice_id,) in session.execute(
+        select(Dispute.invoice_id).where(
+            Dispute.customer_id == customer_id, Dispute.resolved_at.is_(None)
+        )
+    ):
+        if invoice_id is None:
+            disputed_all = True
+        else:
+            disputed.add(invoice_id)
+    return [
+        InvoiceLine(
+            i.id,
+            i.number,
+            i.balance,
+            i.currency,
+            i.due_date,
+            (today - i.due_date).days,
+            disputed_all or i.id in disputed,
+        )
+        for i in session.scalars(
+            select(Invoice)
+            .where(Invoice.customer_id == customer_id, Invoice.balance > ZERO)
+            .order_by(Invoice.due_date, Invoice.id)
+        )
+    ]
+
+
+def currencies_of(session: Session, customer_ids: list[int]) -> dict[int, str]:
+    """Each customer's invoicing currency (one query for many customers)."""
+    if not customer_ids:
+        return {}
+    return {
+        cid: currency
+        for cid, currency in session.execute(
+            select(Invoice.customer_id, func.min(Invoice.currency))
+            .where(Invoice.customer_id.in_(customer_ids))
+            .group_by(Invoice.customer_id)
+        )
+    }
+
+
+def collector_name(session: Session, customer: Customer) -> str | None:
+    if customer.collector_id is None:
+        return None
+    member = session.get(TeamMember, customer.collector_id)
+    return member.name if member else None
+
+
+def promises_of(session: Session, customer: Customer, currency: str) -> list[PromiseLine]:
+    """Newest first."""
+    return [
+        PromiseLine(
+            p.id,
+            customer.id,
+            customer.name,
+            p.amount,
+            p.paid_amount,
+            currency,
+            p.promised_for,
+            p.status,
+            p.method,
+        )
+        for p in session.scalars(
+            select(PaymentPromise)
+            .where(PaymentPromise.customer_id == customer.id)
+            .order_by(PaymentPromise.promised_for.desc(), PaymentPromise.id.desc())
+        )
+    ]
+
+
+def attempts_of(session: Session, customer_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count(ContactAttempt.id)).where(ContactAttempt.customer_id == customer_id)
+        )
+        or 0
+    )
+
+
+def last_notes(session: Session, customer_id: int, limit: int = 5) -> list[NoteLine]:
+    """The last notes, newest first; a note that was corrected shows only its correction."""
+    corrected = select(Note.corrects_id).where(
+        Note.customer_id == customer_id, Note.corrects_id.is_not(None)
+    )
+    rows = session.execute(
+        select(Note, TeamMember.name, ContactAttempt.outcome)
+        .join(TeamMember, TeamMember.id == Note.author_id)
+        .outerjoin(ContactAttempt, ContactAttempt.id == Note.attempt_id)
+        .where(Note.customer_id == customer_id, Note.id.not_in(corrected))
+        .order_by(Note.created_at.desc(), Note.id.desc())
+        .limit(limit)
+    )
+    return [
+        NoteLine(
+            n.created_at,
+            author,
+            outcome,
+            n.spoke_with,
+            n.excuse_category,
+            n.excuse,
+            n.agreement,
+            n.hashtags,
+        )
+        for n, author, outcome in rows
+    ]
+
+
+def open_tasks_of(session: Session, customer: Customer) -> list[TaskLine]:
+    return [
+        TaskLine(task.id, task.text, customer.name, task.due_date, task.due_time, name)
+        for task, name in session.execute(
+            select(Task, TeamMember.name)
+            .join(TeamMember, TeamMember.id == Task.assignee_id)
+            .where(Task.customer_id == customer.id, Task.status == TaskStatus.OPEN)
+            .order_by(Task.due_date, Task.id)
+        )
+    ]

@@ -1,0 +1,144 @@
+"""What we know about a customer, as plain values, and the rules that read it: which currency
+is theirs, which dunning step they have reached, which names are close to what was typed.
+
+Collectors type "ferreteria lopez", "López", "C00042" or "ferretria lopes": an external id
+matches exactly, every word of the name matches as a fragment, and when nothing does, the
+closest names are offered. Several matches are returned for the user to pick; a single
+guess is never taken silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from bot.core.calendar import BusinessCalendar
+from bot.core.dunning import Reason, Step, latest_step
+from bot.core.vocabulary import AttemptOutcome, ExcuseCategory
+from bot.promises.rules import PromiseLine
+from bot.tasks.rules import TaskLine
+
+ZERO = Decimal("0")
+MAX_MATCHES = 8
+FUZZY_CUTOFF = 0.72
+CLEAR_WINNER = 0.08
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    id: int
+    external_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    id: int
+    name: str
+    title: str | None
+    phone: str | None
+    email: str | None
+    decision_maker: bool
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    id: int
+    number: str
+    balance: Decimal
+    currency: str
+    due_date: date
+    days_past_due: int
+    disputed: bool = False
+
+
+@dataclass(frozen=True)
+class CallContext:
+    """What the call modal shows and defaults to."""
+
+    customer_id: int
+    name: str
+    balance: Decimal
+    currency: str
+    contacts: list[ContactLine]
+    invoices: list[InvoiceLine]
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    at: datetime
+    author: str
+    outcome: AttemptOutcome | None
+    spoke_with: str | None
+    category: ExcuseCategory | None
+    excuse: str | None
+    agreement: str | None
+    hashtags: str
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    """Everything a collector needs before picking up the phone, on one card."""
+
+    id: int
+    external_id: str
+    name: str
+    tax_id: str | None
+    collector: str | None
+    timezone: str | None
+    contacts: list[ContactLine]
+    invoices: list[InvoiceLine]
+    balance: Decimal
+    currency: str
+    step: Reason | None
+    promises_kept: int
+    promises_made: int
+    pending_promise: PromiseLine | None
+    notes: list[NoteLine] = field(default_factory=list)
+    tasks: list[TaskLine] = field(default_factory=list)
+    attempts: int = 0
+
+
+def main_currency(invoices: Iterable[InvoiceLine], default: str) -> str:
+    """The currency most of the customer's open invoices are in."""
+    counted = Counter(i.currency for i in invoices)
+    return counted.most_common(1)[0][0] if counted else default
+
+
+def balance_in(invoices: Iterable[InvoiceLine], currency: str) -> Decimal:
+    return sum((i.balance for i in invoices if i.currency == currency), ZERO)
+
+
+def current_step(
+    invoices: list[InvoiceLine], today: date, steps: tuple[Step, ...], calendar: BusinessCalendar
+) -> Reason | None:
+    """The most advanced dunning step any open, undisputed invoice has reached."""
+    order = [s.reason for s in steps]
+    best: Reason | None = None
+    for invoice in invoices:
+        if invoice.disputed:
+            continue
+        found = latest_step(invoice.due_date, today, steps, calendar.next_business_day)
+        if found and (best is None or order.index(found[0].reason) > order.index(best)):
+            best = found[0].reason
+    return best
+
+
+def closest(folded: str, names: Iterable[tuple[int, str]], limit: int) -> list[int]:
+    """Typos: the ids of the names most like what was typed. When one name is clearly closer
+    than the rest it is the only answer; otherwise the user picks among the close ones."""
+    scored: list[tuple[float, int]] = []
+    for cid, name in names:
+        matcher = difflib.SequenceMatcher(None, folded, name)
+        if matcher.real_quick_ratio() >= FUZZY_CUTOFF and matcher.quick_ratio() >= FUZZY_CUTOFF:
+            score = matcher.ratio()
+            if score >= FUZZY_CUTOFF:
+                scored.append((score, cid))
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][0] - scored[1][0] >= CLEAR_WINNER:
+        scored = scored[:1]
+    return [cid for _, cid in scored[:limit]]

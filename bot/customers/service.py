@@ -1,0 +1,71 @@
+"""Customer use cases: finding one by what was typed, the card, the call modal's context."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.core.db import Db
+from bot.core.policy import Policy
+from bot.core.vocabulary import PromiseStatus
+from bot.customers import queries
+from bot.customers.rules import (
+    CallContext,
+    CustomerCard,
+    CustomerMatch,
+    balance_in,
+    current_step,
+    main_currency,
+)
+
+
+def find_customers(db: Db, query: str) -> list[CustomerMatch]:
+    with db() as session:
+        return queries.search(session, query)
+
+
+def call_context(
+    db: Db, *, customer_id: int, now: datetime, policy: Policy, currency: str
+) -> CallContext:
+    with db() as session:
+        customer = queries.require_customer(session, customer_id)
+        invoices = queries.open_invoices(session, customer_id, policy.today(now))
+        main = main_currency(invoices, currency)
+        return CallContext(
+            customer.id,
+            customer.name,
+            balance_in(invoices, main),
+            main,
+            queries.contacts_of(session, customer_id),
+            invoices,
+        )
+
+
+def customer_card(
+    db: Db, *, customer_id: int, now: datetime, policy: Policy, currency: str
+) -> CustomerCard:
+    with db() as session:
+        today = policy.today(now)
+        customer = queries.require_customer(session, customer_id)
+        invoices = queries.open_invoices(session, customer_id, today)
+        main = main_currency(invoices, currency)
+        promises = queries.promises_of(session, customer, main)
+        resolved = [p for p in promises if p.status != PromiseStatus.PENDING]
+        return CustomerCard(
+            id=customer.id,
+            external_id=customer.external_id,
+            name=customer.name,
+            tax_id=customer.tax_id,
+            collector=queries.collector_name(session, customer),
+            timezone=customer.timezone,
+            contacts=queries.contacts_of(session, customer_id),
+            invoices=invoices,
+            balance=balance_in(invoices, main),
+            currency=main,
+            step=current_step(invoices, today, policy.steps, policy.calendar),
+            promises_kept=sum(1 for p in resolved if p.status == PromiseStatus.KEPT),
+            promises_made=len(resolved),
+            pending_promise=next((p for p in promises if p.status == PromiseStatus.PENDING), None),
+            notes=queries.last_notes(session, customer_id),
+            tasks=queries.open_tasks_of(session, customer),
+            attempts=queries.attempts_of(session, customer_id),
+        )

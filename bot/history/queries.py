@@ -1,0 +1,103 @@
+"""The history's SQL: every event of a customer, worded in the reader's language."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from bot.core.i18n import Lang, t
+from bot.history.rules import Event
+from models import ContactAttempt, Note, Payment, PaymentPromise, Task, TeamMember
+
+
+def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list[Event]:
+    """Every event of the customer, in no particular order."""
+    found: list[Event] = []
+    for attempt, name in session.execute(
+        select(ContactAttempt, TeamMember.name)
+        .join(TeamMember, TeamMember.id == ContactAttempt.member_id)
+        .where(ContactAttempt.customer_id == customer_id)
+    ):
+        outcome = t(f"outcome.{attempt.outcome.value}", lang)
+        found.append(Event(attempt.at, t("history.attempt", lang), name, outcome))
+    for note, name in session.execute(
+        select(Note, TeamMember.name)
+        .join(TeamMember, TeamMember.id == Note.author_id)
+        .where(Note.customer_id == customer_id)
+    ):
+        parts = [
+            t("history.spoke_with", lang, who=note.spoke_with) if note.spoke_with else "",
+            t(f"excuse.{note.excuse_category.value}", lang) if note.excuse_category else "",
+            note.excuse or "",
+            t("history.agreed", lang, agreement=note.agreement) if note.agreement else "",
+            " ".join(f"#{tag}" for tag in note.hashtags.split()) if note.hashtags else "",
+        ]
+        if note.corrects_id:
+            parts.append(t("history.corrects", lang, id=note.corrects_id))
+        found.append(
+            Event(note.created_at, t("history.note", lang), name, " · ".join(p for p in parts if p))
+        )
+    for promise, name in session.execute(
+        select(PaymentPromise, TeamMember.name)
+        .join(TeamMember, TeamMember.id == PaymentPromise.collector_id)
+        .where(PaymentPromise.customer_id == customer_id)
+    ):
+        detail = t("history.promised_for", lang, day=promise.promised_for.isoformat())
+        if promise.method:
+            detail += f" · {t(f'method.{promise.method}', lang)}"
+        if promise.reference:
+            detail += f" · {promise.reference}"
+        found.append(
+            Event(
+                promise.created_at,
+                t("history.promise", lang),
+                name,
+                detail,
+                promise.amount,
+                t(f"promise_status.{promise.status.value}", lang),
+            )
+        )
+    assignee = aliased(TeamMember)
+    for task, name in session.execute(
+        select(Task, assignee.name)
+        .join(assignee, assignee.id == Task.assignee_id)
+        .where(Task.customer_id == customer_id)
+    ):
+        due = task.due_date.isoformat() + (f" {task.due_time:%H:%M}" if task.due_time else "")
+        found.append(
+            Event(
+                task.created_at,
+                t("history.task", lang),
+                name,
+                f"{task.text} · {t('history.due', lang, due=due)}",
+                None,
+                t(f"task_status.{task.status.value}", lang),
+            )
+        )
+    recorder = aliased(TeamMember)
+    for payment, name in session.execute(
+        select(Payment, recorder.name)
+        .outerjoin(recorder, recorder.id == Payment.recorded_by_id)
+        .where(Payment.customer_id == customer_id)
+    ):
+        detail = " · ".join(
+            p
+            for p in (
+                payment.reference or "",
+                t(f"method.{payment.method}", lang) if payment.method else "",
+            )
+            if p
+        )
+        found.append(
+            Event(
+                datetime.combine(payment.paid_on, time(0), tz),
+                t("history.payment", lang),
+                name or t("history.imported", lang),
+                detail,
+                payment.amount,
+            )
+        )
+    return found

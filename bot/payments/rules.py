@@ -1,0 +1,71 @@
+"""Applying money received to what is owed, and what a payment typed in Slack must be. Pure.
+
+A payment lowers its invoice first, then the customer's oldest open invoices (the usual
+rule when a payment does not say what it pays); whatever exceeds them all is a credit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from bot.core.vocabulary import PaymentMethod
+
+ZERO = Decimal("0")
+
+
+@dataclass(frozen=True)
+class Open:
+    """An open invoice as a payment sees it."""
+
+    id: int
+    balance: Decimal
+
+
+def allocate(amount: Decimal, invoices: list[Open]) -> tuple[dict[int, Decimal], Decimal]:
+    """How much of `amount` each invoice takes, in the order given, and what is left over."""
+    taken: dict[int, Decimal] = {}
+    remaining = amount
+    for invoice in invoices:
+        if remaining <= ZERO:
+            break
+        share = min(invoice.balance, remaining)
+        if share > ZERO:
+            taken[invoice.id] = share
+            remaining -= share
+    return taken, remaining
+
+
+def payment_key(customer_external_id: str, reference: str | None, source_key: str) -> str:
+    """A payment's identity: its reference for this customer (as `cobro import payments`
+    uses, so the same deposit imported later is not counted twice), else the submission."""
+    if reference:
+        return f"ref:{customer_external_id}:{reference}"
+    return f"slack:{source_key}"
+
+
+@dataclass(frozen=True)
+class PaymentForm:
+    """A payment typed in Slack ("Registrar pago"), as plain values."""
+
+    source_key: str
+    customer_id: int
+    amount: str | None
+    paid_on: str | None
+    method: PaymentMethod | None = None
+    reference: str | None = None
+    invoice_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RecordedPayment:
+    customer_id: int
+    customer: str
+    amount: Decimal
+    currency: str
+    paid_on: date
+    credit: Decimal
+    kept: int
+    counted: int
+    duplicate: bool = False

@@ -1,0 +1,161 @@
+"""Payment use cases: recording one typed in Slack; applying any payment (Slack or import)
+to the customer's invoices and promises, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from bot.core.calendar import BusinessCalendar
+from bot.core.dates import parse
+from bot.core.db import Db, transaction
+from bot.core.errors import FormRejected
+from bot.core.i18n import Lang, t
+from bot.core.money import parse_amount
+from bot.core.policy import Policy
+from bot.core.vocabulary import PromiseStatus
+from bot.customers import queries as customers
+from bot.outbox import keys
+from bot.outbox.service import enqueue
+from bot.payments import queries
+from bot.payments.rules import Open, PaymentForm, RecordedPayment, allocate, payment_key
+from bot.ports import Notifier
+from bot.promises.service import apply_payment as count_towards_promises
+from bot.team import queries as team
+from bot.team.rules import recipient_of
+from models import Invoice, Payment, PaymentPromise
+from models.base import utcnow
+
+ZERO = Decimal("0")
+
+
+def apply_payment(
+    session: Session, payment: Payment, calendar: BusinessCalendar
+) -> tuple[Decimal, list[PaymentPromise]]:
+    """Lower invoice balances by the payment (see rules.allocate) and count it towards the
+    customer's pending promises. Returns what is left over, and the promises it counted
+    towards."""
+    invoices = queries.invoices_to_lower(session, payment.customer_id, payment.invoice_id)
+    taken, credit = allocate(payment.amount, [Open(i.id, i.balance) for i in invoices])
+    by_id: dict[int, Invoice] = {i.id: i for i in invoices}
+    for invoice_id, share in taken.items():
+        by_id[invoice_id].balance -= share
+    promises = count_towards_promises(
+        session,
+        payment.customer_id,
+        payment.amount,
+        payment.created_at or utcnow(),
+        paid_on=payment.paid_on,
+        calendar=calendar,
+    )
+    return credit, promises
+
+
+def record_payment(
+    db: Db,
+    form: PaymentForm,
+    *,
+    author_slack_id: str,
+    now: datetime,
+    policy: Policy,
+    lang: Lang,
+    currency: str,
+    notifier: Notifier,
+) -> tuple[RecordedPayment, list[str]]:
+    """Validate and record one payment, once (see rules.payment_key); the author's receipt
+    goes out with it."""
+    with transaction(db) as session:
+        author = team.require_member(session, author_slack_id)
+        customer = customers.require_customer(session, form.customer_id)
+        errors: dict[str, str] = {}
+        amount = parse_amount(form.amount or "")
+        if amount is None:
+            errors["payment_amount"] = t("call.bad_amount", lang, value=form.amount or "")
+        elif amount <= 0:
+            errors["payment_amount"] = t("payment.not_positive", lang)
+        today = policy.today(now)
+        paid_on = today
+        if (form.paid_on or "").strip():
+            reading = parse(form.paid_on or "", now, policy.tz, calendar=policy.calendar)
+            if reading.date is None:
+                errors["payment_date"] = (reading.reason(lang) or "").capitalize()
+            elif reading.date > today:
+                errors["payment_date"] = t("payment.future", lang, when=reading.in_words(lang))
+            else:
+                paid_on = reading.date
+        invoice = session.get(Invoice, form.invoice_id) if form.invoice_id else None
+        if invoice is not None and invoice.customer_id != customer.id:
+            invoice = None
+        if errors or amount is None:
+            raise FormRejected(errors)
+        reference = (form.reference or "").strip() or None
+        key = payment_key(customer.external_id, reference, form.source_key)
+        money_in = (
+            invoice.currency
+            if invoice
+            else customers.currencies_of(session, [customer.id]).get(customer.id, currency)
+        )
+        to = recipient_of(author, lang)
+        if queries.known(session, key):
+            recorded = RecordedPayment(
+                customer.id, customer.name, amount, money_in, paid_on, ZERO, 0, 0, duplicate=True
+            )
+            receipt = keys.receipt("payment-again", customer.id, form.source_key)
+        else:
+            recorded, receipt = _record(
+                session,
+                form,
+                key,
+                reference,
+                invoice,
+                amount,
+                paid_on,
+                author.id,
+                money_in,
+                now,
+                policy,
+            )
+        enqueue(
+            session,
+            key=receipt,
+            channel=to.slack_user_id,
+            message=notifier.payment_recorded(recorded, to=to, today=today),
+        )
+        return recorded, [receipt]
+
+
+def _record(
+    session: Session,
+    form: PaymentForm,
+    key: str,
+    reference: str | None,
+    invoice: Invoice | None,
+    amount: Decimal,
+    paid_on: date,
+    author_id: int,
+    currency: str,
+    now: datetime,
+    policy: Policy,
+) -> tuple[RecordedPayment, str]:
+    customer = customers.require_customer(session, form.customer_id)
+    payment = Payment(
+        import_key=key,
+        reference=reference,
+        customer_id=customer.id,
+        invoice_id=invoice.id if invoice else None,
+        amount=amount,
+        paid_on=paid_on,
+        method=form.method.value if form.method else None,
+        recorded_by_id=author_id,
+        created_at=now,
+    )
+    session.add(payment)
+    session.flush()
+    credit, promises = apply_payment(session, payment, policy.calendar)
+    kept = sum(1 for p in promises if p.status == PromiseStatus.KEPT)
+    recorded = RecordedPayment(
+        customer.id, customer.name, amount, currency, paid_on, credit, kept, len(promises)
+    )
+    return recorded, keys.receipt("payment", payment.id, form.source_key)

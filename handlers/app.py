@@ -1,0 +1,32 @@
+"""Building the Bolt app: one function, used by `cobro run`, the demo and the tests alike."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.core.i18n.formats import set_team_locale
+from handlers import errors, middleware
+from handlers.context import Deps
+from handlers.listeners import register_all
+from handlers.notify.client import make_web_client
+
+
+def create_bolt_app(deps: Deps, *, client: WebClient | None = None) -> App:
+    """A Bolt app wired to cobro's listeners.
+
+    Socket Mode does not sign requests, so the signing secret is only required in HTTP mode.
+    """
+    settings = deps.settings
+    set_team_locale(settings.locale)
+    secret = settings.slack_signing_secret
+    app = App(
+        client=client or make_web_client(settings),
+        signing_secret=secret.get_secret_value() if secret else "socket-mode",
+        request_verification_enabled=secret is not None,
+        process_before_response=False,
+    )
+    middleware.register(app, deps)
+    errors.register(app)
+    register_all(app)
+    return app

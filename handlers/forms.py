@@ -1,0 +1,113 @@
+"""Slack's view state → the domain's typed forms: one reader per modal, parsed once.
+
+Slack sends every input block's state on submit (with the element's initial value when the
+user left it alone); cobro reads it by block id, whatever the element's action id (it
+renames an action id to make Slack show a new suggestion in a field).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, TypeVar
+
+from bot.calls.rules import CallForm
+from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
+from bot.payments.rules import PaymentForm
+from bot.tasks.rules import TaskForm
+from handlers.blocks.call import CONTACT_NEW
+from handlers.metadata import CallMeta, CustomerMeta
+
+E = TypeVar("E", bound=Enum)
+
+
+def state_values(view: dict[str, Any]) -> dict[str, str | None]:
+    """A submitted view's state as {block_id: value}."""
+    values: dict[str, str | None] = {}
+    for block_id, actions in ((view.get("state") or {}).get("values") or {}).items():
+        if not isinstance(actions, dict):
+            continue
+        for action in actions.values():
+            values[block_id] = _value_of(action) if isinstance(action, dict) else None
+            break
+    return values
+
+
+def _value_of(action: dict[str, Any]) -> str | None:
+    kind = action.get("type")
+    if kind in ("static_select", "external_select", "radio_buttons"):
+        chosen = action.get("selected_option")
+        value = chosen.get("value") if isinstance(chosen, dict) else None
+        return value if isinstance(value, str) else None
+    if kind == "users_select":
+        user = action.get("selected_user")
+        return user if isinstance(user, str) else None
+    if kind == "datepicker":
+        day = action.get("selected_date")
+        return day if isinstance(day, str) else None
+    value = action.get("value")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def choice_of(kind: type[E], value: str | None) -> E | None:
+    """A selected option as the enum it stands for; a tampered or outdated one as none."""
+    try:
+        return kind(value) if value else None
+    except ValueError:
+        return None
+
+
+def view_key(view: dict[str, Any]) -> str:
+    """The submission's identity: Slack's view id (the same on a retry of the same view)."""
+    return str(view.get("id") or "")
+
+
+def call_form(view: dict[str, Any]) -> CallForm:
+    values = state_values(view)
+    meta = CallMeta.of(view)
+    contact = values.get("contact")
+    return CallForm(
+        source_key=view_key(view),
+        customer_id=meta.customer_id,
+        outcome=choice_of(AttemptOutcome, values.get("outcome")),
+        contact_id=int(contact) if contact and contact.isdigit() else None,
+        contact_name=values.get("contact_name") if contact in (None, CONTACT_NEW) else None,
+        contact_role=values.get("contact_role"),
+        category=choice_of(ExcuseCategory, values.get("excuse_category")),
+        excuse=values.get("excuse"),
+        agreement=values.get("agreement"),
+        promise_amount=values.get("promise_amount"),
+        promise_amount_default=meta.default_amount,
+        promise_date=values.get("promise_date"),
+        promise_method=choice_of(PaymentMethod, values.get("promise_method")),
+        promise_reference=values.get("promise_reference"),
+        task=values.get("task"),
+        task_due=values.get("task_due"),
+        assignee=values.get("assignee"),
+        supervisor=values.get("supervisor"),
+    )
+
+
+def task_form(view: dict[str, Any]) -> TaskForm:
+    values = state_values(view)
+    return TaskForm(
+        source_key=view_key(view),
+        customer_id=CustomerMeta.of(view).customer_id,
+        text=values.get("task"),
+        due=values.get("task_due"),
+        assignee=values.get("assignee"),
+        supervisor=values.get("supervisor"),
+    )
+
+
+def payment_form(view: dict[str, Any]) -> PaymentForm:
+    values = state_values(view)
+    invoice = values.get("payment_invoice")
+    return PaymentForm(
+        source_key=view_key(view),
+        customer_id=CustomerMeta.of(view).customer_id or 0,
+        amount=values.get("payment_amount"),
+        paid_on=values.get("payment_date"),
+        method=choice_of(PaymentMethod, values.get("promise_method")),
+        reference=values.get("promise_reference"),
+        invoice_id=int(invoice) if invoice and invoice.isdigit() else None,
+    )

@@ -1,0 +1,269 @@
+"""The /cobro slash command: parse the text, call one service, answer privately.
+
+Quick answers go back in the ack itself; the rest are acked first and answered through the
+response_url (or a modal, or a DM through the outbox)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.agenda.service import agenda_today
+from bot.core.commands import (
+    TEAM_ADD_WORDS,
+    TEAM_REMOVE_WORDS,
+    Command,
+    CommandName,
+    UnknownCommand,
+    parse_command,
+)
+from bot.core.errors import BadInput, CobroError
+from bot.core.i18n import Lang, error_text, t
+from bot.core.text import fold
+from bot.customers.service import find_customers
+from bot.promises.service import my_promises
+from bot.reports.service import control_report
+from bot.tasks.service import my_tasks
+from bot.team.rules import parse_role
+from bot.team.service import add_team_member, remove_team_member, team_members
+from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.call import build_customer_choices
+from handlers.blocks.common import escape, message
+from handlers.blocks.help import build_coming_soon, build_help
+from handlers.blocks.promises import build_promise_list
+from handlers.blocks.report import build_report
+from handlers.blocks.tasks import build_task_list
+from handlers.blocks.team import build_team
+from handlers.context import Deps, Member, asker
+from handlers.ids import SLASH_COMMAND
+from handlers.listeners.calls import open_call_modal
+from handlers.listeners.customers import card_payload, export_history
+from handlers.notify.delivery import deliver_now
+from handlers.notify.directory import SlackDirectory
+
+Quick = Callable[[Command, Deps, Member, Lang, WebClient], dict[str, Any]]
+Slow = Callable[[Command, dict[str, Any], Deps, Member, Lang, WebClient, Respond], None]
+
+
+def register(app: App) -> None:
+    app.command(SLASH_COMMAND)(on_cobro)
+
+
+def on_cobro(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    deps, member, lang = asker(context)
+    parsed = parse_command(body.get("text", ""))
+    if isinstance(parsed, UnknownCommand):
+        ack(
+            response_type="ephemeral",
+            **build_help(lang, unknown=parsed.word, suggestion=parsed.suggestion),
+        )
+        return
+    slow = _SLOW.get(parsed.name)
+    if slow is not None:
+        ack()
+        slow(parsed, body, deps, member, lang, client, respond)
+        return
+    quick = _QUICK.get(parsed.name)
+    if quick is None:
+        ack(response_type="ephemeral", **build_coming_soon(parsed.typed or parsed.name.value, lang))
+        return
+    try:
+        payload = quick(parsed, deps, member, lang, client)
+    except CobroError as error:
+        payload = message(error_text(error, lang))
+    ack(response_type="ephemeral", **payload)
+
+
+def _help(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    return build_help(lang)
+
+
+def _team(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    if not command.args:
+        return build_team(team_members(deps.db), lang)
+    verb, rest = fold(command.args[0]), command.args[1:]
+    if verb in TEAM_ADD_WORDS:
+        if len(rest) not in (2, 4) or (len(rest) == 4 and fold(rest[2]) != "supervisor"):
+            raise BadInput("team.add_usage")
+        added = add_team_member(
+            deps.db,
+            actor_id=member.id,
+            reference=rest[0],
+            role=parse_role(rest[1]),
+            supervisor=rest[3] if len(rest) == 4 else None,
+            directory=deps.directory or SlackDirectory(client),
+        )
+        return message(
+            t("team.added", lang, name=escape(added.name), role=t(f"role.{added.role.value}", lang))
+        )
+    if verb in TEAM_REMOVE_WORDS:
+        if len(rest) != 1:
+            raise BadInput("team.remove_usage")
+        removed = remove_team_member(deps.db, actor_id=member.id, reference=rest[0])
+        return message(t("team.removed", lang, name=escape(removed.name)))
+    raise BadInput("team.add_usage")
+
+
+def _promises(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    promises = my_promises(deps.db, member_id=member.id, currency=deps.settings.cobro_currency)
+    return build_promise_list(promises, lang, deps.today())
+
+
+def _tasks(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    return build_task_list(my_tasks(deps.db, member_id=member.id, lang=lang), lang, deps.today())
+
+
+def _today(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    policy = deps.policy()
+    result = agenda_today(
+        deps.db,
+        requester_id=member.id,
+        target=command.args[0] if command.args else None,
+        now=deps.clock.now(),
+        policy=policy,
+    )
+    view = AgendaView(
+        agenda=result.agenda,
+        collector_name=result.collector_name,
+        company=deps.settings.cobro_company,
+        policy=policy,
+        title=agenda_title(
+            result.agenda.day, lang, result.collector_name if result.for_someone_else else None
+        ),
+        shifted=result.shifted,
+    )
+    for payload in build_agenda_messages(view, lang):
+        respond(response_type="ephemeral", replace_original=False, **payload)
+
+
+def _one_customer(
+    command: Command, deps: Deps, lang: Lang, respond: Respond, *, for_call: bool
+) -> int | None:
+    """The customer the user named, or None after telling them (none found, or a choice of
+    several: buttons to pick one)."""
+    if not command.rest:
+        respond(
+            response_type="ephemeral",
+            **message(t("customer.need_query", lang, word=command.typed or command.name.value)),
+        )
+        return None
+    matches = find_customers(deps.db, command.rest)
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        respond(
+            response_type="ephemeral",
+            **message(t("customer.none", lang, query=escape(command.rest))),
+        )
+    else:
+        respond(
+            response_type="ephemeral", **build_customer_choices(matches, lang, for_call=for_call)
+        )
+    return None
+
+
+def _call(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    customer_id = _one_customer(command, deps, lang, respond, for_call=True)
+    if customer_id is not None:
+        open_call_modal(
+            client, trigger_id=body["trigger_id"], deps=deps, member=member, customer_id=customer_id
+        )
+
+
+def _customer(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    customer_id = _one_customer(command, deps, lang, respond, for_call=False)
+    if customer_id is not None:
+        respond(response_type="ephemeral", **card_payload(deps, customer_id, lang))
+
+
+def _history(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    customer_id = _one_customer(command, deps, lang, respond, for_call=False)
+    if customer_id is not None:
+        payload = export_history(deps, member, lang, customer_id, client, _request_of(body))
+        respond(response_type="ephemeral", **payload)
+
+
+def _report(
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """The summary here, privately; the charts and the CSV in the requester's DM."""
+    asked = control_report(
+        deps.db,
+        member_id=member.id,
+        words=command.args,
+        request=_request_of(body),
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        currency=deps.settings.cobro_currency,
+        lang=lang,
+        notifier=deps.notifier,
+    )
+    respond(
+        response_type="ephemeral",
+        **build_report(asked.report, lang, files_note=t("report.files", lang)),
+    )
+    deliver_now(deps, client, asked.outbox_keys)
+
+
+def _request_of(body: dict[str, Any]) -> str:
+    """A request's identity for its outbox rows: Slack's trigger id, the same on a retry."""
+    return str(body.get("trigger_id") or body.get("response_url") or "")[-60:]
+
+
+_SLOW: dict[CommandName, Slow] = {
+    CommandName.TODAY: _today,
+    CommandName.REPORT: _report,
+    CommandName.CALL: _call,
+    CommandName.CUSTOMER: _customer,
+    CommandName.HISTORY: _history,
+}
+
+_QUICK: dict[CommandName, Quick] = {
+    CommandName.HELP: _help,
+    CommandName.PROMISES: _promises,
+    CommandName.TASKS: _tasks,
+    CommandName.TEAM: _team,
+}

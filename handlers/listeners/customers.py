@@ -1,0 +1,166 @@
+"""The customer card and what it offers: add a task, record a payment, export the history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.core.errors import CobroError, NotFound
+from bot.core.i18n import Lang, t
+from bot.core.money import amount_text
+from bot.customers.service import call_context, customer_card
+from bot.history.service import export_history as export
+from bot.payments.service import record_payment
+from bot.tasks.service import add_task
+from handlers.blocks.common import escape, message
+from handlers.blocks.customer import build_customer_card, build_payment_modal, build_task_modal
+from handlers.context import Deps, Member, action_id, action_value, asker
+from handlers.errors import answer_form
+from handlers.forms import payment_form, task_form
+from handlers.ids import Action, Callback
+from handlers.listeners.home import refresh_home
+from handlers.notify.delivery import deliver_now
+from handlers.replies import reply_privately
+
+
+def register(app: App) -> None:
+    app.action(Action.VIEW_CUSTOMER.value)(on_view_customer)
+    app.action(Action.ADD_TASK.value)(on_add_task)
+    app.action(Action.ADD_PAYMENT.value)(on_add_payment)
+    app.action(Action.EXPORT_HISTORY.value)(on_export_history)
+    app.view(Callback.ADD_TASK.value)(on_task_submitted)
+    app.view(Callback.PAYMENT.value)(on_payment_submitted)
+
+
+def _customer_id(body: dict[str, Any]) -> int:
+    found = action_id(body)
+    if found is None:
+        raise NotFound(what_key="what.customer", value=action_value(body))
+    return found
+
+
+def card_payload(deps: Deps, customer_id: int, lang: Lang) -> dict[str, Any]:
+    card = customer_card(
+        deps.db,
+        customer_id=customer_id,
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        currency=deps.settings.cobro_currency,
+    )
+    return build_customer_card(card, lang, deps.today())
+
+
+def on_view_customer(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    ack()
+    deps, _, lang = asker(context)
+    payload = card_payload(deps, _customer_id(body), lang)
+    reply_privately(body=body, respond=respond, client=client, payload=payload)
+
+
+def on_add_task(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    ack()
+    _, member, _ = asker(context)
+    client.views_open(
+        trigger_id=body["trigger_id"],
+        view=build_task_modal(_customer_id(body), member.lang, me=member.slack_user_id),
+    )
+
+
+def on_task_submitted(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    deps, member, lang = asker(context)
+    try:
+        _, keys = add_task(
+            deps.db,
+            task_form(body.get("view") or {}),
+            author_slack_id=member.slack_user_id,
+            now=deps.clock.now(),
+            policy=deps.policy(),
+            lang=lang,
+            notifier=deps.notifier,
+        )
+    except CobroError as error:
+        answer_form(ack, error, lang, "task")
+        return
+    ack()
+    deliver_now(deps, client, keys)
+    refresh_home(deps, client, member)
+
+
+def on_add_payment(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    """From the card (value: the customer) or a promise (value: customer:amount owed)."""
+    ack()
+    deps, member, _ = asker(context)
+    _, _, amount = action_value(body).partition(":")
+    ctx = call_context(
+        deps.db,
+        customer_id=_customer_id(body),
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        currency=deps.settings.cobro_currency,
+    )
+    client.views_open(
+        trigger_id=body["trigger_id"],
+        view=build_payment_modal(ctx, member.lang, amount or amount_text(ctx.balance)),
+    )
+
+
+def on_payment_submitted(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    deps, member, lang = asker(context)
+    try:
+        _, keys = record_payment(
+            deps.db,
+            payment_form(body.get("view") or {}),
+            author_slack_id=member.slack_user_id,
+            now=deps.clock.now(),
+            policy=deps.policy(),
+            lang=lang,
+            currency=deps.settings.cobro_currency,
+            notifier=deps.notifier,
+        )
+    except CobroError as error:
+        answer_form(ack, error, lang, "payment_amount")
+        return
+    ack()
+    deliver_now(deps, client, keys)
+    refresh_home(deps, client, member)
+
+
+def on_export_history(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    ack()
+    deps, member, lang = asker(context)
+    request = str(body.get("trigger_id") or "")[-60:]
+    payload = export_history(deps, member, lang, _customer_id(body), client, request)
+    reply_privately(body=body, respond=respond, client=client, payload=payload)
+
+
+def export_history(
+    deps: Deps, member: Member, lang: Lang, customer_id: int, client: WebClient, request: str
+) -> dict[str, Any]:
+    """The CSV goes to the requester's DM (never to the channel the request came from);
+    the answer says so."""
+    exported = export(
+        deps.db,
+        customer_id=customer_id,
+        member_id=member.id,
+        request=request,
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        lang=lang,
+        notifier=deps.notifier,
+    )
+    deliver_now(deps, client, exported.outbox_keys)
+    return message(t("history.sent_to_dm", lang, customer=escape(exported.customer)))

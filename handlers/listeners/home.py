@@ -1,0 +1,60 @@
+"""The App Home tab, "Mi día": published when it is opened and after every change a member
+makes."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from bot.agenda.service import my_day
+from handlers.blocks.agenda import AgendaView, agenda_title
+from handlers.blocks.home import build_home, build_home_stranger
+from handlers.context import Deps, Member
+
+log = logging.getLogger(__name__)
+
+
+def register(app: App) -> None:
+    app.event("app_home_opened")(on_home_opened)
+
+
+def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+    if event.get("tab") not in (None, "home"):
+        return
+    member: Member | None = context.get("member")
+    if member is None:
+        client.views_publish(user_id=event["user"], view=build_home_stranger(context["lang"]))
+        return
+    publish_home(client, context["deps"], member)
+
+
+def publish_home(client: WebClient, deps: Deps, member: Member) -> None:
+    """(Re)publish a member's Home tab."""
+    policy = deps.policy()
+    day = my_day(
+        deps.db,
+        member_id=member.id,
+        now=deps.clock.now(),
+        policy=policy,
+        currency=deps.settings.cobro_currency,
+    )
+    view = AgendaView(
+        agenda=day.agenda,
+        collector_name=member.name,
+        company=deps.settings.cobro_company,
+        policy=policy,
+        title=agenda_title(day.agenda.day, member.lang),
+    )
+    client.views_publish(user_id=member.slack_user_id, view=build_home(day, view, member.lang))
+
+
+def refresh_home(deps: Deps, client: WebClient, member: Member) -> None:
+    """A change (a call logged, a task done) shows on the Home tab at once. A courtesy: a
+    failure here is logged, never shown, since the change itself is already stored."""
+    try:
+        publish_home(client, deps, member)
+    except Exception:
+        log.warning("could not refresh the Home tab", exc_info=True)
