@@ -25,7 +25,6 @@ from bot.core.cli import (
     parse_moment,
     run_import,
     settings_or_exit,
-    show_team,
     try_domain,
 )
 from bot.core.config import Settings
@@ -233,7 +232,24 @@ def team_remove(user: Annotated[str, typer.Argument(help="Slack id (U…) or ema
 @team_cli.command("list")
 def team_list() -> None:
     """Show the team."""
-    show_team()
+    from rich.table import Table
+
+    from bot.team.service import team_members
+
+    def work(c: CliContext) -> None:
+        members = team_members(c.db)
+        if not members:
+            out.print(t("team.empty", c.lang))
+            return
+        table = Table(title=t("team.title", c.lang))
+        for key in ("user", "name", "role", "supervisor", "email"):
+            table.add_column(t(f"team.col.{key}", c.lang))
+        for m in members:
+            role = t(f"role.{m.role.value}", c.lang)
+            table.add_row(m.slack_user_id, m.name, role, m.supervisor_name or "", m.email or "")
+        out.print(table)
+
+    try_domain(work)
 
 
 @jobs_cli.command("run")

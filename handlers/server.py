@@ -44,7 +44,7 @@ class CobroRequestHandler(SlackRequestHandler):
         if environ.get("PATH_INFO") == "/health":
             start_response("200 OK", [("Content-Type", "text/plain")])
             return [b"ok"]
-        return super().__call__(environ, start_response)  # type: ignore[arg-type]
+        return super().__call__(environ, start_response)
 
 
 class HttpServer:

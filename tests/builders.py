@@ -151,3 +151,12 @@ def dispute(s: Session, c: Customer, by: TeamMember, inv: Invoice | None, **kw: 
     s.add(d)
     s.flush()
     return d
+
+
+def lopez(s: Session, collector: TeamMember, **details: object) -> Customer:
+    """The stories' usual customer: Ferretería López (C-100), whose accountant Marisol Díaz
+    decides the payments."""
+    found = customer(s, "Ferretería López", collector, external_id="C-100")
+    details.setdefault("decision_maker", True)
+    contact(s, found, "Marisol Díaz", "Contadora", **details)
+    return found

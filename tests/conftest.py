@@ -85,12 +85,17 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def fresh_sqlite(tmp_path: Path, template: Path) -> str:
+    """A migrated SQLite database of the test's own, copied from the template."""
+    target = tmp_path / "cobro.db"
+    shutil.copy(template, target)
+    return f"sqlite:///{target}"
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> str:
     if request.param == "sqlite":
-        target = tmp_path / "cobro.db"
-        shutil.copy(sqlite_template, target)
-        return f"sqlite:///{target}"
+        return fresh_sqlite(tmp_path, sqlite_template)
     url: str = request.getfixturevalue("postgres_url")
     engine = create_engine(url)
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)

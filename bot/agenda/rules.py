@@ -26,7 +26,8 @@ from bot.core.dunning import Reason, Step, latest_step
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
 from bot.customers.rules import InvoiceLine
-from bot.promises.rules import broken_on
+from bot.promises.rules import PromiseLine, broken_on
+from bot.tasks.rules import TaskLine
 
 ZERO = Decimal("0")
 _ORDER = {Reason.BROKEN_PROMISE: 0, Reason.TASK: 1}
@@ -296,3 +297,19 @@ def summarise(
             if call.escalated:
                 summary.escalated.append(Account(call.name, call.overdue, key, name))
     return summary, due_today
+
+
+@dataclass(frozen=True)
+class TodayResult:
+    agenda: Agenda
+    collector_name: str
+    shifted: bool
+    for_someone_else: bool
+
+
+@dataclass(frozen=True)
+class MyDay:
+    agenda: Agenda
+    name: str
+    tasks: list[TaskLine]
+    promises_due: list[PromiseLine]

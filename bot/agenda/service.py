@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.agenda import queries
-from bot.agenda.rules import Agenda, cut, due, summarise
+from bot.agenda.rules import Agenda, MyDay, TodayResult, cut, due, summarise
 from bot.core.db import Db
 from bot.core.errors import NotFound
 from bot.core.i18n import Lang
@@ -24,7 +24,6 @@ from bot.ports import Notifier
 from bot.promises import queries as promise_queries
 from bot.promises.rules import PromiseLine
 from bot.tasks import queries as tasks
-from bot.tasks.rules import TaskLine
 from bot.team import queries as team
 from bot.team.rules import recipient_of, require_role, user_reference
 
@@ -57,14 +56,6 @@ def compute_agendas(
     return agendas
 
 
-@dataclass(frozen=True)
-class TodayResult:
-    agenda: Agenda
-    collector_name: str
-    shifted: bool
-    for_someone_else: bool
-
-
 def agenda_today(
     db: Db, *, requester_id: int, target: str | None, now: datetime, policy: Policy
 ) -> TodayResult:
@@ -86,14 +77,6 @@ def agenda_today(
         return TodayResult(
             agenda[collector.id], collector.name, day != today, collector.id != requester.id
         )
-
-
-@dataclass(frozen=True)
-class MyDay:
-    agenda: Agenda
-    name: str
-    tasks: list[TaskLine]
-    promises_due: list[PromiseLine]
 
 
 def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: str) -> MyDay:

@@ -4,9 +4,10 @@ note is safe, and a submission delivered twice (same view) stores one call."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.calls import queries
@@ -22,7 +23,7 @@ from bot.calls.rules import (
     task_text_for,
 )
 from bot.core.db import Db, transaction
-from bot.core.errors import NotOnTeam
+from bot.core.errors import NotOnTeam, SaveFailed
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.core.vocabulary import ExcuseCategory
@@ -36,6 +37,8 @@ from bot.tasks.service import resolve_people
 from bot.team import queries as team
 from bot.team.rules import Person, recipient_of
 from models import ContactAttempt, Dispute, Note, PaymentPromise, Task
+
+log = logging.getLogger(__name__)
 
 
 def log_call(
@@ -89,16 +92,27 @@ def log_call(
             return logged
     except IntegrityError:
         # The same submission, stored a moment ago by a concurrent delivery of it.
+        earlier = _stored_meanwhile(db, form, author_slack_id, now, policy, lang)
+        if earlier is None:
+            log.exception("could not store a call; the modal stays open")
+            raise SaveFailed() from None
+        return earlier
+    except SQLAlchemyError:
+        log.exception("could not store a call; the modal stays open")
+        raise SaveFailed() from None
+
+
+def _stored_meanwhile(
+    db: Db, form: CallForm, author_slack_id: str, now: datetime, policy: Policy, lang: Lang
+) -> LoggedCall | None:
+    try:
         with db() as session:
             author = team.find_member(session, author_slack_id)
-            earlier = (
-                _already_logged(session, form.source_key, author, now, policy, lang)
-                if author
-                else None
-            )
-            if earlier is None:
-                raise
-            return earlier
+            if author is None:
+                return None
+            return _already_logged(session, form.source_key, author, now, policy, lang)
+    except SQLAlchemyError:
+        return None
 
 
 def _already_logged(

@@ -154,9 +154,7 @@ def try_domain(work: Callable[[CliContext], T]) -> T:
         try:
             return work(CliContext(settings, db))
         except ImportRejected as exc:
-            from bot.imports.rules import describe_rejection
-
-            fail("\n".join(describe_rejection(exc, settings.cobro_language)))
+            fail("\n".join(exc.lines(settings.cobro_language)))
         except CobroError as exc:
             fail(error_text(exc, settings.cobro_language))
 
@@ -183,32 +181,6 @@ def run_import(kind: str, path: Path, work: Callable[[CliContext, Callable[[int]
         return result
 
     return try_domain(with_progress)
-
-
-def show_team() -> None:
-    from rich.table import Table
-
-    from bot.team.service import team_members
-
-    def work(c: CliContext) -> None:
-        members = team_members(c.db)
-        if not members:
-            out.print(t("team.empty", c.lang))
-            return
-        table = Table(title=t("team.title", c.lang))
-        for key in ("user", "name", "role", "supervisor", "email"):
-            table.add_column(t(f"team.col.{key}", c.lang))
-        for m in members:
-            table.add_row(
-                m.slack_user_id,
-                m.name,
-                t(f"role.{m.role.value}", c.lang),
-                m.supervisor_name or "",
-                m.email or "",
-            )
-        out.print(table)
-
-    try_domain(work)
 
 
 def parse_dates(

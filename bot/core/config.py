@@ -11,7 +11,7 @@ import re
 from datetime import datetime, time
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
@@ -201,13 +201,14 @@ class Settings(BaseSettings):
         return parse_hhmm(self.cobro_digest_time)
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Build settings, turning pydantic's report into one message per variable.
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings, turning pydantic's report into one message per variable; `overrides`
+    are settings by their field names (and `_env_file`), as the tests and the stack give.
 
     Secrets never reach the message: only the variable's name and what is expected.
     """
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]  # _env_file may be overridden
+        return Settings(**overrides)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

@@ -4,7 +4,10 @@ the words are chosen in one place (`bot.core.i18n`) in the user's language."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.core.i18n import Lang
 
 
 class CobroError(Exception):
@@ -65,6 +68,27 @@ class ImportRejected(CobroError):
     def __init__(self, errors: list[CellError], *, path: str = "") -> None:
         super().__init__(count=len(errors), path=path)
         self.errors = errors
+
+    def lines(self, lang: Lang) -> list[str]:
+        """Each bad cell as a line a person can act on: where, and what to write instead."""
+        from bot.core.i18n import t
+
+        lines = [t("import.rejected", lang, count=len(self.errors))]
+        for cell in sorted(self.errors, key=lambda c: (c.line, c.column)):
+            text = t(cell.key, lang, **cell.params)
+            if cell.column:
+                lines.append(
+                    t("import.cell", lang, line=cell.line, column=cell.column, message=text)
+                )
+            else:
+                lines.append(t("import.line", lang, line=cell.line, message=text))
+        return lines
+
+
+class SaveFailed(CobroError):
+    """The database did not take a form: the modal stays open with everything typed."""
+
+    key = "call.save_failed"
 
 
 class FormRejected(CobroError):

@@ -12,9 +12,13 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.errors import CellError, ImportRejected
 from bot.core.text import fold
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,11 @@ def parse_csv_text(
     return CsvFile(columns=header, rows=list(_rows(reader, header)))
 
 
-def _rows(reader: Iterator[list[str]], header: list[str]) -> Iterator[CsvRow]:
+def _rows(reader: Reader, header: list[str]) -> Iterator[CsvRow]:
     line = 1
     for cells in reader:
         line_of_row = line + 1
-        line = reader.line_num  # type: ignore[attr-defined]
+        line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue
         values = {

@@ -18,9 +18,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
 from bot.core.calendar import format_call_days, parse_call_days, parse_call_hours
-from bot.core.errors import CellError, ImportRejected
-from bot.core.i18n import Lang, t
-from models.enums import PaymentMethod, Rank
+from bot.core.errors import CellError
+from bot.core.vocabulary import PaymentMethod, Rank
 
 _AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
@@ -266,15 +265,3 @@ def payment_key(row: PaymentRow, seen: Counter[str]) -> str:
     seen[content] += 1
     digest = hashlib.sha256(f"{content}|{seen[content]}".encode()).hexdigest()[:40]
     return f"row:{digest}"
-
-
-def describe_rejection(error: ImportRejected, lang: Lang) -> list[str]:
-    """Each bad cell as a line a person can act on: where, and what to write instead."""
-    lines = [t("import.rejected", lang, count=len(error.errors))]
-    for cell in sorted(error.errors, key=lambda c: (c.line, c.column)):
-        text = t(cell.key, lang, **cell.params)
-        if cell.column:
-            lines.append(t("import.cell", lang, line=cell.line, column=cell.column, message=text))
-        else:
-            lines.append(t("import.line", lang, line=cell.line, message=text))
-    return lines

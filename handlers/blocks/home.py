@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.agenda.service import MyDay
+from bot.agenda.rules import MyDay
 from bot.core.i18n import Lang, t
 from bot.core.i18n.formats import short_day
 from bot.core.money import money

@@ -8,11 +8,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.calls.rules import read_message, suggested_next_step
 from bot.calls.service import log_call
-from bot.core.errors import CobroError
+from bot.core.errors import CobroError, SaveFailed
 from bot.core.i18n import Lang, t
 from bot.core.vocabulary import ExcuseCategory
 from bot.customers.service import call_context, find_customers
@@ -130,12 +129,11 @@ def on_call_submitted(
             default_currency=deps.settings.cobro_currency,
             notifier=deps.notifier,
         )
+    except SaveFailed as error:
+        answer_form(ack, error, lang, "excuse")
+        return
     except CobroError as error:
         answer_form(ack, error, lang, "outcome")
-        return
-    except SQLAlchemyError:
-        log.exception("could not store a call; the modal stays open")
-        ack(response_action="errors", errors={"excuse": t("call.save_failed", lang)})
         return
     ack()
     deliver_now(deps, client, logged.outbox_keys)

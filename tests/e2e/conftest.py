@@ -45,10 +45,13 @@ class Harness(Stack):
                 update(TeamMember).where(TeamMember.slack_user_id == user_id).values(locale=locale)
             )
 
-    def team(self) -> None:
-        """The sample team: Sara Jiménez supervises Ana Pérez, Luis Gómez and Bea Ruiz."""
+    def team(self, *collectors: str) -> None:
+        """The sample team: Sara Jiménez supervises Ana Pérez, Luis Gómez and Bea Ruiz (or
+        only the collectors named by their Slack ids)."""
         self.member(SUPERVISOR.slack_id, SUPERVISOR.name, Role.SUPERVISOR, email=SUPERVISOR.email)
         for person in COLLECTORS:
+            if collectors and person.slack_id not in collectors:
+                continue
             self.member(
                 person.slack_id, person.name, supervisor=SUPERVISOR.slack_id, email=person.email
             )

@@ -4,7 +4,6 @@ the messages that follow. The clock is Monday 23 November 2026, 09:00 in Mexico 
 from __future__ import annotations
 
 import json
-import time
 from datetime import timedelta
 
 import pytest
@@ -22,9 +21,10 @@ from models import (
     Task,
     TeamMember,
 )
-from models.enums import AttemptOutcome, ExcuseCategory, Role, TaskKind, TaskStatus
+from models.enums import AttemptOutcome, ExcuseCategory, TaskKind, TaskStatus
 from tests import builders as b
 from tests.e2e.conftest import Harness
+from tests.waiting import wait_until
 
 GOOD_NOTE = {
     "excuse_category": "person_away",
@@ -37,15 +37,12 @@ GOOD_NOTE = {
 
 
 def _seed(bot: Harness) -> int:
-    bot.member("U0SARA", "Sara Jefa", Role.SUPERVISOR)
-    bot.member("U0ANA", "Ana Pérez", supervisor="U0SARA")
-    bot.member("U0LUIS", "Luis Gómez", supervisor="U0SARA")
+    bot.team()
     bot.member("U0SOLO", "Solo Sinjefe")
     bot.member("U0JOHN", "John Smith", locale="en-US", supervisor="U0SARA")
     with bot.db.begin() as s:
         ana = s.query(TeamMember).filter_by(slack_user_id="U0ANA").one()
-        lopez = b.customer(s, "Ferretería López", ana, external_id="C-100")
-        b.contact(s, lopez, "Marisol Díaz", "Contadora", decision_maker=True)
+        lopez = b.lopez(s, ana)
         b.invoice(s, lopez, "2026-11-06", "1500.00")
         b.invoice(s, lopez, "2026-11-20", "500.00")
         b.customer(s, "Ferretería Lozano", ana, external_id="C-200")
@@ -396,13 +393,13 @@ def test_a_note_survives_slack_failing_after_the_submit(bot: Harness) -> None:
     assert bot.slack.submit("U0ANA", view, GOOD_NOTE).text() == ""
     bot.fake.wait_for("chat.postMessage", 3)
     assert _count(bot, Note) == 1
-    deadline = time.time() + 5
-    while True:
+
+    def failed_once() -> OutboxMessage | None:
         with bot.db() as s:
             row = s.scalars(select(OutboxMessage)).one()
-        if row.last_error or time.time() > deadline:
-            break
-        time.sleep(0.05)
+        return row if row.last_error else None
+
+    row = wait_until(failed_once, what="the send to fail once")
     assert row.sent_ts is None and row.last_error  # waiting for a retry
     bot.clock.advance(timedelta(minutes=1))
     report = bot.jobs.deliver()

@@ -6,10 +6,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from slackfake import FakeSlack, SlackSender
+from slackfake.sender import Reply
+from tests.waiting import wait_until
 
 COBRO = str(Path(sys.executable).parent / "cobro")
 
@@ -105,14 +106,14 @@ def test_run_serves_slash_commands_over_http(tmp_path: Path) -> None:
         )
         try:
             sender = SlackSender(f"http://127.0.0.1:{port}/slack/events", "run-secret", fake=fake)
-            reply = None
-            for _ in range(100):
+
+            def answered() -> Reply | None:
                 try:
-                    reply = sender.command("U0ANA", "ayuda")
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            assert reply is not None, "cobro run never answered"
+                    return sender.command("U0ANA", "ayuda")
+                except OSError:  # not listening yet
+                    return None
+
+            reply = wait_until(answered, timeout=10, what="cobro run to answer")
             assert reply.status == 200
             assert "Cómo usar cobro" in reply.text()
         finally:

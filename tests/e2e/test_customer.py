@@ -11,19 +11,16 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from models import Customer, Note, Payment, PaymentPromise, Task, TeamMember
-from models.enums import AttemptOutcome, PromiseStatus, Role
+from models.enums import AttemptOutcome, PromiseStatus
 from tests import builders as b
 from tests.e2e.conftest import Harness
 
 
 def _seed(bot: Harness) -> int:
-    bot.member("U0SARA", "Sara Jefa", Role.SUPERVISOR)
-    bot.member("U0ANA", "Ana Pérez", supervisor="U0SARA")
-    bot.member("U0LUIS", "Luis Gómez", supervisor="U0SARA")
+    bot.team()
     with bot.db.begin() as s:
         ana = s.query(TeamMember).filter_by(slack_user_id="U0ANA").one()
-        lopez = b.customer(s, "Ferretería López", ana, external_id="C-100")
-        b.contact(s, lopez, "Marisol Díaz", "Contadora", phone="+52 55 1234", decision_maker=True)
+        lopez = b.lopez(s, ana, phone="+52 55 1234")
         b.invoice(s, lopez, "2026-10-01", "1500.00")  # 53 days late: second call
         b.invoice(s, lopez, "2026-11-30", "500.00")
         b.promise(s, lopez, ana, "2026-11-10", "300.00", PromiseStatus.KEPT)

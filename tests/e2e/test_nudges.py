@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.nudges.rules import NudgeResult
 from models import Customer, OutboxMessage, PaymentPromise, TeamMember
-from models.enums import PromiseStatus, Role
+from models.enums import PromiseStatus
 from slackfake import Call
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
@@ -20,8 +20,7 @@ def _at(day: str, hour: int = 9, minute: int = 0) -> datetime:
 
 
 def _team(bot: Harness) -> None:
-    bot.member("U0SARA", "Sara Jefa", Role.SUPERVISOR)
-    bot.member("U0ANA", "Ana Pérez", supervisor="U0SARA")
+    bot.team("U0ANA")
 
 
 def _ids(bot: Harness) -> tuple[TeamMember, Customer]:

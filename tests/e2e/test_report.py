@@ -17,15 +17,13 @@ import matplotlib.image as mpimg
 from sqlalchemy import select
 
 from models import Payment, TeamMember
-from models.enums import AttemptOutcome, ExcuseCategory, PromiseStatus, Role
+from models.enums import AttemptOutcome, ExcuseCategory, PromiseStatus
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
 
 
 def _seed(bot: Harness) -> None:
-    bot.member("U0SARA", "Sara Jefa", Role.SUPERVISOR)
-    bot.member("U0ANA", "Ana Pérez", supervisor="U0SARA")
-    bot.member("U0LUIS", "Luis Gómez", supervisor="U0SARA")
+    bot.team()
     with bot.db.begin() as s:
         ana, luis = (
             s.scalars(select(TeamMember).where(TeamMember.slack_user_id == u)).one()
@@ -195,7 +193,7 @@ def test_every_figure_matches_the_hand_computed_values(bot: Harness) -> None:
     text = answer.text()
     assert answer.params["response_type"] == "ephemeral"
     assert "*Contactos:* 5 intentos (1), 3 atendidos (1)" in text
-    assert "Equipo de Sara Jefa" in text
+    assert "Equipo de Sara Jiménez" in text
     assert "Cumplimiento: 33 % por número" in text and "58 % por monto" in text
     assert "Abarrotes Ana (2)" in text
     assert "*DSO:* 18,8 días" in text

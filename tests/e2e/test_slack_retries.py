@@ -1,10 +1,20 @@
-"""When Slack answers 429 or 500, the bot's client waits and tries again."""
+"""When Slack answers 429 or 500, the bot's client waits and tries again. Slack's side of
+things does not depend on the database, so these stories run on SQLite only."""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
+import pytest
+
+from tests.conftest import fresh_sqlite
 from tests.e2e.conftest import Harness
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, sqlite_template: Path) -> str:
+    return fresh_sqlite(tmp_path, sqlite_template)
 
 
 def test_a_rate_limited_call_is_retried_after_retry_after(bot: Harness) -> None:

@@ -8,15 +8,13 @@ from datetime import date, time
 from sqlalchemy import select
 
 from models import Customer, Dispute, Task, TeamMember
-from models.enums import Role, TaskKind, TaskStatus
+from models.enums import TaskKind, TaskStatus
 from tests import builders as b
 from tests.e2e.conftest import Harness
 
 
 def _seed(bot: Harness, kind: TaskKind = TaskKind.CALL) -> int:
-    bot.member("U0SARA", "Sara Jefa", Role.SUPERVISOR)
-    bot.member("U0ANA", "Ana Pérez", supervisor="U0SARA")
-    bot.member("U0LUIS", "Luis Gómez", supervisor="U0SARA")
+    bot.team()
     bot.member("U0SOLO", "Solo Sinjefe")
     with bot.db.begin() as s:
         ana = s.query(TeamMember).filter_by(slack_user_id="U0ANA").one()

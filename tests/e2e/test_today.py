@@ -6,15 +6,12 @@ import json
 from datetime import datetime
 
 from models import Customer, TeamMember
-from models.enums import Role
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
 
 
 def _seed(bot: Harness) -> None:
-    bot.member("U0SARA", "Sara Jefa", Role.SUPERVISOR)
-    bot.member("U0ANA", "Ana Pérez", supervisor="U0SARA")
-    bot.member("U0LUIS", "Luis Gómez", supervisor="U0SARA")
+    bot.team()
     with bot.db.begin() as s:
         ana = s.query(TeamMember).filter_by(slack_user_id="U0ANA").one()
         lopez = b.customer(s, "Ferretería López", ana)

@@ -33,8 +33,9 @@ def explain(key: str, params: dict[str, object], lang: Lang, today: date | None 
         value = values.get(name)
         if isinstance(value, date):
             values[name] = describe(value, lang=lang, today=today)
-    if isinstance(values.get("day"), date):
-        values["day_words"] = describe(values["day"], lang=lang, today=today)  # type: ignore[arg-type]
+    day = values.get("day")
+    if isinstance(day, date):
+        values["day_words"] = describe(day, lang=lang, today=today)
     if "month" in values and isinstance(values["month"], int):
         values["month_name"] = (
             format_date(date(2000, values["month"], 1), "MMMM", locale=lang)

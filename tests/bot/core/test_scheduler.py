@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from apscheduler.job import Job
 
 from bot.core.clock import FixedClock
 from bot.core.config import load_settings
@@ -44,13 +45,23 @@ def test_jobs_have_constant_ids_coalesce_and_a_real_grace() -> None:
     finally:
         scheduler.shutdown(wait=False)
     assert set(jobs) == {"digest", "outbox", "digest-catch-up", "nudges", "nudges-catch-up"}
-    assert str(jobs["nudges"].trigger).startswith("cron[day_of_week='mon-fri', minute='*/15'")
     assert jobs["nudges"].coalesce is True
     assert jobs["digest"].misfire_grace_time >= 3600
     assert jobs["digest"].coalesce is True
-    assert str(jobs["digest"].trigger).startswith(
-        "cron[day_of_week='mon-fri', hour='8', minute='0'"
-    )
+    # When they fire: nudges every quarter of an hour on weekdays, the digest at 08:00
+    # Monday to Friday (the job itself skips holidays).
+    wednesday = datetime(2026, 11, 25, 9, 7, tzinfo=MX)
+    friday_evening = datetime(2026, 11, 27, 18, 1, tzinfo=MX)
+    assert _next(jobs["nudges"], wednesday) == datetime(2026, 11, 25, 9, 15, tzinfo=MX)
+    assert _next(jobs["nudges"], friday_evening) == datetime(2026, 11, 27, 18, 15, tzinfo=MX)
+    assert _next(jobs["digest"], wednesday) == datetime(2026, 11, 26, 8, 0, tzinfo=MX)
+    assert _next(jobs["digest"], friday_evening) == datetime(2026, 11, 30, 8, 0, tzinfo=MX)
+
+
+def _next(job: Job, after: datetime) -> datetime:
+    moment = job.trigger.get_next_fire_time(None, after)
+    assert moment is not None
+    return moment.astimezone(MX)
 
 
 def test_no_catch_up_job_when_started_before_the_digest() -> None:

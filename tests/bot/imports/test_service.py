@@ -14,7 +14,6 @@ from bot.core.calendar import BusinessCalendar
 from bot.core.config import load_settings
 from bot.core.errors import ImportRejected
 from bot.core.vocabulary import Rank, Role
-from bot.imports.rules import describe_rejection
 from bot.imports.service import import_customers, import_invoices, import_payments
 from bot.team.service import add_team_member
 from handlers.notify.client import make_web_client
@@ -145,7 +144,7 @@ def test_a_bad_file_is_rejected_whole_with_every_bad_cell(db, team, tmp_path) ->
     assert (5, "amount", "csv.not_positive") in where
     assert (6, "number", "csv.duplicate_key") in where
     assert counts(db) == before
-    lines = describe_rejection(caught.value, "es")
+    lines = caught.value.lines("es")
     assert lines[0].startswith("Archivo rechazado")
     assert "línea 3, columna «due_date»: fecha no válida «31/02/2026»" in "\n".join(lines)
 
@@ -155,7 +154,7 @@ def test_a_comma_decimal_is_refused_with_how_to_write_it(db, team, tmp_path) -> 
     bad = 'number,customer_id,due_date,amount\nF-1,C001,2026-12-01,"1500,50"\n'
     with pytest.raises(ImportRejected) as caught:
         load_invoices(db, write(tmp_path, "bad.csv", bad))
-    text = "\n".join(describe_rejection(caught.value, "en"))
+    text = "\n".join(caught.value.lines("en"))
     assert "line 2, column “amount”: amount “1500,50” has a comma; use a decimal point" in text
 
 
