@@ -26,6 +26,7 @@ from bot.core.cli import (
     run_import,
     settings_or_exit,
     try_domain,
+    unexpected_failure,
 )
 from bot.core.config import Settings
 from bot.core.i18n import t
@@ -102,7 +103,10 @@ def run() -> None:
             return
         from handlers.server import HttpServer
 
-        server = HttpServer(app, port=settings.port)
+        secret = settings.slack_signing_secret
+        server = HttpServer(
+            app, signing_secret=secret.get_secret_value() if secret else None, port=settings.port
+        )
         out.print(t("run.listening", lang, port=server.port))
         try:
             server.serve_forever()
@@ -349,10 +353,18 @@ def parse_date(
 
 
 def main() -> None:
+    """Every failure is one message and exit 1 (2 for bad input): never a traceback."""
     try:
         cli()
     except KeyboardInterrupt:
         sys.exit(130)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except Exception as exc:
+        try:
+            fail(unexpected_failure(exc), 1)
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
 
 
 if __name__ == "__main__":

@@ -175,7 +175,9 @@ def run(url: str, label: str, requests: int) -> None:
             f"({total_calls} due calls)  (target ≤ 5 s)"
         )
         users = [slack_id for _, slack_id in members]
-        bare = HttpServer(bare_bolt(fake), host="127.0.0.1", port=0).start_background()
+        bare = HttpServer(
+            bare_bolt(fake), signing_secret=SECRET, host="127.0.0.1", port=0
+        ).start_background()
         try:
             with running_bot(url, db, fake) as cobro:
                 plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from slack_bolt import App
 from slack_sdk import WebClient
 
@@ -10,6 +12,15 @@ from handlers import errors, middleware
 from handlers.context import Deps
 from handlers.listeners import register_all
 from handlers.notify.client import make_web_client
+
+LISTENER_WORKERS = 16
+
+
+def finish_listeners(app: App) -> None:
+    """Wait for the listeners still working after their ack (a clean stop)."""
+    executor = app.listener_runner.listener_executor
+    if isinstance(executor, ThreadPoolExecutor):
+        executor.shutdown(wait=True)
 
 
 def create_bolt_app(deps: Deps, *, client: WebClient | None = None) -> App:
@@ -25,6 +36,9 @@ def create_bolt_app(deps: Deps, *, client: WebClient | None = None) -> App:
         signing_secret=secret.get_secret_value() if secret else "socket-mode",
         request_verification_enabled=secret is not None,
         process_before_response=False,
+        # Listeners run here after their ack; Bolt's default of five workers queues a
+        # burst behind the slowest answers.
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_WORKERS),
     )
     middleware.register(app, deps)
     errors.register(app)

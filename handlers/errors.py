@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 
 from bot.core.errors import CobroError, FormRejected
 from bot.core.i18n import Lang, error_text, t
-from handlers.blocks.common import message
+from handlers.blocks.common import escape, message
 from handlers.replies import reply_privately
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def register(app: App) -> None:
     ) -> None:
         lang: Lang = context.get("lang", "es")
         if isinstance(error, CobroError):
-            text = error_text(error, lang)
+            text = error_text(error, lang, quote=escape)
         else:
             log.exception("unexpected error in a listener", exc_info=error)
             text = t("error.generic", lang)

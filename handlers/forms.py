@@ -11,8 +11,10 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from bot.calls.rules import CallForm
+from bot.core.text import clean
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from bot.payments.rules import PaymentForm
+from bot.submissions.rules import submission_key
 from bot.tasks.rules import TaskForm
 from handlers.blocks.call import CONTACT_NEW
 from handlers.metadata import CallMeta, CustomerMeta
@@ -45,7 +47,8 @@ def _value_of(action: dict[str, Any]) -> str | None:
         day = action.get("selected_date")
         return day if isinstance(day, str) else None
     value = action.get("value")
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    text = clean(value).strip() if isinstance(value, str) else ""
+    return text or None
 
 
 def choice_of(kind: type[E], value: str | None) -> E | None:
@@ -56,17 +59,31 @@ def choice_of(kind: type[E], value: str | None) -> E | None:
         return None
 
 
-def view_key(view: dict[str, Any]) -> str:
-    """The submission's identity: Slack's view id (the same on a retry of the same view)."""
-    return str(view.get("id") or "")
+def view_of(body: dict[str, Any]) -> dict[str, Any]:
+    view = body.get("view")
+    return view if isinstance(view, dict) else {}
 
 
-def call_form(view: dict[str, Any]) -> CallForm:
+def submission_of(body: dict[str, Any]) -> str:
+    """The submission's identity (bot.submissions.rules): the view, the person, the values;
+    the same on a retry or a double click, new after the user changed a field."""
+    view = view_of(body)
+    user = body.get("user") if isinstance(body.get("user"), dict) else {}
+    return submission_key(
+        str(view.get("callback_id") or ""),
+        str(view.get("id") or ""),
+        str((user or {}).get("id") or ""),
+        state_values(view),
+    )
+
+
+def call_form(body: dict[str, Any]) -> CallForm:
+    view = view_of(body)
     values = state_values(view)
     meta = CallMeta.of(view)
     contact = values.get("contact")
     return CallForm(
-        source_key=view_key(view),
+        source_key=submission_of(body),
         customer_id=meta.customer_id,
         outcome=choice_of(AttemptOutcome, values.get("outcome")),
         contact_id=int(contact) if contact and contact.isdigit() else None,
@@ -87,10 +104,11 @@ def call_form(view: dict[str, Any]) -> CallForm:
     )
 
 
-def task_form(view: dict[str, Any]) -> TaskForm:
+def task_form(body: dict[str, Any]) -> TaskForm:
+    view = view_of(body)
     values = state_values(view)
     return TaskForm(
-        source_key=view_key(view),
+        source_key=submission_of(body),
         customer_id=CustomerMeta.of(view).customer_id,
         text=values.get("task"),
         due=values.get("task_due"),
@@ -99,11 +117,12 @@ def task_form(view: dict[str, Any]) -> TaskForm:
     )
 
 
-def payment_form(view: dict[str, Any]) -> PaymentForm:
+def payment_form(body: dict[str, Any]) -> PaymentForm:
+    view = view_of(body)
     values = state_values(view)
     invoice = values.get("payment_invoice")
     return PaymentForm(
-        source_key=view_key(view),
+        source_key=submission_of(body),
         customer_id=CustomerMeta.of(view).customer_id or 0,
         amount=values.get("payment_amount"),
         paid_on=values.get("payment_date"),

@@ -1,9 +1,16 @@
 """The gate: every request gets the dependencies and its team member; strangers get a polite
-refusal in private and no data."""
+refusal in private and no data; a request with no user at all gets nothing.
+
+Who is on the team is asked of the database at most once every `MEMBERS_TTL` seconds per
+person (a burst of requests must not queue behind a query each): someone taken off the
+team loses access within that time, in every replica; a stranger is asked about again
+after `STRANGERS_TTL`, so someone just added does not wait."""
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
@@ -20,25 +27,57 @@ log = logging.getLogger(__name__)
 _OPEN_EVENTS = {"app_home_opened"}
 
 
+MEMBERS_TTL = 30.0
+STRANGERS_TTL = 3.0
+
+
+class Members:
+    """A short-lived cache of team lookups, safe across the server's threads."""
+
+    def __init__(self, deps: Deps, ttl: float = MEMBERS_TTL) -> None:
+        self._deps = deps
+        self._ttl = ttl
+        self._found: dict[str, tuple[float, Member | None]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, user_id: str) -> Member | None:
+        now = time.monotonic()
+        with self._lock:
+            cached = self._found.get(user_id)
+        if cached is not None:
+            found_at, member = cached
+            if now - found_at < (self._ttl if member is not None else STRANGERS_TTL):
+                return member
+        member = _member(self._deps, user_id)
+        with self._lock:
+            self._found[user_id] = (now, member)
+        return member
+
+
 def register(app: App, deps: Deps) -> None:
+    members = Members(deps)
+
     @app.middleware
     def gate(
         context: BoltContext, body: dict[str, Any], client: WebClient, next: Any
     ) -> BoltResponse | None:
         context["deps"] = deps
         default_lang = deps.settings.cobro_language
-        member = _member(deps, context.user_id)
+        if not context.user_id:
+            if body.get("type") == "url_verification":
+                next()
+                return None
+            return BoltResponse(status=400, body="")
+        member = members.get(context.user_id)
         context["member"] = member
         context["lang"] = member.lang if member else default_lang
-        if member is not None or _is_open_event(body) or context.user_id is None:
+        if member is not None or _is_open_event(body):
             next()
             return None
         return _refuse(body, client, t("error.not_on_team", default_lang))
 
 
-def _member(deps: Deps, user_id: str | None) -> Member | None:
-    if not user_id:
-        return None
+def _member(deps: Deps, user_id: str) -> Member | None:
     with deps.db() as session:
         found = find_member(session, user_id)
         if found is None:

@@ -8,6 +8,7 @@ from models.contact import Contact
 from models.contact_attempt import ContactAttempt
 from models.customer import Customer
 from models.dispute import Dispute
+from models.form_submission import FormSubmission
 from models.invoice import Invoice
 from models.job_run import JobRun
 from models.note import Note
@@ -23,6 +24,7 @@ __all__ = [
     "ContactAttempt",
     "Customer",
     "Dispute",
+    "FormSubmission",
     "Invoice",
     "JobRun",
     "Note",

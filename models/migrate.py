@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -18,10 +18,18 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+# Any number the team's database does not use for something else: the migration lock.
+MIGRATION_LOCK = 0x636F62726F  # "cobro"
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to `revision`, reusing the engine's connection."""
+    """Bring the database to `revision`, reusing the engine's connection. On PostgreSQL the
+    migration holds an advisory lock, so replicas starting together migrate once: the
+    others wait, then find the schema already at `revision`."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -28,6 +28,9 @@ class OutboxMessage(Base, Timestamps):
     status: Mapped[OutboxStatus] = mapped_column(default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Past this instant the message is no longer useful (a morning digest after the calling
+    # day, a nudge its next round supersedes): it is marked failed and reported instead.
+    expires_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(500))
     sent_ts: Mapped[str | None] = mapped_column(String(32))
     sent_channel: Mapped[str | None] = mapped_column(String(64))

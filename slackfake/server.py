@@ -219,6 +219,11 @@ class FakeSlack:
             if c.params.get("channel") in (channel, _dm_of(channel))
         ]
 
+    def recover(self, method: str) -> None:
+        """Slack is back: `method` answers normally again."""
+        with self._lock:
+            self._failures.pop(method, None)
+
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()

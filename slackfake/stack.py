@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from slack_bolt import App
+from slack_sdk import WebClient
+
 from bot.core.clock import FixedClock
 from bot.core.config import Settings, load_settings
 from bot.core.db import Db
-from handlers.app import create_bolt_app
+from handlers.app import create_bolt_app, finish_listeners
 from handlers.context import Deps
 from handlers.notify.jobs import Jobs
 from handlers.server import HttpServer
@@ -33,13 +36,17 @@ class Stack:
     deps: Deps
     jobs: Jobs
     server: HttpServer
+    client: WebClient
+    app: App
 
     @property
     def events_url(self) -> str:
         return f"http://127.0.0.1:{self.server.port}/slack/events"
 
     def close(self) -> None:
+        """Stop taking requests, let the listeners finish, then stop the fake Slack."""
         self.server.close()
+        finish_listeners(self.app)
         self.fake.stop()
 
 
@@ -75,7 +82,7 @@ def start_stack(
     clock = FixedClock(at)
     deps = Deps(settings=config, db=db, clock=clock)
     app = create_bolt_app(deps)
-    server = HttpServer(app, host="127.0.0.1", port=0).start_background()
+    server = HttpServer(app, signing_secret=secret, host="127.0.0.1", port=0).start_background()
     sender = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", secret, fake=fake)
     return Stack(
         fake=fake,
@@ -86,4 +93,6 @@ def start_stack(
         deps=deps,
         jobs=Jobs(deps, app.client),
         server=server,
+        client=app.client,
+        app=app,
     )

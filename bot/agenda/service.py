@@ -19,6 +19,7 @@ from bot.customers import queries as customers
 from bot.jobs.service import RunTaken, claimed_run
 from bot.outbox import keys
 from bot.outbox import queries as outbox
+from bot.outbox.rules import end_of_calling_day
 from bot.outbox.service import enqueue
 from bot.ports import Notifier
 from bot.promises import queries as promise_queries
@@ -147,6 +148,7 @@ def run_digest(
             messages = [
                 (m, notifier.digest(agendas[m.id], to=recipient_of(m, lang))) for m in collectors
             ]
+            useful_until = end_of_calling_day(now, policy)
             for member, parts in messages:
                 for part, message in enumerate(parts, start=1):
                     enqueue(
@@ -154,6 +156,7 @@ def run_digest(
                         key=keys.digest(member.id, day, part),
                         channel=member.slack_user_id,
                         message=message,
+                        expires_at=useful_until,
                     )
             if channel:
                 enqueue(
@@ -161,6 +164,7 @@ def run_digest(
                     key=keys.digest_summary(day),
                     channel=channel,
                     message=notifier.supervisors_summary(summary, lang=lang),
+                    expires_at=useful_until,
                 )
     except RunTaken:
         return DigestResult(day, ran=False, reason="already_ran")

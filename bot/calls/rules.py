@@ -30,7 +30,7 @@ from bot.core.text import fold
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod, TaskKind
 from bot.customers.rules import ContactLine
 from bot.ports import Recipient
-from bot.tasks.rules import When, read_due
+from bot.tasks.rules import When, read_due, too_far
 
 NO_CONVERSATION = frozenset(
     {AttemptOutcome.NO_ANSWER, AttemptOutcome.MESSAGE_LEFT, AttemptOutcome.WRONG_NUMBER}
@@ -160,6 +160,8 @@ def check_call(
             office_start=policy.call_start,
             calendar=policy.calendar,
         )
+        if problem is None and reading.date is not None:
+            problem = too_far(reading.date, today, lang)
         amount_text = (form.promise_amount or "").strip() or (form.promise_amount_default or "")
         amount = parse_amount(amount_text) if amount_text else None
         if problem:

@@ -7,7 +7,6 @@ Nothing here speaks Slack; `app.py` wires the Slack side in.
 from __future__ import annotations
 
 import json
-import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -31,10 +30,22 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 
+def unexpected_failure(exc: BaseException) -> str:
+    """One line for what went wrong, in the user's language: the kind of failure and its
+    first line (a database or Slack that cannot be reached, a file that cannot be read)."""
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    from bot.core.logs import one_line
+
+    return t("cli.failed", fallback_lang(), error=one_line(f"{type(exc).__name__}: {detail}", 300))
+
+
 def command_line() -> tuple[typer.Typer, typer.Typer, typer.Typer, typer.Typer, typer.Typer]:
     """The `cobro` command and its groups (db, import, team, jobs)."""
     cli = typer.Typer(
-        help="cobro: the collections team's Slack bot.", no_args_is_help=True, add_completion=False
+        help="cobro: the collections team's Slack bot.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
     )
     groups = (
         typer.Typer(help="Database migrations.", no_args_is_help=True),
@@ -68,37 +79,15 @@ def settings_or_exit() -> Settings:
         fail("\n".join(lines))
 
 
-class _RedactSecrets(logging.Filter):
-    """Belt and braces: no log line may carry a token or signing secret."""
-
-    def __init__(self, secrets: list[str]) -> None:
-        super().__init__()
-        self._secrets = [s for s in secrets if s]
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(secret in message for secret in self._secrets):
-            for secret in self._secrets:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, None
-        return True
-
-
 def configure_logging(settings: Settings) -> None:
+    from bot.core.logs import configure
+
     secrets = [
         s.get_secret_value()
         for s in (settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token)
         if s is not None
     ]
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_RedactSecrets(secrets))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
-    logging.getLogger("slack_bolt.App").addFilter(
-        lambda record: "will be unused" not in record.getMessage()
-    )
-    for noisy in ("slack_sdk", "slack_bolt", "apscheduler", "waitress", "alembic"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    configure(secrets=secrets, as_json=settings.cobro_log_format == "json")
 
 
 @contextmanager
@@ -113,8 +102,10 @@ def database(settings: Settings, *, migrate: bool = True) -> Iterator[Db]:
         engine = make_engine(settings.database_url)
         if migrate:
             upgrade(engine)
-    except (SQLAlchemyError, OSError) as exc:
-        detail = type(exc).__name__ + ": " + str(exc).splitlines()[0]
+    except (SQLAlchemyError, OSError, ValueError, ImportError) as exc:
+        # A server that is down, a port that is not a number, a driver not installed.
+        lines = str(exc).strip().splitlines() or [""]
+        detail = f"{type(exc).__name__}: {lines[0]}"
         fail(t("db.failed", settings.cobro_language, error=detail), 1)
     try:
         yield make_session_factory(engine)

@@ -53,7 +53,10 @@ def parse_hhmm(value: str) -> time:
 class Settings(BaseSettings):
     """Everything cobro reads from its environment; names as in INTERFACE.md."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+    # An empty variable counts as unset: `SLACK_BOT_TOKEN=` is no token at all.
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", case_sensitive=False, env_ignore_empty=True
+    )
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
@@ -76,6 +79,7 @@ class Settings(BaseSettings):
     cobro_contact_cap: str = "1/day"
     cobro_company: str = ""
     cobro_locale: str | None = None
+    cobro_log_format: Literal["text", "json"] = "text"
     # Run as if it were this moment (ISO 8601; the team's zone when none is given), the
     # clock then moving on normally: for trying cobro out and for tests, never production.
     cobro_now: datetime | None = None

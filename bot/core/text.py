@@ -25,3 +25,13 @@ def fold_keep_length(text: str) -> str:
         lowered = stripped.lower()
         out.append(lowered if len(lowered) == 1 else ch.lower()[:1] or " ")
     return "".join(out)
+
+
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def clean(text: str) -> str:
+    """What a person typed, without the control characters nobody types on purpose (NUL,
+    escapes, zero-width marks): the database refuses NUL, and the rest only hides text.
+    Line breaks and tabs stay."""
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -32,6 +32,7 @@ from bot.nudges.rules import (
     task_is_awake,
 )
 from bot.outbox import keys
+from bot.outbox.rules import end_of_calling_day
 from bot.outbox.service import enqueue
 from bot.ports import Message, Notifier, Recipient
 from bot.promises import queries as promises
@@ -108,7 +109,15 @@ class _Round:
     def put(
         self, kind: str, key: str, channel: str, message: Message, thread_of: str | None = None
     ) -> None:
-        if enqueue(self.session, key=key, channel=channel, message=message, thread_of=thread_of):
+        """A nudge is useful until the day's calling ends: the next round says it again."""
+        if enqueue(
+            self.session,
+            key=key,
+            channel=channel,
+            message=message,
+            thread_of=thread_of,
+            expires_at=end_of_calling_day(self.now, self.policy),
+        ):
             self.written[kind] += 1
 
     # -------------------------------------------------------------- tasks

@@ -20,7 +20,13 @@ DUE_AT_ONCE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def add(
-    session: Session, *, key: str, channel: str, message: Message, thread_of: str | None
+    session: Session,
+    *,
+    key: str,
+    channel: str,
+    message: Message,
+    thread_of: str | None,
+    expires_at: datetime | None,
 ) -> bool:
     """Add the row unless one with this key exists; True when it was added."""
     if session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)):
@@ -35,6 +41,7 @@ def add(
                     blocks=message.blocks,
                     thread_of=thread_of,
                     next_attempt_at=DUE_AT_ONCE,
+                    expires_at=expires_at,
                     files=[f.stored() for f in message.files] if message.files else None,
                 )
             )
@@ -52,6 +59,7 @@ class Claimed:
     thread_ts: str | None
     attempts: int
     created_at: datetime
+    expires_at: datetime | None
 
 
 def claim(
@@ -92,6 +100,7 @@ def claim(
                         _thread_ts(session, row.thread_of),
                         row.attempts + 1,
                         row.created_at,
+                        row.expires_at,
                     )
                 )
         return claimed

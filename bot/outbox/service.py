@@ -15,7 +15,7 @@ from __future__ import annotations
 import time as systime
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -24,15 +24,30 @@ from bot.core.db import Db
 from bot.core.vocabulary import OutboxStatus
 from bot.outbox import queries
 from bot.outbox.queries import Claimed
-from bot.outbox.rules import LEASE, MAX_ATTEMPTS, PER_CHANNEL_INTERVAL, backoff
+from bot.outbox.rules import LEASE, PER_CHANNEL_INTERVAL, backoff, expired
 from bot.ports import DeliveryError, Message, Transport
 
 
 def enqueue(
-    session: Session, *, key: str, channel: str, message: Message, thread_of: str | None = None
+    session: Session,
+    *,
+    key: str,
+    channel: str,
+    message: Message,
+    thread_of: str | None = None,
+    expires_at: datetime | None = None,
 ) -> bool:
-    """Write a message to send, in the caller's transaction; False when the key exists."""
-    return queries.add(session, key=key, channel=channel, message=message, thread_of=thread_of)
+    """Write a message to send, in the caller's transaction; False when the key exists.
+    It is retried until `expires_at` (by default a day after it was written): past that
+    it is no longer useful, and it is marked failed and reported instead."""
+    return queries.add(
+        session,
+        key=key,
+        channel=channel,
+        message=message,
+        thread_of=thread_of,
+        expires_at=expires_at,
+    )
 
 
 @dataclass
@@ -80,6 +95,11 @@ def deliver(
 
 
 def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, report: DeliveryReport) -> None:
+    now = clock.now()
+    if expired(row.created_at, row.expires_at, now):
+        queries.mark(db, row.id, status=OutboxStatus.FAILED, last_error="expired", updated_at=now)
+        report.failed += 1
+        return
     try:
         found = None
         if row.attempts > 1:
@@ -95,7 +115,7 @@ def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, report: Deli
             channel=row.channel, message=row.message, thread_ts=row.thread_ts, key=row.key
         )
     except DeliveryError as error:
-        if error.permanent or row.attempts >= MAX_ATTEMPTS:
+        if error.permanent:
             queries.mark(
                 db,
                 row.id,
@@ -105,6 +125,8 @@ def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, report: Deli
             )
             report.failed += 1
             return
+        # Slack's Retry-After is honoured by rescheduling the row, never by sleeping inside
+        # its claim (a wait longer than the lease would let another round send it again).
         wait = timedelta(seconds=error.retry_after) if error.retry_after else backoff(row.attempts)
         queries.mark(db, row.id, next_attempt_at=clock.now() + wait, last_error=error.code[:500])
         report.retried += 1

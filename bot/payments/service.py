@@ -23,6 +23,7 @@ from bot.payments import queries
 from bot.payments.rules import Open, PaymentForm, RecordedPayment, allocate, payment_key
 from bot.ports import Notifier
 from bot.promises.service import apply_payment as count_towards_promises
+from bot.submissions import queries as submissions
 from bot.team import queries as team
 from bot.team.rules import recipient_of
 from models import Invoice, Payment, PaymentPromise
@@ -98,6 +99,11 @@ def record_payment(
             else customers.currencies_of(session, [customer.id]).get(customer.id, currency)
         )
         to = recipient_of(author, lang)
+        if not submissions.claim(session, form.source_key, "payment", now):
+            # The same submission delivered again: it is being (or was) recorded once.
+            return RecordedPayment(
+                customer.id, customer.name, amount, money_in, paid_on, ZERO, 0, 0, duplicate=True
+            ), []
         if queries.known(session, key):
             recorded = RecordedPayment(
                 customer.id, customer.name, amount, money_in, paid_on, ZERO, 0, 0, duplicate=True

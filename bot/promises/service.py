@@ -21,6 +21,7 @@ from bot.outbox.service import enqueue
 from bot.ports import Notifier
 from bot.promises import queries
 from bot.promises.rules import Owed, PromiseLine, settle
+from bot.submissions import queries as submissions
 from bot.team import queries as team
 from bot.team.rules import Person, is_manager, recipient_of
 from models import PaymentPromise
@@ -95,6 +96,8 @@ def move_promise(
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
         promise = _pending(session, promise_id, actor)
+        if not submissions.claim(session, source_key, "promise_move", now):
+            return []
         reading, problem = read_field(
             when,
             now,
@@ -124,11 +127,14 @@ def reassign_promise(
     to: str | None,
     source_key: str,
     lang: Lang,
+    now: datetime,
     notifier: Notifier,
 ) -> list[str]:
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
         promise = _pending(session, promise_id, actor)
+        if not submissions.claim(session, source_key, "promise_reassign", now):
+            return []
         member = team.find_member(session, to or "")
         if member is None:
             raise FormRejected({"assignee": t("call.not_member", lang)})

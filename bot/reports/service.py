@@ -16,6 +16,7 @@ from bot.jobs import queries as jobs
 from bot.jobs.rules import first_business_day_of_week, iso_week
 from bot.jobs.service import RunTaken, claimed_run
 from bot.outbox import keys
+from bot.outbox.rules import end_of_week
 from bot.outbox.service import enqueue
 from bot.ports import Notifier
 from bot.reports import queries
@@ -125,8 +126,21 @@ def run_weekly_report(
     )
     try:
         with claimed_run(db, "report", week, now) as session:
-            enqueue(session, key=keys.weekly_report(week), channel=channel, message=summary)
-            enqueue(session, key=keys.weekly_report_files(week), channel=channel, message=files)
+            until = end_of_week(now, policy)
+            enqueue(
+                session,
+                key=keys.weekly_report(week),
+                channel=channel,
+                message=summary,
+                expires_at=until,
+            )
+            enqueue(
+                session,
+                key=keys.weekly_report_files(week),
+                channel=channel,
+                message=files,
+                expires_at=until,
+            )
     except RunTaken:
         return ReportResult(day, ran=False, reason="already_ran")
     return ReportResult(day, ran=True)

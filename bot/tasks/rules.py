@@ -101,6 +101,25 @@ def check_may_change(task: TaskFacts, actor: Person) -> None:
         raise TaskClosed()
 
 
+SANE_YEARS = 10
+
+
+def beyond_reach(day: date, today: date) -> bool:
+    """More than ten years ahead: a slip of the keyboard (2099), not a promise or a task."""
+    return (
+        day > today.replace(year=today.year + SANE_YEARS)
+        if not (today.month == 2 and today.day == 29)
+        else day > date(today.year + SANE_YEARS, 2, 28)
+    )
+
+
+def too_far(day: date, today: date, lang: Lang) -> str | None:
+    """The field's error for a date beyond reach, else None."""
+    if not beyond_reach(day, today):
+        return None
+    return t("dates.too_far", lang, years=SANE_YEARS, when=describe(day, lang=lang, today=today))
+
+
 def on_business_day(day: date, at: time | None, policy: Policy) -> When:
     """Tasks and calls happen on business days: a Saturday task moves to Monday."""
     moved = policy.calendar.next_business_day(day)
@@ -128,6 +147,9 @@ def read_due(
         )
         if task_text is None and "task" not in errors:
             errors["task"] = t("call.need_task", lang)
+        problem = problem or (
+            too_far(reading.date, policy.today(now), lang) if reading.date else None
+        )
         if problem or reading.date is None:
             errors["task_due"] = problem or ""
             return None

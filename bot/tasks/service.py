@@ -15,6 +15,7 @@ from bot.core.vocabulary import TaskKind, TaskStatus
 from bot.outbox import keys
 from bot.outbox.service import enqueue
 from bot.ports import Notifier
+from bot.submissions import queries as submissions
 from bot.tasks import queries
 from bot.tasks.rules import (
     TRANSITIONS,
@@ -89,6 +90,8 @@ def snooze_task(
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
         task = _changeable(session, task_id, actor)
+        if receipt_for is not None and not submissions.claim(session, receipt_for, "snooze", now):
+            return queries.view_of(session, task, lang), []
         target = snooze_target(until, current_time=task.due_time, now=now, policy=policy, lang=lang)
         task.due_date, task.due_time, task.snoozed_until = target.day, target.at, target.until
         view = queries.view_of(session, task, lang)
@@ -115,11 +118,14 @@ def reassign_task(
     now: datetime,
     policy: Policy,
     notifier: Notifier,
+    submission: str,
 ) -> tuple[TaskView, list[str]]:
     """The new assignee hears of it in the same transaction that gives them the task."""
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
         task = _changeable(session, task_id, actor)
+        if not submissions.claim(session, submission, "reassign", now):
+            return queries.view_of(session, task, lang), []
         errors: dict[str, str] = {}
         doer, boss = resolve_people(
             session, actor, assignee or actor.slack_user_id, supervisor, lang, errors
@@ -153,11 +159,14 @@ def add_task(
     policy: Policy,
     lang: Lang,
     notifier: Notifier,
-) -> tuple[TaskView, list[str]]:
+) -> tuple[TaskView | None, list[str]]:
     """A next step outside a call, by the same rules as the call modal's task. The assignee
-    (when someone else) and the author's receipt go out with it."""
+    (when someone else) and the author's receipt go out with it. The same submission
+    delivered twice stores one task (None: it was stored already)."""
     with transaction(db) as session:
         author = team.require_member(session, author_slack_id)
+        if not submissions.claim(session, form.source_key, "add_task", now):
+            return None, []
         errors: dict[str, str] = {}
         text = (form.text or "").strip() or None
         when = read_due(text, form.due, now, policy, lang, errors)

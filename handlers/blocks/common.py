@@ -30,8 +30,15 @@ def mrkdwn(text: str) -> dict[str, Any]:
     return {"type": "mrkdwn", "text": clip(text, SECTION_TEXT_LIMIT)}
 
 
+def quiet(text: str) -> str:
+    """User text for places that are not mrkdwn (plain text, file titles): angle brackets
+    would still read as Slack's control sequences to anyone copying them on, so they
+    become ‹ › (a name is rarely written so)."""
+    return text.replace("<", "‹").replace(">", "›")
+
+
 def plain(text: str, limit: int = SECTION_TEXT_LIMIT) -> dict[str, Any]:
-    return {"type": "plain_text", "text": clip(text, limit), "emoji": True}
+    return {"type": "plain_text", "text": clip(quiet(text), limit), "emoji": True}
 
 
 def header(text: str) -> dict[str, Any]:

@@ -147,7 +147,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
             ],
         },
     ]
-    return message(title, blocks)
+    return message(escape(title), blocks)
 
 
 def build_task_modal(customer_id: int | None, lang: Lang, *, me: str) -> dict[str, Any]:

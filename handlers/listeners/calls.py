@@ -13,6 +13,7 @@ from bot.calls.rules import read_message, suggested_next_step
 from bot.calls.service import log_call
 from bot.core.errors import CobroError, SaveFailed
 from bot.core.i18n import Lang, t
+from bot.core.text import clean
 from bot.core.vocabulary import ExcuseCategory
 from bot.customers.service import call_context, find_customers
 from handlers.blocks.call import CallPrefill, build_call_modal
@@ -121,7 +122,7 @@ def on_call_submitted(
     try:
         logged = log_call(
             deps.db,
-            call_form(body.get("view") or {}),
+            call_form(body),
             author_slack_id=member.slack_user_id,
             now=deps.clock.now(),
             policy=deps.policy(),
@@ -146,7 +147,7 @@ def on_log_from_message(
     """The shortcut "Registrar gestión": first ask which customer (the message rarely says
     it unambiguously), then the call modal prefilled from the message."""
     ack()
-    text = ((body.get("message") or {}).get("text") or "")[:MESSAGE_KEPT]
+    text = clean(str((body.get("message") or {}).get("text") or ""))[:MESSAGE_KEPT]
     client.views_open(
         trigger_id=body["trigger_id"], view=build_find_customer_modal(text, context["lang"])
     )

@@ -22,7 +22,7 @@ from bot.core.commands import (
 )
 from bot.core.errors import BadInput, CobroError
 from bot.core.i18n import Lang, error_text, t
-from bot.core.text import fold
+from bot.core.text import clean, fold
 from bot.customers.service import find_customers
 from bot.promises.service import my_promises
 from bot.reports.service import control_report
@@ -56,7 +56,7 @@ def on_cobro(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
     deps, member, lang = asker(context)
-    parsed = parse_command(body.get("text", ""))
+    parsed = parse_command(clean(str(body.get("text") or "")))
     if isinstance(parsed, UnknownCommand):
         ack(
             response_type="ephemeral",
@@ -75,7 +75,7 @@ def on_cobro(
     try:
         payload = quick(parsed, deps, member, lang, client)
     except CobroError as error:
-        payload = message(error_text(error, lang))
+        payload = message(error_text(error, lang, quote=escape))
     ack(response_type="ephemeral", **payload)
 
 

@@ -79,7 +79,7 @@ def on_task_submitted(
     try:
         _, keys = add_task(
             deps.db,
-            task_form(body.get("view") or {}),
+            task_form(body),
             author_slack_id=member.slack_user_id,
             now=deps.clock.now(),
             policy=deps.policy(),
@@ -121,7 +121,7 @@ def on_payment_submitted(
     try:
         _, keys = record_payment(
             deps.db,
-            payment_form(body.get("view") or {}),
+            payment_form(body),
             author_slack_id=member.slack_user_id,
             now=deps.clock.now(),
             policy=deps.policy(),

@@ -13,7 +13,7 @@ from bot.promises.service import move_promise, reassign_promise
 from handlers.blocks.promises import build_promise_move_modal, build_promise_reassign_modal
 from handlers.context import action_id, action_value, asker
 from handlers.errors import answer_form
-from handlers.forms import state_values, view_key
+from handlers.forms import state_values, submission_of
 from handlers.ids import Action, Callback
 from handlers.listeners.home import refresh_home
 from handlers.metadata import PromiseMeta
@@ -65,7 +65,7 @@ def on_move_submitted(
             promise_id=PromiseMeta.of(view).promise_id,
             actor_slack_id=member.slack_user_id,
             when=state_values(view).get("when") or "",
-            source_key=view_key(view),
+            source_key=submission_of(body),
             now=deps.clock.now(),
             policy=deps.policy(),
             lang=lang,
@@ -90,8 +90,9 @@ def on_reassign_submitted(
             promise_id=PromiseMeta.of(view).promise_id,
             actor_slack_id=member.slack_user_id,
             to=state_values(view).get("assignee"),
-            source_key=view_key(view),
+            source_key=submission_of(body),
             lang=lang,
+            now=deps.clock.now(),
             notifier=deps.notifier,
         )
     except CobroError as error:

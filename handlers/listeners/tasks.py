@@ -13,7 +13,7 @@ from bot.tasks.service import complete_task, reassign_task, snooze_task
 from handlers.blocks.tasks import build_reassign_modal, build_snooze_modal, build_task_changed
 from handlers.context import action_value, asker
 from handlers.errors import answer_form
-from handlers.forms import state_values, view_key
+from handlers.forms import state_values, submission_of
 from handlers.ids import Action, Callback
 from handlers.listeners.home import refresh_home
 from handlers.metadata import TaskMeta
@@ -121,7 +121,7 @@ def on_snooze_submitted(
             policy=deps.policy(),
             lang=lang,
             notifier=deps.notifier,
-            receipt_for=view_key(view),
+            receipt_for=submission_of(body),
         )
     except CobroError as error:
         answer_form(ack, error, lang, "when")
@@ -150,6 +150,7 @@ def on_reassign_submitted(
             now=deps.clock.now(),
             policy=deps.policy(),
             notifier=deps.notifier,
+            submission=submission_of(body),
         )
     except CobroError as error:
         answer_form(ack, error, lang, "assignee")

@@ -24,7 +24,7 @@ from handlers.blocks.call import (
     build_task_assigned,
     build_task_supervised,
 )
-from handlers.blocks.common import escape, message
+from handlers.blocks.common import escape, message, quiet
 from handlers.blocks.customer import build_payment_recorded
 from handlers.blocks.nudges import (
     build_channel_escalation,
@@ -108,7 +108,8 @@ class SlackNotifier:
         content = history_csv(events, self._settings.tz, to.lang)
         comment = t("history.uploaded", to.lang, customer=escape(customer), count=len(events))
         return Message(
-            text=comment, files=[OutboxFile(f"{file_stem}.csv", customer, content.encode())]
+            text=comment,
+            files=[OutboxFile(f"{file_stem}.csv", quiet(customer), content.encode())],
         )
 
     def report(self, report: Report, *, lang: Lang, details: bool, weekly: bool) -> Message:

@@ -8,6 +8,10 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
 
 from bot.ports import DeliveryError, Message, OutboxFile
 
@@ -30,8 +34,20 @@ PERMANENT = {
 
 
 class SlackTransport:
+    """Posts from the outbox with a client of its own: it retries a dropped connection or a
+    5xx twice (seconds), but answers a 429 at once with its Retry-After, so the outbox
+    reschedules the row instead of sleeping inside its claim."""
+
     def __init__(self, client: WebClient) -> None:
-        self._client = client
+        self._client = WebClient(
+            token=client.token,
+            base_url=client.base_url,
+            timeout=client.timeout,
+            retry_handlers=[
+                ConnectionErrorRetryHandler(max_retry_count=1),
+                ServerErrorRetryHandler(max_retry_count=2),
+            ],
+        )
 
     def post(
         self, *, channel: str, message: Message, thread_ts: str | None, key: str

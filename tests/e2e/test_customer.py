@@ -207,7 +207,7 @@ def test_message_shortcut_prefills_the_call_modal(bot: Harness) -> None:
     assert bot.slack.submit("U0ANA", call_view, {"promise_date": None}).text() == ""
     bot.fake.wait_for("chat.postMessage")
     with bot.db() as s:
-        note = s.scalars(select(Note).where(Note.source_key == call_view["id"])).one()
+        note = s.scalars(select(Note).where(Note.excuse == text)).one()
         assert note.spoke_with == "Marisol Díaz (Contadora)"
 
 

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from bot.core.vocabulary import OutboxStatus, Role, TaskKind
+from handlers.notify.jobs import Jobs
 from models import Note, OutboxMessage, TeamMember
 from slackfake import FakeSlack
 from tests import builders as b
@@ -44,15 +46,54 @@ def _rows(bot: Harness) -> list[OutboxMessage]:
         return rows
 
 
-def test_429_twice_then_200_sends_once(bot: Harness) -> None:
+@pytest.mark.parametrize("replicas", [1, 2])
+def test_a_long_retry_after_twice_is_waited_out_and_the_message_sent_once(
+    bot: Harness, replicas: int
+) -> None:
+    """Slack answers 429 with Retry-After: 70, twice. The outbox reschedules the row (it
+    never sleeps inside its claim, which a 2-minute lease could not cover), and one
+    replica or two, delivering round after round by the bot's clock, post it once."""
     _seed_harness(bot)
-    bot.fake.fail("chat.postMessage", status=429, times=2, retry_after=1)
-    bot.jobs.nudges(bot.clock.now())  # one overdue-task DM
-    bot.fake.wait_quiet(0.3)
+    bot.fake.fail("chat.postMessage", status=429, times=2, retry_after=70)
+    bot.jobs.enqueue_nudges(bot.clock.now())  # one overdue-task DM
+    fleet = [bot.jobs, *(Jobs(bot.deps, bot.client) for _ in range(replicas - 1))]
+    started = bot.clock.now()
+    while not bot.fake.posted_to("U0ANA") and bot.clock.now() - started < timedelta(minutes=10):
+        with ThreadPoolExecutor(len(fleet)) as pool:
+            list(pool.map(lambda jobs: jobs.deliver(), fleet))
+        bot.clock.advance(timedelta(seconds=35))
     tries = [c for c in bot.fake.calls_to("chat.postMessage") if c.params["channel"] == "U0ANA"]
     assert len(tries) == 3  # 429, 429, then the message
     assert len(bot.fake.posted_to("U0ANA")) == 1
+    assert bot.clock.now() - started >= timedelta(seconds=140)  # both waits honoured
+    (row,) = _rows(bot)
+    assert row.status == OutboxStatus.SENT
+    bot.clock.advance(timedelta(minutes=5))
+    assert sum(jobs.deliver().sent for jobs in fleet) == 0
+
+
+def test_slack_down_for_ninety_minutes_still_delivers_the_digest_once(bot: Harness) -> None:
+    """Slack answers 500 from 08:00 to 09:30 by the bot's clock: the digest waits in the
+    outbox (it is useful until the calling day ends), backing off, and goes out once when
+    Slack is back."""
+    _seed_harness(bot)
+    bot.clock.set(datetime(2026, 11, 24, 8, 0, tzinfo=MEXICO))
+    bot.fake.fail("chat.postMessage", status=500, times=10**6)
+    assert bot.jobs.enqueue_digest(bot.clock.now()).ran
+    back = datetime(2026, 11, 24, 9, 30, tzinfo=MEXICO)
+    rounds = 0
+    while not bot.fake.posted_to("U0ANA") and rounds < 200:
+        if bot.clock.now() >= back:
+            bot.fake.recover("chat.postMessage")
+        bot.jobs.deliver()
+        rounds += 1
+        due = min(r.next_attempt_at for r in _rows(bot))
+        bot.clock.set(max(due, bot.clock.now() + ONE_SECOND))
+    assert len(bot.fake.posted_to("U0ANA")) == 1
+    assert bot.clock.now() >= back
     assert [r.status for r in _rows(bot)] == [OutboxStatus.SENT]
+    bot.clock.advance(timedelta(hours=1))
+    assert bot.jobs.deliver().sent == 0
 
 
 def test_slack_down_for_a_minute_loses_nothing_and_sends_once(bot: Harness) -> None:

@@ -74,3 +74,36 @@ def test_an_outbox_message_is_unique_by_dedupe_key(db: sessionmaker[Session]) ->
         s.add(OutboxMessage(dedupe_key="task:1:due:2026-11-23", channel="U1", text="hola"))
     with pytest.raises(IntegrityError), db.begin() as s:
         s.add(OutboxMessage(dedupe_key="task:1:due:2026-11-23", channel="U1", text="otra vez"))
+
+
+def test_two_replicas_starting_at_once_migrate_once(postgres_url: str) -> None:
+    """Two processes starting together on an empty PostgreSQL database: the advisory lock
+    makes one wait for the other, and both end at the same head (no duplicate tables)."""
+    import uuid
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import create_engine, text
+
+    from models.db import make_engine
+    from models.migrate import upgrade
+
+    name = f"cobro_race_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = postgres_url.rsplit("/", 1)[0] + "/" + name
+    engines = [make_engine(url) for _ in range(2)]
+    try:
+        pool = ThreadPoolExecutor(2)
+        runs = [pool.submit(upgrade, e) for e in engines]
+        for run in runs:
+            run.result(timeout=60)  # without the lock they fail, or wait on each other
+        pool.shutdown()
+        revisions = {current_revision(e) for e in engines}
+        assert len(revisions) == 1 and None not in revisions
+    finally:
+        for e in engines:
+            e.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -12,6 +12,7 @@ team's locale (`COBRO_LOCALE`): the language decides the words, the locale the d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal
 
@@ -71,8 +72,10 @@ def t(key: str, lang: Lang = "es", /, **params: Any) -> str:
     return template.format(**params) if params else template
 
 
-def error_text(error: Exception, lang: Lang) -> str:
-    """The user's words for a domain error; params named `*_key` are texts themselves."""
+def error_text(error: Exception, lang: Lang, *, quote: Callable[[str], str] | None = None) -> str:
+    """The user's words for a domain error; params named `*_key` are texts themselves.
+    `quote` is applied to every other text value (what the user typed, echoed back): Slack
+    passes its mrkdwn escaping, so «<!channel>» is shown, never sent as a mention."""
     from bot.core.errors import CobroError
 
     if not isinstance(error, CobroError):
@@ -81,6 +84,8 @@ def error_text(error: Exception, lang: Lang) -> str:
     for name, value in error.params.items():
         if name.endswith("_key") and isinstance(value, str):
             params[name.removesuffix("_key")] = t(value, lang)
+        elif quote is not None and isinstance(value, str):
+            params[name] = quote(value)
         else:
             params[name] = value
     return t(error.key, lang, **params)

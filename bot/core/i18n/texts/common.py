@@ -79,6 +79,10 @@ TEXTS = {
         "es": "No pude leer {path}: {error}",
         "en": "I could not read {path}: {error}",
     },
+    "cli.failed": {
+        "es": "No pude terminar: {error}",
+        "en": "I could not finish: {error}",
+    },
     "cli.bad_now": {
         "es": "--now «{value}» no es una fecha ISO 8601; escribe por ejemplo 2026-11-23T09:00 o 2026-11-23T09:00-06:00.",
         "en": "--now “{value}” is not an ISO 8601 date; write e.g. 2026-11-23T09:00 or 2026-11-23T09:00-06:00.",

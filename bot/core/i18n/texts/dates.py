@@ -28,6 +28,10 @@ TEXTS = {
         "es": "«el fin de semana» no es un día; di «el sábado» o «el domingo»",
         "en": "“the weekend” is not a day; say “saturday” or “sunday”",
     },
+    "dates.too_far": {
+        "es": "{when} está a más de {years} años: revisa el año",
+        "en": "{when} is more than {years} years away: check the year",
+    },
     "dates.past": {
         "es": "{when} ya pasó; escribe una fecha futura",
         "en": "{when} is in the past; write a future date",
