@@ -291,15 +291,23 @@ def _digest(jobs: Jobs, now: datetime, settings: Settings) -> tuple[str, Any]:
     result = jobs.enqueue_digest(now)
     sent = jobs.deliver(wait_seconds=DELIVERY_WAIT_SECONDS)
     key = "cli.digest_done" if result.ran else f"cli.digest_{result.reason}"
+    lang = settings.cobro_language
     return t(
         key,
-        settings.cobro_language,
+        lang,
         day=result.day.isoformat(),
-        count=result.digests,
-        digests=result.digests,
-        sent=sent.sent,
-        failed=sent.failed,
+        collectors=t("cli.collectors", lang, count=result.digests),
+        delivery=_delivery(sent, lang),
     ), sent
+
+
+def _delivery(sent: Any, lang: Any) -> str:
+    return t(
+        "cli.delivery",
+        lang,
+        sent=t("cli.sent", lang, count=sent.sent),
+        failed=t("cli.failed_count", lang, count=sent.failed),
+    )
 
 
 def _nudges(jobs: Jobs, now: datetime, settings: Settings) -> tuple[str, Any]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, TypeVar
 
+from bot.calls.drafts import CallDraft
 from bot.calls.rules import CallForm
 from bot.core.text import clean
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from bot.payments.rules import PaymentForm
 from bot.submissions.rules import submission_key
 from bot.tasks.rules import TaskForm
-from handlers.blocks.call import CONTACT_NEW
+from handlers.blocks.call_modal import CONTACT_NEW, CallPrefill, ModalState
 from handlers.metadata import CallMeta, CustomerMeta
 
 E = TypeVar("E", bound=Enum)
@@ -101,6 +102,12 @@ def call_form(body: dict[str, Any]) -> CallForm:
         task_due=values.get("task_due"),
         assignee=values.get("assignee"),
         supervisor=values.get("supervisor"),
+        more_payments=tuple(
+            (values.get(f"promise_amount_{n}"), values.get(f"promise_date_{n}"))
+            for n in range(2, meta.installments + 1)
+        ),
+        amount_confirmed=meta.amount_confirmed,
+        suggested=(meta.suggestion, meta.suggestion_due),
     )
 
 
@@ -129,4 +136,42 @@ def payment_form(body: dict[str, Any]) -> PaymentForm:
         method=choice_of(PaymentMethod, values.get("promise_method")),
         reference=values.get("promise_reference"),
         invoice_id=int(invoice) if invoice and invoice.isdigit() else None,
+    )
+
+
+def draft_of(view: dict[str, Any]) -> CallDraft:
+    """The call modal being filled in, as the domain's draft."""
+    meta = CallMeta.of(view)
+    return CallDraft(
+        outcome=choice_of(AttemptOutcome, meta.outcome) or AttemptOutcome.ANSWERED,
+        values=state_values(view),
+        installments=meta.installments,
+        suggestion=meta.suggestion,
+        suggestion_due=meta.suggestion_due,
+        revision=meta.revision,
+    )
+
+
+def prefill_of(draft: CallDraft) -> CallPrefill:
+    """A draft's values as the modal's initial values (installments 2… in `extra`)."""
+    v = draft.values
+    known = {
+        k: v.get(k) for k in CallPrefill.__dataclass_fields__ if k not in ("revision", "extra")
+    }
+    extra = {k: value for k, value in v.items() if k[-2:-1] == "_" and k[-1:].isdigit()}
+    known["outcome"] = draft.outcome.value
+    return CallPrefill(**known, revision=draft.revision, extra=extra)
+
+
+def modal_state_of(
+    draft: CallDraft, *, correcting: int | None = None, confirm_amount: str = ""
+) -> ModalState:
+    return ModalState(
+        outcome=draft.outcome,
+        installments=draft.installments,
+        echo=draft.echo,
+        correcting=correcting,
+        confirm_amount=confirm_amount,
+        suggestion=draft.suggestion,
+        suggestion_due=draft.suggestion_due,
     )

@@ -34,13 +34,20 @@ class Metadata(BaseModel):
 
 
 class CallMeta(Metadata):
-    """The call modal: the customer, the promise amount's default (the balance), and the
-    playbook suggestion last shown (never overwrite what the collector typed)."""
+    """The call modal: the customer, the promise amount's default (the balance), the
+    suggestion last shown (never overwrite what the collector typed), the outcome the
+    view was built for, how many installments it shows, and, when it corrects a logged
+    call, that call's attempt."""
 
     customer_id: int
     default_amount: str = ""
     suggestion: str = ""
+    suggestion_due: str = ""
     revision: int = 0
+    outcome: str = "answered"
+    installments: int = 1
+    correcting: int | None = None
+    amount_confirmed: str = ""
 
 
 class CustomerMeta(Metadata):

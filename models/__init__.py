@@ -6,6 +6,7 @@ Importing this package registers every model on `Base.metadata` (Alembic needs t
 from models.base import Base
 from models.contact import Contact
 from models.contact_attempt import ContactAttempt
+from models.correction import Correction
 from models.customer import Customer
 from models.dispute import Dispute
 from models.form_submission import FormSubmission
@@ -22,6 +23,7 @@ __all__ = [
     "Base",
     "Contact",
     "ContactAttempt",
+    "Correction",
     "Customer",
     "Dispute",
     "FormSubmission",

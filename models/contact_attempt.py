@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -27,4 +27,7 @@ class ContactAttempt(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
     outcome: Mapped[AttemptOutcome]
+    # What whoever answered said, when it was not the customer's contact ("vuelve el
+    # lunes"): never the debt, which a third party must not hear about.
+    remark: Mapped[str | None] = mapped_column(Text)
     source_key: Mapped[str | None] = mapped_column(String(128), unique=True)

@@ -51,6 +51,7 @@ class PromiseStatus(StrEnum):
     KEPT = "kept"
     PARTIAL = "partial"
     BROKEN = "broken"
+    CANCELLED = "cancelled"  # taken back by a correction of the call that recorded it
 
 
 class TaskKind(StrEnum):

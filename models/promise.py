@@ -31,3 +31,7 @@ class PaymentPromise(Base, Timestamps):
     paid_amount: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     broken_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    # A payment plan: the installments of one call share its attempt, numbered from 1;
+    # each is kept or broken on its own (a plain promise has neither).
+    plan_attempt_id: Mapped[int | None] = mapped_column(ForeignKey("contact_attempt.id"))
+    installment: Mapped[int | None]

@@ -21,6 +21,8 @@ class Task(Base, Timestamps):
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
     note_id: Mapped[int | None] = mapped_column(ForeignKey("note.id"))
+    # The call that set this step (a call with nobody to talk to has no note).
+    attempt_id: Mapped[int | None] = mapped_column(ForeignKey("contact_attempt.id"))
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[TaskKind] = mapped_column(default=TaskKind.OTHER)
     due_date: Mapped[date]

@@ -147,6 +147,54 @@ class SlackSender:
             payload["container"] = {"type": "view", "view_id": view.get("id", "V1")}
         return self.interactive(payload)
 
+    def change(
+        self,
+        user: str,
+        view: dict[str, Any],
+        block_id: str,
+        value: str | None,
+        answers: dict[str, str | None] | None = None,
+    ) -> Reply:
+        """What Slack sends when a person changes an input that dispatches (a select picked,
+        Enter pressed in a text field): `block_actions` from inside the view, carrying the
+        view's state as it stands (`answers`, and the changed value)."""
+        filled = {**(answers or {}), block_id: value}
+        state = fill(view, filled)
+        block = next(b for b in view.get("blocks") or [] if b.get("block_id") == block_id)
+        element = block.get("element") or {}
+        action: dict[str, Any] = {
+            "action_id": element.get("action_id"),
+            "block_id": block_id,
+            "type": element.get("type"),
+        }
+        if element.get("type") == "static_select":
+            action["selected_option"] = state[block_id][element["action_id"]]["selected_option"]
+        else:
+            action["value"] = value
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user},
+            "actions": [action],
+            "trigger_id": f"trigger-{next(self._ids)}",
+            "view": {**view, "id": view.get("id", "V1"), "state": {"values": state}},
+            "container": {"type": "view", "view_id": view.get("id", "V1")},
+        }
+        return self.interactive(payload)
+
+    def press(self, user: str, view: dict[str, Any], block_id: str, action_id: str) -> Reply:
+        """A button inside a view (an actions block), with the view's state as it stands."""
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user},
+            "actions": [
+                {"action_id": action_id, "block_id": block_id, "type": "button", "value": "1"}
+            ],
+            "trigger_id": f"trigger-{next(self._ids)}",
+            "view": {**view, "id": view.get("id", "V1"), "state": {"values": fill(view, {})}},
+            "container": {"type": "view", "view_id": view.get("id", "V1")},
+        }
+        return self.interactive(payload)
+
     def view_submission(
         self, user: str, view: dict[str, Any], values: dict[str, dict[str, Any]]
     ) -> Reply:

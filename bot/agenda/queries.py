@@ -149,7 +149,10 @@ def gather(
             PaymentPromise.promised_for,
             PaymentPromise.broken_at,
         )
-        .where(in_ids(session, PaymentPromise.customer_id, ids))
+        .where(
+            in_ids(session, PaymentPromise.customer_id, ids),
+            PaymentPromise.status != PromiseStatus.CANCELLED,
+        )
         .order_by(PaymentPromise.promised_for)
     ):
         facts[customer_id].promises.append(

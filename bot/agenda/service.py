@@ -169,3 +169,16 @@ def run_digest(
     except RunTaken:
         return DigestResult(day, ran=False, reason="already_ran")
     return DigestResult(day, ran=True, digests=len(collectors))
+
+
+def next_call(
+    db: Db, *, member_id: int, after: int | None, now: datetime, policy: Policy
+) -> int | None:
+    """The customer to call next ("Siguiente llamada"): the first of today's calls that is
+    not the one just logged (a customer called today has already left the list)."""
+    with db() as session:
+        day = policy.calendar.next_business_day(policy.today(now))
+        agenda = compute_agendas(session, collector_ids=[member_id], day=day, policy=policy)
+        return next(
+            (c.customer_id for c in agenda[member_id].calls if c.customer_id != after), None
+        )

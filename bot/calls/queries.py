@@ -1,4 +1,4 @@
-"""The calls' SQL: a submission already stored, the person spoken to, the rows of a call."""
+"""The calls' SQL: a submission already stored, the person spoken to."""
 
 from __future__ import annotations
 

@@ -1,9 +1,12 @@
 """Logging a call: what the collector typed, checked and read. Pure.
 
-`check_call` refuses a note that does not answer who, why and what next, an unreadable or
-past date, an amount that is not one; it proposes the retry when nobody answered. Dates are
-read in the team's time zone, which is where they are stored. What the listener stores is
-decided here; `bot.calls.service` only writes it.
+The form depends on the outcome. When the customer's contact answered, the note must
+answer who, why and what next (seed 000), and the promise is read: one payment, or a plan
+of up to six installments. When someone else answered, only who they were and what they
+said is kept (the debt is never discussed with a third party, seed 004); with nobody to
+talk to, only the attempt. A retry is proposed whenever no step was typed. Dates are read
+in the team's time zone, which is where they are stored; a date more than ten years away
+is refused. `bot.calls.service` only writes what this decides.
 """
 
 from __future__ import annotations
@@ -12,19 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from bot.calls.notes import (
-    PLAYBOOK,
-    WHEN_EN,
-    NoteDraft,
-    guess_category,
-    missing_answers,
-    reference_in,
-    spoke_with_in,
-)
+from bot.calls.notes import PLAYBOOK, NoteDraft, missing_answers, reference_in
 from bot.core import dates
-from bot.core.errors import FormRejected
-from bot.core.i18n import Lang, t
-from bot.core.money import parse_amount
+from bot.core.errors import CobroError, FormRejected
+from bot.core.i18n import LANGS, Lang, t
+from bot.core.money import money, parse_amount
 from bot.core.policy import Policy
 from bot.core.text import fold
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod, TaskKind
@@ -35,6 +30,7 @@ from bot.tasks.rules import When, read_due, too_far
 NO_CONVERSATION = frozenset(
     {AttemptOutcome.NO_ANSWER, AttemptOutcome.MESSAGE_LEFT, AttemptOutcome.WRONG_NUMBER}
 )
+MAX_INSTALLMENTS = 6
 
 
 @dataclass(frozen=True)
@@ -59,6 +55,12 @@ class CallForm:
     task_due: str | None = None
     assignee: str | None = None
     supervisor: str | None = None
+    # Installments 2… of a plan: (amount, date in words), in the order shown.
+    more_payments: tuple[tuple[str | None, str | None], ...] = ()
+    amount_confirmed: str = ""
+    # The step cobro last proposed in the modal (text, when): still untouched at submit,
+    # it may be proposed again with what the form now says.
+    suggested: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class PromiseEcho:
     when: When
     method: PaymentMethod | None
     reference: str | None
+    installment: int | None = None
 
 
 @dataclass(frozen=True)
@@ -97,11 +100,13 @@ class LoggedCall:
     category: ExcuseCategory | None = None
     excuse: str | None = None
     agreement: str | None = None
+    remark: str | None = None
     hashtags: list[str] = field(default_factory=list)
-    promise: PromiseEcho | None = None
+    promises: list[PromiseEcho] = field(default_factory=list)
     task: TaskEcho | None = None
     disputed_invoices: list[str] | None = None
     duplicate: bool = False
+    corrected: bool = False
     outbox_keys: list[str] = field(default_factory=list)
 
 
@@ -113,11 +118,23 @@ class CheckedCall:
     spoke_with: str | None
     new_person: str | None
     third_party: bool
-    promise: tuple[Decimal, When] | None
+    remark: str | None
+    promises: tuple[tuple[Decimal, When], ...]
     task_text: str | None
     task_when: When | None
     task_kind: TaskKind
     proposed: bool
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A next step cobro proposes: its words, its kind, and when (in words the date reader
+    reads back, and as a date)."""
+
+    text: str
+    kind: TaskKind
+    when: When
+    when_words: str
 
 
 def check_call(
@@ -127,15 +144,16 @@ def check_call(
     now: datetime,
     policy: Policy,
     lang: Lang,
-    author_lang: Lang,
+    retry: Proposal,
     errors: dict[str, str],
 ) -> CheckedCall:
     """Every problem at once, each on its field (added to `errors`, which may already hold
-    the people's); raises FormRejected when there is any."""
-    today = policy.today(now)
+    the people's); raises FormRejected when there is any. `retry` is the step proposed when
+    nobody answered and no step was typed."""
     if form.outcome is None:
         errors["outcome"] = t("call.need_outcome", lang)
-    talked = form.outcome is not None and form.outcome not in NO_CONVERSATION
+    talked = form.outcome == AttemptOutcome.ANSWERED
+    third_party = form.outcome == AttemptOutcome.THIRD_PARTY
 
     spoke_with = None
     new_person = None
@@ -144,57 +162,38 @@ def check_call(
             spoke_with = contact.name + (f" ({contact.title})" if contact.title else "")
         elif (form.contact_name or "").strip():
             new_person = (form.contact_name or "").strip()
-            role = t(f"contact_role.{form.contact_role}", lang) if form.contact_role else None
-            spoke_with = new_person + (f" ({role})" if role else "")
+            spoke_with = _with_role(new_person, form.contact_role, lang)
         draft = NoteDraft(spoke_with, form.category, form.excuse, form.agreement, form.task)
         for block, key in missing_answers(draft).items():
             errors[block] = t(key, lang)
+    elif third_party:
+        new_person = (form.contact_name or "").strip() or None
+        if new_person is None:
+            errors["contact_name"] = t("call.need_who_answered", lang)
+        else:
+            spoke_with = _with_role(new_person, form.contact_role, lang)
 
-    promise = None
-    if talked and (form.promise_date or "").strip():
-        reading, problem = dates.read_field(
-            form.promise_date or "",
-            now,
-            policy.tz,
-            lang=lang,
-            office_start=policy.call_start,
-            calendar=policy.calendar,
-        )
-        if problem is None and reading.date is not None:
-            problem = too_far(reading.date, today, lang)
-        amount_text = (form.promise_amount or "").strip() or (form.promise_amount_default or "")
-        amount = parse_amount(amount_text) if amount_text else None
-        if problem:
-            errors["promise_date"] = problem
-        if amount is None:
-            errors["promise_amount"] = t("call.bad_amount", lang, value=amount_text)
-        elif amount <= 0:
-            errors["promise_amount"] = t("call.amount_not_positive", lang)
-        if problem is None and reading.date is not None and amount is not None and amount > 0:
-            flagged = not policy.calendar.is_business_day(reading.date)
-            promise = (amount, When(reading.date, non_business=flagged))
-    elif talked and changed_amount(form):
-        errors["promise_date"] = t("call.need_promise_date", lang)
-
+    promises = _promises(form, now, policy, lang, errors) if talked else ()
     task_text = (form.task or "").strip() or None
-    task_when = read_due(task_text, form.task_due, now, policy, lang, errors)
+    untouched = task_text is not None and (task_text, (form.task_due or "").strip()) == tuple(
+        s.strip() for s in form.suggested
+    )
+    if not talked and untouched:
+        task_text = None  # still cobro's proposal: propose it again, from what was said
+    task_when = read_due(task_text, form.task_due if task_text else None, now, policy, lang, errors)
     proposed = False
-    kind = PLAYBOOK[form.category].kind if talked and form.category else TaskKind.CALL
+    kind = task_kind(task_text, form.category if talked else None, bool(promises), lang)
     if not talked and form.outcome is not None and task_text is None:
-        # Nobody to talk to: propose the retry (or finding the right number) ourselves.
-        wrong = form.outcome == AttemptOutcome.WRONG_NUMBER
-        task_text = t("play.find_number" if wrong else "play.retry", author_lang)
-        kind = TaskKind.OTHER if wrong else TaskKind.CALL
-        task_when = When(policy.calendar.add_business_days(today, 1))
-        proposed = True
+        task_text, kind, task_when, proposed = retry.text, retry.kind, retry.when, True
     if errors:
         raise FormRejected(errors)
     return CheckedCall(
         talked=talked,
         spoke_with=spoke_with,
         new_person=new_person,
-        third_party=talked and (form.outcome == AttemptOutcome.THIRD_PARTY or bool(new_person)),
-        promise=promise,
+        third_party=third_party or (talked and bool(new_person)),
+        remark=(form.agreement or "").strip() or None if third_party else None,
+        promises=promises,
         task_text=task_text,
         task_when=task_when,
         task_kind=kind,
@@ -202,11 +201,115 @@ def check_call(
     )
 
 
+def _with_role(name: str, role: str | None, lang: Lang) -> str:
+    title = t(f"contact_role.{role}", lang) if role else None
+    return name + (f" ({title})" if title else "")
+
+
+def _promises(
+    form: CallForm,
+    now: datetime,
+    policy: Policy,
+    lang: Lang,
+    errors: dict[str, str],
+) -> tuple[tuple[Decimal, When], ...]:
+    """The promise, or the plan's installments, each read or refused on its own field."""
+    rows: list[tuple[str, str, str, str]] = []
+    first_amount = (form.promise_amount or "").strip() or (form.promise_amount_default or "")
+    if (form.promise_date or "").strip():
+        rows.append(("promise_amount", "promise_date", first_amount, form.promise_date or ""))
+    elif changed_amount(form):
+        errors["promise_date"] = t("call.need_promise_date", lang)
+    for n, (amount, day) in enumerate(form.more_payments, start=2):
+        amount_id, date_id = f"promise_amount_{n}", f"promise_date_{n}"
+        if (day or "").strip() and (amount or "").strip():
+            rows.append((amount_id, date_id, amount or "", day or ""))
+        elif (day or "").strip():
+            errors[amount_id] = t("call.need_installment_amount", lang)
+        elif (amount or "").strip():
+            errors[date_id] = t("call.need_promise_date", lang)
+    read: list[tuple[Decimal, When]] = []
+    for amount_id, date_id, amount_text, day_text in rows:
+        reading, problem = dates.read_field(
+            day_text,
+            now,
+            policy.tz,
+            lang=lang,
+            office_start=policy.call_start,
+            calendar=policy.calendar,
+        )
+        if problem is None and reading.date is not None:
+            problem = too_far(reading.date, policy.today(now), lang)
+        value = parse_amount(amount_text) if amount_text else None
+        if problem:
+            errors[date_id] = problem
+        if value is None:
+            errors[amount_id] = t("call.bad_amount", lang, value=amount_text)
+        elif value <= 0:
+            errors[amount_id] = t("call.amount_not_positive", lang)
+        if problem is None and reading.date is not None and value is not None and value > 0:
+            flagged = not policy.calendar.is_business_day(reading.date)
+            read.append((value, When(reading.date, non_business=flagged)))
+    days = [when.day for _, when in read]
+    if len(days) != len(set(days)):
+        errors[rows[-1][1]] = t("call.same_day_twice", lang)
+    return tuple(sorted(read, key=lambda r: r[1].day))
+
+
+class AboveBalance(CobroError):
+    """The promised total is more than the customer owes: said back, and stored only once
+    the collector saves again with that total (`confirmed`)."""
+
+    key = "call.above_balance"
+
+    def __init__(self, *, total: Decimal, balance: Decimal, currency: str) -> None:
+        super().__init__(total=total, balance=balance, currency=currency)
+        self.total = total
+
+    def words(self, lang: Lang) -> str:
+        return t(
+            self.key,
+            lang,
+            total=money(self.total, self.params["currency"], lang),
+            balance=money(self.params["balance"], self.params["currency"], lang),
+        )
+
+
+def confirm_token(total: Decimal) -> str:
+    return str(total.normalize())
+
+
+def check_above_balance(
+    checked: CheckedCall, form: CallForm, balance: Decimal, currency: str
+) -> None:
+    """Raises AboveBalance unless the total is within the balance or already confirmed."""
+    total = sum((amount for amount, _ in checked.promises), Decimal(0))
+    confirmed = form.amount_confirmed == confirm_token(total)
+    if checked.promises and balance > 0 and total > balance and not confirmed:
+        raise AboveBalance(total=total, balance=balance, currency=currency)
+
+
 def changed_amount(form: CallForm) -> bool:
     typed = (form.promise_amount or "").strip()
     if not typed:
         return False
     return parse_amount(typed) != parse_amount(form.promise_amount_default or "")
+
+
+def task_kind(
+    text: str | None, category: ExcuseCategory | None, promised: bool, lang: Lang
+) -> TaskKind:
+    """What a step is, so the agenda and the payments know it: checking a promised payment
+    is a verification; otherwise the excuse's play says (a call, a payment plan…)."""
+    if text is not None and promised and _is_verification(text):
+        return TaskKind.VERIFY_PAYMENT
+    return PLAYBOOK[category].kind if category else TaskKind.CALL
+
+
+def _is_verification(text: str) -> bool:
+    folded = fold(text)
+    keys = ("play.verify_promise", "play.already_paid")
+    return any(fold(t(key, lang)) in folded for key in keys for lang in LANGS)
 
 
 def task_text_for(checked: CheckedCall, form: CallForm, lang: Lang) -> str | None:
@@ -225,69 +328,3 @@ def disputed_numbers(numbers: list[str], excuse: str | None, agreement: str | No
     """The invoices a dispute's note names by number ([]: it names none, so all)."""
     text = fold(f"{excuse or ''} {agreement or ''}")
     return [n for n in numbers if fold(n) in text]
-
-
-def playbook_suggestion(
-    category: ExcuseCategory, lang: Lang, excuse: str | None = None
-) -> tuple[str, str]:
-    """The next step the playbook suggests for an excuse: (task text, when in words)."""
-    play = PLAYBOOK[category]
-    text = t(play.text_key, lang)
-    if category == ExcuseCategory.ALREADY_PAID:
-        ref = reference_in(excuse)
-        if ref:
-            text = t("play.already_paid_ref", lang, reference=ref)
-    when = WHEN_EN.get(play.when, play.when) if lang == "en" else play.when
-    return text, when
-
-
-def suggested_next_step(
-    category: ExcuseCategory,
-    lang: Lang,
-    *,
-    excuse: str | None,
-    typed_task: str | None,
-    typed_due: str | None,
-    last_suggestion: str | None,
-) -> tuple[str | None, str | None, bool]:
-    """The task and its date once an excuse is chosen: the playbook's, unless the collector
-    already wrote a step of their own (never overwrite what a person typed). The flag says
-    whether the suggestion changed."""
-    if typed_task and typed_task != last_suggestion:
-        return typed_task, typed_due, False
-    task, when = playbook_suggestion(category, lang, excuse)
-    return task, when, True
-
-
-@dataclass(frozen=True)
-class MessageReading:
-    """What a message typed after a call says, as suggestions for the call modal."""
-
-    contact_id: int | None
-    person: str | None
-    category: ExcuseCategory | None
-    promise_words: str | None
-    task: str | None
-    task_due: str | None
-
-
-def read_message(
-    text: str, contacts: list[ContactLine], *, now: datetime, policy: Policy, lang: Lang
-) -> MessageReading:
-    """The person after "hablé con" (a known contact when the name matches one), the excuse
-    the words suggest, the promised date found in the sentence, and the playbook's step."""
-    person = spoke_with_in(text)
-    known = None
-    if person:
-        known = next((c for c in contacts if fold(person) in fold(c.name)), None)
-    category = guess_category(text)
-    found = dates.find(text, now, policy.tz, calendar=policy.calendar)
-    task, task_due = playbook_suggestion(category, lang, text) if category else (None, None)
-    return MessageReading(
-        contact_id=known.id if known else None,
-        person=None if known else person,
-        category=category,
-        promise_words=found.read if found.ok and found.read else None,
-        task=task,
-        task_due=task_due,
-    )

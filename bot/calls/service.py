@@ -11,13 +11,17 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.calls import queries
+from bot.calls.drafts import CallDraft, Change, redraft
+from bot.calls.drafts import Customer as DraftCustomer
 from bot.calls.notes import note_hashtags
+from bot.calls.proposals import propose_retry
 from bot.calls.rules import (
     CallForm,
     CheckedCall,
     LoggedCall,
     PromiseEcho,
     TaskEcho,
+    check_above_balance,
     check_call,
     disputed_numbers,
     task_text_for,
@@ -26,9 +30,10 @@ from bot.core.db import Db, transaction
 from bot.core.errors import NotOnTeam, SaveFailed
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
-from bot.core.vocabulary import ExcuseCategory
+from bot.core.vocabulary import AttemptOutcome, ExcuseCategory
 from bot.customers import queries as customers
-from bot.customers.rules import main_currency
+from bot.customers.rules import CallContext, Reach, balance_in, main_currency
+from bot.customers.service import call_context
 from bot.outbox import keys
 from bot.outbox.service import enqueue
 from bot.ports import Message, Notifier
@@ -67,15 +72,28 @@ def log_call(
             assignee, supervisor = resolve_people(
                 session, author, form.assignee, form.supervisor, lang, errors
             )
+            reach = Reach(
+                customer.timezone, customer.call_days, customer.call_start, customer.call_end
+            )
             checked = check_call(
                 form,
                 contact=queries.contact_of(session, customer.id, form.contact_id),
                 now=now,
                 policy=policy,
                 lang=lang,
-                author_lang=author.lang(lang),
+                retry=propose_retry(
+                    form.outcome or AttemptOutcome.NO_ANSWER,
+                    reach,
+                    remark=form.agreement,
+                    now=now,
+                    policy=policy,
+                    lang=author.lang(lang),
+                ),
                 errors=errors,
             )
+            invoices = customers.open_invoices(session, customer.id, policy.today(now))
+            currency = main_currency(invoices, default_currency)
+            check_above_balance(checked, form, balance_in(invoices, currency), currency)
             logged = _store(
                 session,
                 form,
@@ -160,6 +178,7 @@ def _store(
         at=now,
         outcome=form.outcome,
         source_key=form.source_key,
+        remark=checked.remark,
     )
     session.add(attempt)
     session.flush()
@@ -171,6 +190,8 @@ def _store(
         attempt_id=attempt.id,
         today=today,
         third_party=checked.third_party,
+        spoke_with=checked.spoke_with,
+        remark=checked.remark,
     )
     tasks.close_call_tasks(session, customer.id, today, now)
     note = None
@@ -197,24 +218,36 @@ def _store(
         logged.excuse = note.excuse
         logged.agreement = note.agreement
         logged.hashtags = tags
-    if checked.promise is not None:
-        amount, when = checked.promise
+    if checked.promises:
         invoices = customers.open_invoices(session, customer.id, today)
         currency = main_currency(invoices, default_currency)
         reference = (form.promise_reference or "").strip() or None
-        session.add(
-            PaymentPromise(
-                customer_id=customer.id,
-                note_id=note.id if note else None,
-                collector_id=author.id,
-                amount=amount,
-                promised_for=when.day,
-                method=form.promise_method.value if form.promise_method else None,
-                reference=reference,
-                created_at=now,
+        plan = len(checked.promises) > 1
+        for number, (amount, when) in enumerate(checked.promises, start=1):
+            session.add(
+                PaymentPromise(
+                    customer_id=customer.id,
+                    note_id=note.id if note else None,
+                    collector_id=author.id,
+                    amount=amount,
+                    promised_for=when.day,
+                    method=form.promise_method.value if form.promise_method else None,
+                    reference=reference,
+                    created_at=now,
+                    plan_attempt_id=attempt.id if plan else None,
+                    installment=number if plan else None,
+                )
             )
-        )
-        logged.promise = PromiseEcho(amount, currency, when, form.promise_method, reference)
+            logged.promises.append(
+                PromiseEcho(
+                    amount,
+                    currency,
+                    when,
+                    form.promise_method,
+                    reference,
+                    installment=number if plan else None,
+                )
+            )
     if form.category == ExcuseCategory.DISPUTE and note is not None:
         logged.disputed_invoices = _open_disputes(session, customer.id, note, author, now)
     text = task_text_for(checked, form, lang)
@@ -222,6 +255,7 @@ def _store(
         task = Task(
             customer_id=customer.id,
             note_id=note.id if note else None,
+            attempt_id=attempt.id,
             text=text,
             kind=checked.task_kind,
             due_date=checked.task_when.day,
@@ -297,3 +331,21 @@ def _announce(session: Session, logged: LoggedCall, notifier: Notifier) -> list[
                 notifier.task_supervised(logged, to=boss),
             )
     return sent
+
+
+def redraft_call(
+    db: Db,
+    *,
+    customer_id: int,
+    draft: CallDraft,
+    change: Change,
+    now: datetime,
+    policy: Policy,
+    currency: str,
+    lang: Lang,
+) -> tuple[CallContext, CallDraft]:
+    """The call modal after a change (see bot.calls.drafts), with what it shows of the
+    customer."""
+    context = call_context(db, customer_id=customer_id, now=now, policy=policy, currency=currency)
+    customer = DraftCustomer(context.balance, context.currency, context.reach)
+    return context, redraft(draft, change, customer, now=now, policy=policy, lang=lang)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.errors import NotFound
 from bot.core.text import fold
-from bot.core.vocabulary import TaskStatus
+from bot.core.vocabulary import PromiseStatus, TaskStatus
 from bot.customers.rules import (
     MAX_MATCHES,
     ContactLine,
@@ -159,7 +159,10 @@ def promises_of(session: Session, customer: Customer, currency: str) -> list[Pro
         )
         for p in session.scalars(
             select(PaymentPromise)
-            .where(PaymentPromise.customer_id == customer.id)
+            .where(
+                PaymentPromise.customer_id == customer.id,
+                PaymentPromise.status != PromiseStatus.CANCELLED,
+            )
             .order_by(PaymentPromise.promised_for.desc(), PaymentPromise.id.desc())
         )
     ]

@@ -13,7 +13,7 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from bot.core.calendar import BusinessCalendar
@@ -57,6 +57,17 @@ class InvoiceLine:
 
 
 @dataclass(frozen=True)
+class Reach:
+    """When a customer may be called: their days, their hours, in their time zone (each
+    None for the team's defaults)."""
+
+    timezone: str | None = None
+    call_days: str | None = None
+    call_start: time | None = None
+    call_end: time | None = None
+
+
+@dataclass(frozen=True)
 class CallContext:
     """What the call modal shows and defaults to."""
 
@@ -66,6 +77,8 @@ class CallContext:
     currency: str
     contacts: list[ContactLine]
     invoices: list[InvoiceLine]
+    reach: Reach = field(default_factory=Reach)
+    rank: str | None = None
 
 
 @dataclass(frozen=True)

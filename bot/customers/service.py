@@ -12,6 +12,7 @@ from bot.customers.rules import (
     CallContext,
     CustomerCard,
     CustomerMatch,
+    Reach,
     balance_in,
     current_step,
     main_currency,
@@ -37,6 +38,8 @@ def call_context(
             main,
             queries.contacts_of(session, customer_id),
             invoices,
+            Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end),
+            customer.rank.value if customer.rank else None,
         )
 
 

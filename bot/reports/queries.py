@@ -141,6 +141,7 @@ def promises(q: Filters, figures: Figures, begin: datetime, after: datetime) -> 
         .where(
             PaymentPromise.created_at >= begin,
             PaymentPromise.created_at < after,
+            PaymentPromise.status != PromiseStatus.CANCELLED,
             q.members(PaymentPromise.collector_id),
         )
         .group_by(PaymentPromise.status)

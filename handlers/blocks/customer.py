@@ -13,7 +13,7 @@ from bot.core.money import money
 from bot.core.vocabulary import PaymentMethod
 from bot.customers.rules import CallContext, CustomerCard, InvoiceLine
 from bot.payments.rules import RecordedPayment
-from handlers.blocks.call import task_inputs
+from handlers.blocks.call_modal import task_inputs
 from handlers.blocks.common import button, context, divider, escape, header, message, section
 from handlers.blocks.inputs import (
     date_words_input,

@@ -27,6 +27,7 @@ def build_task_nudge(nudge: TaskNudge, lang: Lang, today: date) -> dict[str, Any
         "customer": _customer(nudge, lang),
         "when": describe(task.when.day, task.when.at, lang=lang, today=today),
         "days": nudge.days_overdue,
+        "count": nudge.days_overdue,
         "assignee": escape(task.assignee.name),
     }
     key = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.calls.rules import MessageReading
+from bot.calls.proposals import MessageReading
 from bot.core.i18n import Lang, t
-from handlers.blocks.call import CONTACT_NEW, CallPrefill
+from handlers.blocks.call_modal import CONTACT_NEW, CallPrefill
 from handlers.blocks.common import context, escape
 from handlers.blocks.inputs import input_block, modal, text_input
 from handlers.ids import Callback

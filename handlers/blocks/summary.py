@@ -43,7 +43,7 @@ def build_supervisors_summary(
             "summary.collector",
             lang,
             name=escape(c.name),
-            total=c.total,
+            count=c.total,
             broken=t("summary.collector_broken", lang, count=c.broken) if c.broken else "",
         )
         for c in summary.collectors

@@ -1,42 +1,62 @@
-"""Logging a call: the call modal from a command, a button or a message shortcut; the
-playbook's suggestion when an excuse is chosen; the submission."""
+"""Logging a call: the call modal from a command, a button or a message shortcut; the modal
+redrawn as it is filled in (the outcome's fields, the proposed step, every reading echoed
+on Enter, one more installment); the submission; correcting a logged call; the next call."""
 
 from __future__ import annotations
 
-import logging
+import re
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.calls.rules import read_message, suggested_next_step
-from bot.calls.service import log_call
+from bot.agenda.service import next_call
+from bot.calls.drafts import CallDraft, Change
+from bot.calls.proposals import read_message
+from bot.calls.rules import AboveBalance, confirm_token
+from bot.calls.service import log_call, redraft_call
 from bot.core.errors import CobroError, SaveFailed
 from bot.core.i18n import Lang, t
 from bot.core.text import clean
-from bot.core.vocabulary import ExcuseCategory
+from bot.corrections.service import correct_call, correctable_call
+from bot.customers.rules import CallContext
 from bot.customers.service import call_context, find_customers
-from handlers.blocks.call import CallPrefill, build_call_modal
+from handlers.blocks.call_modal import CallPrefill, ModalState, build_call_modal
 from handlers.blocks.shortcut import build_find_customer_modal, prefill_from_message
-from handlers.context import Deps, Member, action_id, action_value, asker
+from handlers.context import Deps, Member, action_id, asker
 from handlers.errors import answer_form
-from handlers.forms import call_form, choice_of, state_values
+from handlers.forms import call_form, draft_of, modal_state_of, prefill_of, state_values, view_of
 from handlers.ids import Action, Callback, Shortcut
 from handlers.listeners.home import refresh_home
 from handlers.metadata import CallMeta, MessageMeta
 from handlers.notify.delivery import deliver_now
 
-log = logging.getLogger(__name__)
-
 MESSAGE_KEPT = 1500  # characters of the message carried in private_metadata
+ECHO_ACTIONS = re.compile(r"^(promise_amount(_\d)?|promise_date(_\d)?|task_due_\d+)$")
 
 
 def register(app: App) -> None:
     app.action(Action.LOG_CALL.value)(on_log_call)
-    app.action(Action.EXCUSE_CATEGORY.value)(on_excuse_category)
+    app.action(Action.NEXT_CALL.value)(on_next_call)
+    app.action(Action.CORRECT_CALL.value)(on_correct_call)
+    app.action(Action.CALL_OUTCOME.value)(_redraws(Change.OUTCOME))
+    app.action(Action.CALL_CONTACT.value)(_redraws(Change.CONTACT))
+    app.action(Action.EXCUSE_CATEGORY.value)(_redraws(Change.CATEGORY))
+    app.action(Action.ADD_INSTALLMENT.value)(_redraws(Change.INSTALLMENT))
+    app.action(ECHO_ACTIONS)(_redraws(Change.ENTER))
     app.view(Callback.CALL.value)(on_call_submitted)
     app.shortcut(Shortcut.LOG_FROM_MESSAGE.value)(on_log_from_message)
     app.view(Callback.FIND_CUSTOMER.value)(on_customer_given)
+
+
+def _context(deps: Deps, customer_id: int) -> CallContext:
+    return call_context(
+        deps.db,
+        customer_id=customer_id,
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        currency=deps.settings.cobro_currency,
+    )
 
 
 def open_call_modal(
@@ -49,14 +69,9 @@ def open_call_modal(
     prefill: CallPrefill | None = None,
 ) -> None:
     """Slack gives 3 seconds from the click to open a modal: one indexed read, then open."""
-    ctx = call_context(
-        deps.db,
-        customer_id=customer_id,
-        now=deps.clock.now(),
-        policy=deps.policy(),
-        currency=deps.settings.cobro_currency,
+    view = build_call_modal(
+        _context(deps, customer_id), member.lang, me=member.slack_user_id, prefill=prefill
     )
-    view = build_call_modal(ctx, member.lang, me=member.slack_user_id, prefill=prefill)
     client.views_open(trigger_id=trigger_id, view=view)
 
 
@@ -73,43 +88,103 @@ def on_log_call(
     )
 
 
-def on_excuse_category(
+def on_next_call(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
-    """An excuse was chosen: suggest the playbook's next step, unless the user already wrote
-    their own. The action ids of the task fields change so Slack shows the new values."""
+    """From a call's confirmation: the next of today's calls, in a new modal (never the
+    last one reopened, so it cannot be mistaken for a second submission of it)."""
     ack()
-    deps, member, _ = asker(context)
-    view = body.get("view") or {}
-    values = state_values(view)
-    meta = CallMeta.of(view)
-    category = choice_of(ExcuseCategory, action_value(body))
-    if category is None:
-        return
-    task, when, changed = suggested_next_step(
-        category,
-        member.lang,
-        excuse=values.get("excuse"),
-        typed_task=values.get("task"),
-        typed_due=values.get("task_due"),
-        last_suggestion=meta.suggestion,
-    )
-    ctx = call_context(
+    deps, member, lang = asker(context)
+    following = next_call(
         deps.db,
-        customer_id=meta.customer_id,
+        member_id=member.id,
+        after=action_id(body),
+        now=deps.clock.now(),
+        policy=deps.policy(),
+    )
+    if following is None:
+        respond(response_type="ephemeral", replace_original=False, text=t("call.no_next", lang))
+        return
+    open_call_modal(
+        client, trigger_id=body["trigger_id"], deps=deps, member=member, customer_id=following
+    )
+
+
+def on_correct_call(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    """ "Corregir": the call as logged, in the call modal, for its author (seven days) or a
+    supervisor; saving records what changed."""
+    ack()
+    deps, member, lang = asker(context)
+    attempt = action_id(body)
+    if attempt is None:
+        return
+    found = correctable_call(
+        deps.db,
+        attempt_id=attempt,
+        actor_slack_id=member.slack_user_id,
         now=deps.clock.now(),
         policy=deps.policy(),
         currency=deps.settings.cobro_currency,
+        lang=lang,
     )
-    typed = {k: v for k, v in values.items() if k in CallPrefill.__dataclass_fields__}
-    prefill = CallPrefill(
-        **{**typed, "excuse_category": category.value, "task": task, "task_due": when},
-        revision=meta.revision + (1 if changed else 0),
+    view = build_call_modal(
+        found.context,
+        lang,
+        me=member.slack_user_id,
+        prefill=prefill_of(found.draft),
+        state=modal_state_of(found.draft, correcting=attempt),
     )
-    client.views_update(
-        view_id=view.get("id"),
-        hash=view.get("hash"),
-        view=build_call_modal(ctx, member.lang, me=member.slack_user_id, prefill=prefill),
+    client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def _redraws(change: Change) -> Any:
+    """A listener that redraws the call modal after `change` (see bot.calls.drafts)."""
+
+    def listener(
+        ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+    ) -> None:
+        ack()
+        deps, member, lang = asker(context)
+        view = view_of(body)
+        if view.get("callback_id") != Callback.CALL.value:
+            return
+        meta = CallMeta.of(view)
+        ctx, draft = redraft_call(
+            deps.db,
+            customer_id=meta.customer_id,
+            draft=draft_of(view),
+            change=change,
+            now=deps.clock.now(),
+            policy=deps.policy(),
+            currency=deps.settings.cobro_currency,
+            lang=lang,
+        )
+        client.views_update(
+            view_id=view.get("id"),
+            hash=view.get("hash"),
+            view=_drawn(ctx, draft, lang, member, meta),
+        )
+
+    return listener
+
+
+def _drawn(
+    ctx: CallContext,
+    draft: CallDraft,
+    lang: Lang,
+    member: Member,
+    meta: CallMeta,
+    *,
+    confirm_amount: str = "",
+    warning: str = "",
+) -> dict[str, Any]:
+    state = modal_state_of(draft, correcting=meta.correcting, confirm_amount=confirm_amount)
+    if warning:
+        state.echo["promise_amount"] = warning
+    return build_call_modal(
+        ctx, lang, me=member.slack_user_id, prefill=prefill_of(draft), state=state
     )
 
 
@@ -117,27 +192,59 @@ def on_call_submitted(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
     """Stored before the modal closes; on a database failure the modal stays open with the
-    user's text in it, so nothing typed is lost."""
+    user's text in it, so nothing typed is lost. A promised total above the balance is
+    said back in the modal and stored when the collector saves again."""
     deps, member, lang = asker(context)
+    view = view_of(body)
+    meta = CallMeta.of(view)
+    form = call_form(body)
     try:
-        logged = log_call(
-            deps.db,
-            call_form(body),
-            author_slack_id=member.slack_user_id,
-            now=deps.clock.now(),
-            policy=deps.policy(),
-            lang=lang,
-            default_currency=deps.settings.cobro_currency,
-            notifier=deps.notifier,
+        if meta.correcting is not None:
+            logged = correct_call(
+                deps.db,
+                form,
+                attempt_id=meta.correcting,
+                actor_slack_id=member.slack_user_id,
+                now=deps.clock.now(),
+                policy=deps.policy(),
+                lang=lang,
+                default_currency=deps.settings.cobro_currency,
+                notifier=deps.notifier,
+            )
+        else:
+            logged = log_call(
+                deps.db,
+                form,
+                author_slack_id=member.slack_user_id,
+                now=deps.clock.now(),
+                policy=deps.policy(),
+                lang=lang,
+                default_currency=deps.settings.cobro_currency,
+                notifier=deps.notifier,
+            )
+    except AboveBalance as above:
+        ack(
+            response_action="update",
+            view=_drawn(
+                _context(deps, meta.customer_id),
+                draft_of(view),
+                lang,
+                member,
+                meta,
+                confirm_amount=confirm_token(above.total),
+                warning=above.words(lang),
+            ),
         )
+        return
     except SaveFailed as error:
-        answer_form(ack, error, lang, "excuse")
+        answer_form(ack, error, lang, "excuse" if "excuse" in state_values(view) else "outcome")
         return
     except CobroError as error:
         answer_form(ack, error, lang, "outcome")
         return
     ack()
-    deliver_now(deps, client, logged.outbox_keys)
+    if logged is not None:
+        deliver_now(deps, client, logged.outbox_keys)
     refresh_home(deps, client, member)
 
 
@@ -159,27 +266,25 @@ def on_customer_given(
     """One match: swap in the prefilled call modal. None or several: say so on the field.
     Nothing is stored until the call modal is submitted."""
     deps, member, lang = asker(context)
-    view = body.get("view") or {}
+    view = view_of(body)
     query = state_values(view).get("customer") or ""
     matches = find_customers(deps.db, query) if query else []
     if len(matches) != 1:
         ack(response_action="errors", errors={"customer": _why(matches, query, lang)})
         return
-    policy = deps.policy()
-    now = deps.clock.now()
-    ctx = call_context(
-        deps.db,
-        customer_id=matches[0].id,
-        now=now,
-        policy=policy,
-        currency=deps.settings.cobro_currency,
-    )
+    ctx = _context(deps, matches[0].id)
     text = MessageMeta.of(view).message
-    reading = read_message(text, ctx.contacts, now=now, policy=policy, lang=lang)
+    reading = read_message(
+        text, ctx.contacts, now=deps.clock.now(), policy=deps.policy(), lang=lang
+    )
     ack(
         response_action="update",
         view=build_call_modal(
-            ctx, lang, me=member.slack_user_id, prefill=prefill_from_message(reading, text)
+            ctx,
+            lang,
+            me=member.slack_user_id,
+            prefill=prefill_from_message(reading, text),
+            state=ModalState(suggestion=reading.task or "", suggestion_due=reading.task_due or ""),
         ),
     )
 

@@ -269,24 +269,41 @@ def test_nobody_answered_logs_only_the_attempt_and_proposes_a_retry(
         assert task.due_date.isoformat() == "2026-11-24"
 
 
-def test_someone_else_answered_reminds_not_to_disclose_the_debt(bot: Harness) -> None:
+def test_a_third_party_call_stores_the_named_person_and_asks_nothing_of_the_debt(
+    bot: Harness,
+) -> None:
+    """Someone else answered: the modal drops the excuse and the promise (never discuss the
+    debt with a third party), asks who answered and what they said, proposes the retry on
+    the day they named, and keeps the person as a contact."""
     _seed(bot)
     view = _open_modal(bot)
+    bot.slack.change("U0ANA", view, "outcome", "third_party")
+    redrawn = bot.fake.last_view("views.update")
+    blocks = {b.get("block_id") for b in redrawn["blocks"]}
+    assert {"contact_name", "contact_role", "agreement", "task", "task_due"} <= blocks
+    assert not blocks & {"contact", "excuse", "excuse_category", "promise_amount", "promise_date"}
+    assert "No hables de la deuda" in json.dumps(redrawn, ensure_ascii=False)
+    task = next(b for b in redrawn["blocks"] if b.get("block_id") == "task")
+    assert task["element"]["initial_value"] == "Volver a llamar"
     answers = {
-        **GOOD_NOTE,
-        "outcome": "third_party",
-        "contact": "new",
-        "contact_name": "Pedro Ruiz",
+        "contact_name": "Jorge",
         "contact_role": "receptionist",
-        "promise_date": None,
+        "agreement": "La contadora regresa el lunes",
     }
-    assert bot.slack.submit("U0ANA", view, answers).text() == ""
+    assert bot.slack.submit("U0ANA", redrawn, answers).text() == ""
     (confirmation,) = bot.fake.wait_for("chat.postMessage")
-    assert "no le des detalles de la deuda" in confirmation.text()
+    text = confirmation.text()
+    assert "Contestó:* Jorge (Recepción)" in text and "regresa el lunes" in text
+    assert "no le des detalles de la deuda" in text
+    assert "Marisol" not in text
     with bot.db() as s:
-        assert s.scalars(select(Note)).one().spoke_with == "Pedro Ruiz (Recepción)"
-        names = set(s.scalars(select(Contact.name)))
-        assert names == {"Marisol Díaz", "Pedro Ruiz"}  # the new person is now a contact
+        assert s.scalars(select(Note)).all() == []  # no excuse was asked, none is stored
+        attempt = s.scalars(select(ContactAttempt)).one()
+        assert attempt.remark == "La contadora regresa el lunes"
+        jorge = s.scalars(select(Contact).where(Contact.name == "Jorge")).one()
+        assert attempt.contact_id == jorge.id and jorge.title == "Recepción"
+        task = s.scalars(select(Task)).one()
+        assert task.text == "Volver a llamar" and task.due_date.isoformat() == "2026-11-30"
 
 
 @pytest.mark.parametrize("category", [c.value for c in ExcuseCategory])
@@ -347,7 +364,7 @@ def test_choosing_an_excuse_suggests_the_playbook_step(bot: Harness) -> None:
     task = next(b for b in updated["blocks"] if b.get("block_id") == "task")
     assert task["element"]["initial_value"] == "Verificar el pago (depósito n.º 23763172736)"
     due = next(b for b in updated["blocks"] if b.get("block_id") == "task_due")
-    assert due["element"]["initial_value"] == "mañana"
+    assert due["element"]["initial_value"] == "martes 24 de noviembre"  # tomorrow, in words
     excuse = next(b for b in updated["blocks"] if b.get("block_id") == "excuse")
     assert excuse["element"]["initial_value"] == typed["excuse"]  # nothing typed is lost
 

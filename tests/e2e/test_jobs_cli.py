@@ -49,7 +49,7 @@ def test_jobs_run_digest_sends_it_as_of_now_then_never_again(db_url: str, db) ->
             c for c in fake.calls_to("chat.postMessage") if c.params["channel"].startswith("U0C")
         ]
     assert first.returncode == 0, first.stderr
-    assert "3 cobrador(es); 3 mensaje(s) enviado(s)" in first.stdout
+    assert "3 personas de cobranza. Mensajes: 3 enviados" in first.stdout
     assert second.returncode == 0 and "ya se había enviado" in second.stdout
     assert sorted(c.params["channel"] for c in dms) == ["U0C0", "U0C1", "U0C2"]
 

@@ -73,7 +73,7 @@ def test_an_overdue_task_each_business_morning_then_escalated_once(bot: Harness)
     _run(bot, _at("2026-11-23", 8))  # Monday: 1 business day late
     _run(bot, _at("2026-11-23", 11, 15))
     assert len(_to(bot, "U0ANA")) == 1
-    assert "vencida hace 1 día(s) hábil(es)" in _to(bot, "U0ANA")[0].text()
+    assert "vencida hace 1 día hábil" in _to(bot, "U0ANA")[0].text()
     assert _to(bot, "U0SARA") == []
     _run(bot, _at("2026-11-24", 8))  # Tuesday: 2 business days late → escalated
     assert len(_to(bot, "U0ANA")) == 2

@@ -1,21 +1,52 @@
-"""Every text exists in Spanish and English with the same placeholders."""
+"""The catalogue: every text exists in Spanish and English with the same placeholders; a
+text that depends on a number has real plural forms in both (never "(s)"), picked by the
+language's CLDR rule."""
 
 from __future__ import annotations
 
+import re
 import string
+from typing import Any
 
-from bot.core.i18n import catalog, lang_of
+import pytest
+
+from bot.core.i18n import catalog, lang_of, plural_form, t
 
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_every_text_has_spanish_and_english_with_the_same_fields() -> None:
-    for key, entry in catalog().items():
-        assert set(entry) == {"es", "en"}, key
-        assert entry["es"].strip() and entry["en"].strip(), key
-        assert _fields(entry["es"]) == _fields(entry["en"]), key
+def _forms(value: Any) -> dict[str, str]:
+    return value if isinstance(value, dict) else {"": value}
+
+
+@pytest.mark.parametrize("key", sorted(catalog()))
+def test_every_text_has_spanish_and_english_with_the_same_fields(key: str) -> None:
+    entry = catalog()[key]
+    assert set(entry) == {"es", "en"}, key
+    es, en = _forms(entry["es"]), _forms(entry["en"])
+    assert isinstance(entry["es"], dict) == isinstance(entry["en"], dict), key
+    fields = {frozenset(_fields(text)) for text in [*es.values(), *en.values()]}
+    assert len(fields) == 1, (key, es, en)
+    for text in [*es.values(), *en.values()]:
+        assert text.strip(), key
+        assert not re.search(r"\w\((s|es)\)|/a\b|\(a\)", text), (key, text)
+    if isinstance(entry["es"], dict):
+        assert "other" in es and "other" in en and "one" in es and "one" in en, key
+        assert "count" in _fields(es["other"]), key
+
+
+def test_plural_forms_follow_each_language() -> None:
+    assert plural_form("es", 1) == "one" and plural_form("es", 2) == "other"
+    assert plural_form("es", 0) == "other"
+    assert plural_form("en", 1) == "one"
+    assert t("call.line_plan", "es", count=2, total="$10", method="") == (
+        "*Plan de pagos:* 2 cuotas, $10 en total"
+    )
+    assert t("call.line_plan", "en", count=1, total="$10", method="") == (
+        "*Payment plan:* 1 installment, $10 in all"
+    )
 
 
 def test_slack_locales_choose_the_language() -> None:

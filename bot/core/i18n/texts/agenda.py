@@ -1,4 +1,6 @@
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "reason.broken_promise": {
         "es": "Segunda llamada: promesa incumplida",
         "en": "Second call: broken promise",
@@ -19,8 +21,14 @@ TEXTS = {
         "en": "{name}'s calls for {day}",
     },
     "agenda.summary": {
-        "es": "{count} llamada(s) · saldo vencido {overdue}",
-        "en": "{count} call(s) · overdue balance {overdue}",
+        "es": {
+            "one": "{count} llamada · saldo vencido {overdue}",
+            "other": "{count} llamadas · saldo vencido {overdue}",
+        },
+        "en": {
+            "one": "{count} call · overdue balance {overdue}",
+            "other": "{count} calls · overdue balance {overdue}",
+        },
     },
     "agenda.empty": {
         "es": "No tienes llamadas pendientes para el {day}. :tada:",
@@ -48,7 +56,10 @@ TEXTS = {
     "agenda.days_past_due": {"es": "{days} días vencida", "en": "{days} days past due"},
     "agenda.due_in": {"es": "vence en {days} días", "en": "due in {days} days"},
     "agenda.due_today": {"es": "vence hoy", "en": "due today"},
-    "agenda.more_invoices": {"es": "y {count} factura(s) más", "en": "and {count} more invoice(s)"},
+    "agenda.more_invoices": {
+        "es": {"one": "y {count} factura más", "other": "y {count} facturas más"},
+        "en": {"one": "and {count} more invoice", "other": "and {count} more invoices"},
+    },
     "agenda.last_note": {
         "es": "Última nota ({day}, {author}): habló con {who}; {why}; acordó: {what}",
         "en": "Last note ({day}, {author}): spoke with {who}; {why}; agreed: {what}",

@@ -1,6 +1,8 @@
 """Words of the call log: the modal, the three questions, the playbook, confirmations."""
 
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     # The three questions, each with why it matters (seed 000).
     "note.missing_who": {
         "es": "¿Con quién hablaste? Elige el contacto o escribe el nombre y el cargo: quien lea la nota mañana debe saber a quién volver a llamar.",
@@ -89,10 +91,10 @@ TEXTS = {
     "method.cash": {"es": "Efectivo", "en": "Cash"},
     "contact_role.secretary": {"es": "Secretaria/o", "en": "Secretary"},
     "contact_role.receptionist": {"es": "Recepción", "en": "Receptionist"},
-    "contact_role.accountant": {"es": "Contador/a", "en": "Accountant"},
+    "contact_role.accountant": {"es": "Contaduría", "en": "Accountant"},
     "contact_role.payables": {"es": "Cuentas por pagar", "en": "Accounts payable"},
     "contact_role.manager": {"es": "Gerente", "en": "Manager"},
-    "contact_role.owner": {"es": "Dueño/a", "en": "Owner"},
+    "contact_role.owner": {"es": "Dirección (dueño o dueña)", "en": "Owner"},
     "contact_role.other": {"es": "Otro", "en": "Other"},
     # The modal.
     "call.modal_title": {"es": "Registrar llamada", "en": "Log a call"},
@@ -355,6 +357,10 @@ TEXTS |= {
     "promise_status.kept": {"es": "cumplida", "en": "kept"},
     "promise_status.partial": {"es": "cumplida en parte", "en": "partially kept"},
     "promise_status.broken": {"es": "incumplida", "en": "broken"},
+    "promise_status.cancelled": {
+        "es": "anulada por una corrección",
+        "en": "cancelled by a correction",
+    },
     "task_status.open": {"es": "pendiente", "en": "open"},
     "task_status.done": {"es": "hecha", "en": "done"},
     "task_status.cancelled": {"es": "cancelada", "en": "cancelled"},
@@ -474,5 +480,91 @@ TEXTS |= {
     "customer.several": {
         "es": "Varios clientes coinciden: {names}. Escribe más del nombre o el id.",
         "en": "Several customers match: {names}. Type more of the name, or the id.",
+    },
+}
+
+# The call modal by outcome, its echo, plans and corrections.
+TEXTS |= {
+    "call.third_party_hint": {
+        "es": ":lock: Contestó alguien que no es el contacto de pagos: deja tu nombre, la empresa y un teléfono, y pregunta cuándo encontrarlo. No hables de la deuda (monto, días de atraso): es confidencial.",
+        "en": ":lock: Someone other than the payments contact answered: leave your name, the company and a phone number, and ask when to find them. Do not discuss the debt (amount, days late): it is confidential.",
+    },
+    "call.no_answer_hint": {
+        "es": "Solo se registra el intento. Te propongo volver a llamar en su próximo horario de llamada; cámbialo si sabes de otro.",
+        "en": "Only the attempt is logged. I suggest calling again at their next calling time; change it if you know better.",
+    },
+    "call.who_answered": {"es": "¿Quién contestó? (nombre)", "en": "Who answered? (name)"},
+    "call.remark": {"es": "¿Qué te dijo?", "en": "What did they say?"},
+    "call.remark_hint": {
+        "es": "Por ejemplo «la contadora regresa el lunes»: si dice un día, la próxima llamada queda para ese día.",
+        "en": "E.g. “the accountant is back on Monday”: a day said here is when the next call goes.",
+    },
+    "call.correct_title": {"es": "Corregir llamada", "en": "Correct a call"},
+    "call.installment_amount": {"es": "Monto de la cuota {n}", "en": "Installment {n}: amount"},
+    "call.installment_date": {
+        "es": "¿Cuándo paga la cuota {n}? (en palabras)",
+        "en": "Installment {n}: when? (in words)",
+    },
+    "call.add_installment": {"es": "Añadir cuota", "en": "Add an installment"},
+    "call.need_who_answered": {
+        "es": "¿Quién contestó? Escribe su nombre: así sabremos a quién volver a preguntar.",
+        "en": "Who answered? Type their name: so we know whom to ask again.",
+    },
+    "call.need_installment_amount": {
+        "es": "¿Cuánto paga en esa fecha?",
+        "en": "How much is paid on that date?",
+    },
+    "call.same_day_twice": {
+        "es": "Dos cuotas el mismo día: súmalas en una sola.",
+        "en": "Two installments on the same day: add them up into one.",
+    },
+    "call.above_balance": {
+        "es": ":warning: {total} es más que el saldo abierto ({balance}). Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
+        "en": ":warning: {total} is more than the open balance ({balance}). If that is right, press Save again; if not, fix the amount.",
+    },
+    "call.echo_ok": {"es": "Se registrará: {what}", "en": "Will be recorded as: {what}"},
+    "call.echo_problem": {"es": ":warning: {problem}", "en": ":warning: {problem}"},
+    "call.echo_above_balance": {
+        "es": "más que el saldo abierto ({balance})",
+        "en": "more than the open balance ({balance})",
+    },
+    "call.line_answered_by": {"es": "*Contestó:* {who}", "en": "*Answered:* {who}"},
+    "call.line_remark": {"es": "*Dijo:* {remark}", "en": "*Said:* {remark}"},
+    "call.line_plan": {
+        "es": {
+            "one": "*Plan de pagos:* {count} cuota, {total} en total{method}",
+            "other": "*Plan de pagos:* {count} cuotas, {total} en total{method}",
+        },
+        "en": {
+            "one": "*Payment plan:* {count} installment, {total} in all{method}",
+            "other": "*Payment plan:* {count} installments, {total} in all{method}",
+        },
+    },
+    "call.line_installment": {
+        "es": "Cuota {n}: {amount} el {when}",
+        "en": "Installment {n}: {amount} on {when}",
+    },
+    "call.corrected_title": {
+        "es": ":pencil2: Llamada a *{customer}* corregida (el original queda en el historial)",
+        "en": ":pencil2: Call to *{customer}* corrected (the original stays in the history)",
+    },
+    "call.next_call": {"es": "Siguiente llamada", "en": "Next call"},
+    "call.correct": {"es": "Corregir", "en": "Correct"},
+    "call.no_next": {
+        "es": "No te quedan llamadas para hoy. :tada:",
+        "en": "No calls left for today. :tada:",
+    },
+    "call.correct_not_yours": {
+        "es": "Solo quien registró la llamada, o un supervisor, puede corregirla.",
+        "en": "Only whoever logged the call, or a supervisor, can correct it.",
+    },
+    "call.correct_too_late": {
+        "es": "Han pasado más de {days} días: pide a tu supervisor que la corrija.",
+        "en": "More than {days} days have passed: ask your supervisor to correct it.",
+    },
+    "what.call": {"es": "la llamada", "en": "the call"},
+    "play.verify_promise": {
+        "es": "Verificar que llegó el pago prometido",
+        "en": "Check the promised payment arrived",
     },
 }

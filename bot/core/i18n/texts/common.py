@@ -1,4 +1,6 @@
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "error.generic": {
         "es": "Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento; si se repite, avisa a tu administrador.",
         "en": "Something went wrong on our side. Try again in a moment; if it happens again, tell your admin.",
@@ -92,15 +94,31 @@ TEXTS = {
         "en": "Unknown job “{job}”; available: {jobs}.",
     },
     "cli.digest_done": {
-        "es": "Resumen del {day}: {digests} cobrador(es); {sent} mensaje(s) enviado(s), {failed} fallido(s).",
-        "en": "Digest for {day}: {digests} collector(s); {sent} message(s) sent, {failed} failed.",
+        "es": "Resumen del {day} para {collectors}. {delivery}",
+        "en": "Digest for {day} to {collectors}. {delivery}",
     },
     "cli.digest_already_ran": {
-        "es": "El resumen del {day} ya se había enviado; no se repite. {sent} mensaje(s) pendiente(s) enviado(s), {failed} fallido(s).",
-        "en": "The digest for {day} was already sent; it is not repeated. {sent} pending message(s) sent, {failed} failed.",
+        "es": "El resumen del {day} ya se había enviado; no se repite. {delivery}",
+        "en": "The digest for {day} was already sent; it is not repeated. {delivery}",
     },
     "cli.digest_not_business_day": {
-        "es": "El {day} no es día hábil: no hay resumen. {sent} mensaje(s) pendiente(s) enviado(s), {failed} fallido(s).",
-        "en": "{day} is not a business day: no digest. {sent} pending message(s) sent, {failed} failed.",
+        "es": "El {day} no es día hábil: no hay resumen. {delivery}",
+        "en": "{day} is not a business day: no digest. {delivery}",
+    },
+    "cli.collectors": {
+        "es": {"one": "{count} persona de cobranza", "other": "{count} personas de cobranza"},
+        "en": {"one": "{count} collector", "other": "{count} collectors"},
+    },
+    "cli.delivery": {
+        "es": "Mensajes: {sent}, {failed}.",
+        "en": "Messages: {sent}, {failed}.",
+    },
+    "cli.sent": {
+        "es": {"one": "{count} enviado", "other": "{count} enviados"},
+        "en": {"one": "{count} sent", "other": "{count} sent"},
+    },
+    "cli.failed_count": {
+        "es": {"one": "{count} fallido", "other": "{count} fallidos"},
+        "en": {"one": "{count} failed", "other": "{count} failed"},
     },
 }

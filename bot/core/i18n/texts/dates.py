@@ -1,4 +1,6 @@
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "dates.unreadable": {
         "es": "no entendí una fecha en «{text}»; escribe por ejemplo «el viernes», «mañana a las 10», «el 15 de diciembre» o «en 3 días»",
         "en": "I couldn't read a date in “{text}”; write e.g. “friday”, “tomorrow at 10am”, “December 15” or “in 3 days”",

@@ -1,4 +1,6 @@
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "help.title": {"es": "Cómo usar cobro", "en": "How to use cobro"},
     "help.intro": {
         "es": "cobro te trae las llamadas del día y te ayuda a cerrar cada una con *una excusa y una promesa*. Escribe `/cobro` y una de estas palabras:",

@@ -1,7 +1,15 @@
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "import.rejected": {
-        "es": "Archivo rechazado: {count} error(es). No se importó nada; la base de datos quedó como estaba.",
-        "en": "File rejected: {count} error(s). Nothing was imported; the database is unchanged.",
+        "es": {
+            "one": "Archivo rechazado: {count} error. No se importó nada; la base de datos quedó como estaba.",
+            "other": "Archivo rechazado: {count} errores. No se importó nada; la base de datos quedó como estaba.",
+        },
+        "en": {
+            "one": "File rejected: {count} error. Nothing was imported; the database is unchanged.",
+            "other": "File rejected: {count} errors. Nothing was imported; the database is unchanged.",
+        },
     },
     "import.cell": {
         "es": "línea {line}, columna «{column}»: {message}",

@@ -1,13 +1,21 @@
 """Words of nudges and escalations."""
 
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "nudge.task_due": {
         "es": ":alarm_clock: Es hora: *{task}* · {customer}",
         "en": ":alarm_clock: It's time: *{task}* · {customer}",
     },
     "nudge.task_overdue": {
-        "es": ":hourglass: Tarea vencida hace {days} día(s) hábil(es): *{task}* · {customer} (vencía el {when})",
-        "en": ":hourglass: Task overdue by {days} business day(s): *{task}* · {customer} (due {when})",
+        "es": {
+            "one": ":hourglass: Tarea vencida hace {count} día hábil: *{task}* · {customer} (vencía el {when})",
+            "other": ":hourglass: Tarea vencida hace {count} días hábiles: *{task}* · {customer} (vencía el {when})",
+        },
+        "en": {
+            "one": ":hourglass: Task overdue by {count} business day: *{task}* · {customer} (due {when})",
+            "other": ":hourglass: Task overdue by {count} business days: *{task}* · {customer} (due {when})",
+        },
     },
     "nudge.task_overdue_today": {
         "es": ":hourglass: Tarea vencida: *{task}* · {customer} (vencía el {when})",

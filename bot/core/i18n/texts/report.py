@@ -1,6 +1,8 @@
 """Words of the control report."""
 
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "report.title": {
         "es": "Control de cobranza · {start} – {end}",
         "en": "Collections control · {start} – {end}",

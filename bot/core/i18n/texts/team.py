@@ -1,4 +1,6 @@
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "team.title": {"es": "Equipo de cobranza", "en": "Collections team"},
     "team.empty": {
         "es": "Todavía no hay nadie en el equipo. Agrega a alguien con `cobro team add`.",
