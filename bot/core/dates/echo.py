@@ -36,6 +36,9 @@ def explain(key: str, params: dict[str, object], lang: Lang, today: date | None 
     day = values.get("day")
     if isinstance(day, date):
         values["day_words"] = describe(day, lang=lang, today=today)
+    weekday = values.get("weekday")
+    if isinstance(weekday, int):  # Monday = 0; 2029-01-01 was a Monday
+        values["weekday"] = format_date(date(2029, 1, 1 + weekday), "EEEE", locale=lang)
     if "month" in values and isinstance(values["month"], int):
         values["month_name"] = (
             format_date(date(2000, values["month"], 1), "MMMM", locale=lang)
