@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from bot.core.calendar import BusinessCalendar
 from bot.core.dates import grammar
 from bot.core.dates.calc import Context, DateError
-from bot.core.dates.combine import combine, date_like_beside, in_sentence
+from bot.core.dates.combine import combine, date_like_beside, in_sentence, near_read
 from bot.core.dates.echo import describe, explain
 from bot.core.dates.scan import Hit
 from bot.core.dates.suggest import suggestion as suggest
@@ -110,7 +110,9 @@ def _read(text: str, ctx: Context, *, sentence: bool, suggesting: bool = True) -
             return _refused(text, hit.error, today)
     chunks = in_sentence(scanned.chunks, toks) if sentence else scanned.chunks
     if sentence:
-        suspects = scanned.leftovers if not chunks else _beside(scanned.leftovers, scanned.read)
+        suspects = scanned.leftovers
+        if chunks:
+            suspects = [k for k in suspects if near_read(toks, k, scanned.read)]
         unread = date_like_beside(toks, scanned.leftovers, scanned.read)
     else:
         suspects = unread = scanned.leftovers
@@ -134,7 +136,7 @@ def _read(text: str, ctx: Context, *, sentence: bool, suggesting: bool = True) -
             today=today,
         )
     try:
-        combined = combine(chunks, ctx, prefer_future=sentence)
+        combined = combine(chunks, toks, ctx, prefer_future=sentence)
     except DateError as exc:
         return _refused(text, exc, today)
     return DateReading(
@@ -152,17 +154,13 @@ def _reads(text: str, ctx: Context, *, sentence: bool) -> bool:
     return reading.date is not None and reading.error is None
 
 
-def _beside(leftovers: list[int], read: frozenset[int]) -> list[int]:
-    return [k for k in leftovers if k - 1 in read or k + 1 in read]
-
-
 def _refused(text: str, exc: DateError, today: date) -> DateReading:
     return DateReading(text, error=exc.key, error_params=dict(exc.params), today=today)
 
 
 def _nothing_read(text: str, toks: list[Tok], ctx: Context, *, sentence: bool) -> DateReading:
     today = ctx.today
-    if len(toks) == 1 and toks[0].kind == "num" and (toks[0].digits <= 2):
+    if len(toks) == 1 and toks[0].kind == "num" and 0 <= toks[0].value <= 31:
         return DateReading(text, error="dates.bare_number", today=today)
     if not sentence:
         from bot.core.dates.fallback import read_with_dateparser

@@ -22,9 +22,12 @@ class Combined:
     used: list[tuple[int, Hit]]
 
 
-def combine(chunks: list[tuple[int, Hit]], ctx: Context, *, prefer_future: bool) -> Combined:
+def combine(
+    chunks: list[tuple[int, Hit]], toks: list[Tok], ctx: Context, *, prefer_future: bool
+) -> Combined:
     if any(hit.vague for _, hit in chunks):
         raise DateError("dates.not_a_day")
+    chunks = _weekdays_naming(chunks, toks)
     with_day = [(start, hit) for start, hit in chunks if hit.day is not None]
     distinct = sorted({hit.day for _, hit in with_day if hit.day is not None})
     if len(distinct) > 1 and prefer_future:
@@ -54,6 +57,27 @@ def combine(chunks: list[tuple[int, Hit]], ctx: Context, *, prefer_future: bool)
     else:
         at = None
     return Combined(distinct[0] if distinct else ctx.today, at, chunks)
+
+
+def _weekdays_naming(chunks: list[tuple[int, Hit]], toks: list[Tok]) -> list[tuple[int, Hit]]:
+    """ "hoy lunes", "mañana martes": a weekday said beside another day names that day; it
+    must agree with it ("mañana miércoles" on a Monday is refused)."""
+    out = list(chunks)
+    for k, (start, hit) in enumerate(chunks):
+        if hit.weekday is None:
+            continue
+        for other in (k - 1, k + 1):
+            if not 0 <= other < len(chunks):
+                continue
+            o_start, o_hit = chunks[other]
+            first, second = sorted([(start, hit), (o_start, o_hit)], key=lambda c: c[0])
+            between = [t.text for t in toks[first[1].end : second[0]]]
+            if o_hit.day is None or o_hit.weekday is not None or between not in ([], [","]):
+                continue
+            if o_hit.day.weekday() != hit.weekday:
+                raise DateError("dates.weekday_mismatch", day=o_hit.day, weekday=hit.weekday)
+            out[k] = (start, Hit(hit.end))
+    return out
 
 
 def _one_part(parts: set[str]) -> str | None:
@@ -86,13 +110,28 @@ def in_sentence(chunks: list[tuple[int, Hit]], toks: list[Tok]) -> list[tuple[in
     return kept
 
 
+# Words that tie a leftover to the date next to it: "el viernes *de la* otra semana".
+CONNECTORS = frozenset({"de", "del", "la", "el", "a", "al", "en", "y", "o", "u", ",", "-"})
+
+
+def near_read(toks: list[Tok], k: int, read: frozenset[int]) -> bool:
+    """Token k touches what was read, directly or across connector words."""
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(toks) and j not in read and toks[j].text in CONNECTORS:
+            j += step
+        if j in read:
+            return True
+    return False
+
+
 def date_like_beside(toks: list[Tok], leftovers: list[int], read: frozenset[int]) -> list[int]:
     """Leftovers of a sentence that touch what was read and look like part of a date: "el
     viernes de la *otra* semana", "el 15 *o 16*". A number counts when it could be a day or
     an hour, not an amount ("2500.50", "$3,000")."""
     found = []
     for k in leftovers:
-        if k - 1 not in read and k + 1 not in read:
+        if not near_read(toks, k, read):
             continue
         tok = toks[k]
         if tok.kind == "num":

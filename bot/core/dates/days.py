@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from bot.core.dates import calc
 from bot.core.dates.months import day_of_month, month_first, weekday_word
 from bot.core.dates.scan import Hit, Scan, Table, refuse, settle, words
+from bot.core.dates.times import clock
 
 RELATIVE: Table[int] = Table(
     [
@@ -200,6 +201,9 @@ def weekday(s: Scan, i: int, det: bool) -> Hit | None:
     # the day number decides, the weekday must agree with it
     k = s.skip(s.skip(j, words(",")), words("el", "el dia", "dia", "the"))
     numbered = day_of_month(s, k, inclusive=True) or month_first(s, k, inclusive=True)
+    at = clock(s, k)
+    if numbered is not None and at is not None and at.end > numbered.end:
+        numbered = None  # "el viernes 10 am": 10 is the hour
     if numbered is not None:
         if numbered.day is not None and numbered.day.weekday() != wd:
             options.append(
@@ -219,7 +223,8 @@ def weekday(s: Scan, i: int, det: bool) -> Hit | None:
         day = calc.previous_weekday(today, wd)
     else:
         day = calc.next_weekday(today, wd) + timedelta(weeks=mode == "other")
-    options.append(Hit(j, day=day))
+    plain = found_mode is None and after is None
+    options.append(Hit(j, day=day, weekday=wd if plain else None))
     return max(options, key=lambda hit: hit.end)
 
 
@@ -314,6 +319,8 @@ def _count_from(s: Scan, j: int, sign: int, *, prefixed: bool) -> Hit | None:
     if after is not None:
         business = j = after
     link = s.at(j, LINK) if sign > 0 else None
+    if link is not None and s.word(j) == "from" and s.word(j + 1) == "now":
+        return Hit(j + 2, day=_shifted(s, s.ctx.today, 1, n, size, bool(business)))
     if link is not None:
         end, (direction, det_next) = link
         anchor = s.day(end, det_next)

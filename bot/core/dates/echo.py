@@ -7,6 +7,7 @@ from datetime import date, time
 
 from babel.dates import format_date, format_time
 
+from bot.core.dates.calc import HALF_YEAR
 from bot.core.i18n import Lang, t
 
 _PATTERNS = {
@@ -18,8 +19,9 @@ _PATTERNS = {
 
 
 def describe(day: date, at: time | None = None, *, lang: Lang, today: date | None = None) -> str:
-    """The date in words; the year only when it is not this year (or always, without today)."""
-    with_year = today is None or day.year != today.year
+    """The date in words; the year when it is not this year, or when leaving it out would
+    read back as next year's (more than six months ago), and always without today."""
+    with_year = today is None or day.year != today.year or day < today - HALF_YEAR
     words = format_date(day, _PATTERNS[(lang, with_year)], locale=lang)
     if at is not None:
         words += ", " + format_time(at, "HH:mm" if lang == "es" else "h:mm a", locale=lang)

@@ -30,6 +30,7 @@ Scan.DAY_PRODUCTIONS = [
     months.month_day,
     numeric.numeric,
     months.edge_of_month,
+    months.edge_of_year,
     months.next_month,
     months.first_or_last_day,
     months.nth_weekday,
@@ -50,6 +51,9 @@ TOP: list[Callable[[Scan, int], Hit | None]] = [
 ]
 
 FILLER = words(*FILLERS)
+DANGLING = frozenset(
+    {"de", "del", "a", "al", "en", "para", "y", "o", "the", "of", "at", "on", "by"}
+)
 
 
 @dataclass(frozen=True)
@@ -84,4 +88,10 @@ def read(toks: list[Tok], ctx: Context) -> Scanned:
         else:
             leftovers.append(i)
             i += 1
-    return Scanned(chunks, leftovers, frozenset(covered))
+    # a phrase that ends on "de" or "a" was cut short: "el 3 de" is not the 3rd
+    last = s.n - 1
+    while last >= 0 and toks[last].kind == "punct" and last not in covered:
+        last -= 1
+    if last >= 0 and last not in covered and toks[last].text in DANGLING:
+        leftovers.append(last)
+    return Scanned(chunks, sorted(set(leftovers)), frozenset(covered))

@@ -30,6 +30,8 @@ REL_MONTH: Table[tuple[int, bool]] = Table(
             "mes siguiente",
             "el mes entrante",
             "mes entrante",
+            "el mes que entra",
+            "mes que entra",
             "el otro mes",
             "next month",
             "the next month",
@@ -48,7 +50,7 @@ REL_MONTH: Table[tuple[int, bool]] = Table(
     ]
 )
 DAY_ARTICLE = words(
-    "el", "para el", "el dia", "dia", "para el dia", "the", "on the", "on", "day", "el mero"
+    "el", "del", "para el", "el dia", "dia", "para el dia", "the", "on the", "on", "day", "el mero"
 )
 OF = words("de", "del", "of")
 NEXT_MONTH = words(
@@ -56,6 +58,7 @@ NEXT_MONTH = words(
     "el proximo mes",
     "el siguiente mes",
     "el mes entrante",
+    "el mes que entra",
     "proximo mes",
     "next month",
     "early next month",
@@ -155,8 +158,8 @@ def day_of_month(s: Scan, i: int, *, inclusive: bool = False, det: bool = True) 
     if ref is not None and not (ref.bare and s.word(k) not in ("de", "del", "of")):
         return settle(ref.end, lambda: _day_in(today, day, ref))
     word = s.word(j - 1)
-    if word in DAY_ORDINALS and word not in ("primero", "first"):
-        return None  # "el segundo" alone is not a day
+    if word in DAY_ORDINALS and (word not in ("primero", "first") or not has_article):
+        return None  # "el segundo" or "primero" alone is not a day ("primero Dios…")
     if not (has_article or marked):
         return None  # a bare number: an amount, an hour, an invoice
     start = today if not inclusive else date.fromordinal(today.toordinal() - 1)
@@ -252,6 +255,32 @@ def edge_of_month(s: Scan, i: int, det: bool) -> Hit | None:
         "end": calc.last_day,
     }[edge]
     return Hit(ref.end, day=ref.build(today, make))
+
+
+YEAR: Table[int] = Table(
+    [(p, 0) for p in ("ano", "el ano", "este ano", "the year", "this year", "year")]
+    + [
+        (p, 1)
+        for p in ("el ano que viene", "ano que viene", "el proximo ano", "proximo ano", "next year")
+    ]
+)
+
+
+def edge_of_year(s: Scan, i: int, det: bool) -> Hit | None:
+    """ "a fin de año" (31 December), "a principios del año que viene" (1 January)."""
+    found = s.at(i, EDGE_OF_MONTH)
+    if found is None:
+        return None
+    j, edge = found
+    linked = s.skip(j, words("de", "del", "of"))
+    year = s.at(linked, YEAR) if linked > j else None
+    if year is None or edge == "mid":
+        return None
+    end, ahead = year
+    today = s.ctx.today
+    if edge == "end":
+        return Hit(end, day=date(today.year + ahead, 12, 31))
+    return Hit(end, day=date(today.year + max(ahead, 1), 1, 1))
 
 
 def next_month(s: Scan, i: int, det: bool) -> Hit | None:

@@ -42,6 +42,7 @@ class Hit:
     vague: bool = False  # "ahorita", "cuanto antes": not a day
     weak: bool = False  # a bare "15.30": a time, or maybe an amount
     also_date: date | None = None  # what a bare "15.12" would be as a date
+    weekday: int | None = None  # a weekday said plainly ("viernes"): may name another day
 
 
 class Table(Generic[V]):

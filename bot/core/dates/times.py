@@ -52,6 +52,16 @@ MERIDIEM: Table[str] = Table(
 FRACTION: Table[int] = Table(
     [("y media", 30), ("y cuarto", 15), ("menos cuarto", -15), ("and a half", 30)]
 )
+PART_AFTER = words(
+    "de la manana",
+    "de la tarde",
+    "de la noche",
+    "del mediodia",
+    "in the morning",
+    "in the afternoon",
+    "in the evening",
+    "at night",
+)
 LINKED_MINUTES: Table[int] = Table([("y", 1), ("menos", -1)])
 
 PARTS: Table[tuple[str, bool]] = Table(
@@ -158,8 +168,8 @@ def clock(s: Scan, i: int) -> Hit | None:
     meridiem = s.at(j, MERIDIEM)
     if meridiem is not None and meridiem[1] == "24h" and not prefixed:
         meridiem = None
-    if not (prefixed or has_minutes or meridiem or fraction):
-        return None
+    if not (prefixed or has_minutes or meridiem or fraction or s.at(j, PART_AFTER)):
+        return None  # "10 de la mañana" is a time; "mañana 10" is not
     if meridiem is not None:
         j = meridiem[0]
     j = s.skip(j, words("en punto"))
