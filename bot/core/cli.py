@@ -186,7 +186,8 @@ def run_import(kind: str, path: Path, work: Callable[[CliContext, Callable[[int]
 def parse_dates(
     settings: Settings, phrases: Iterable[str], *, now: str | None, tz: str | None
 ) -> bool:
-    """`cobro parse-date`: one JSON object per phrase; False when any was refused."""
+    """`cobro parse-date`: one JSON object per phrase; False when any was refused (a typo
+    too: its line has `"suggestion"`, the phrase corrected, and no date)."""
     from bot.core.calendar import BusinessCalendar
     from bot.core.dates import parse
 
@@ -208,6 +209,7 @@ def parse_dates(
             "date": reading.date.isoformat() if reading.date else None,
             "time": reading.time.strftime("%H:%M") if reading.time else None,
             "error": reading.reason(lang) if reading.error else None,
+            "suggestion": reading.suggestion,
             "past": reading.past,
             "read": reading.read or None,
             "words": reading.in_words(lang) if reading.date else None,

@@ -42,6 +42,7 @@ TOP: list[Callable[[Scan, int], Hit | None]] = [
     special.weekend,
     special.recurring,
     special.date_range,
+    special.time_range,
     special.vague,
     times.hours_from_now,
     lambda s, i: s.day(i),

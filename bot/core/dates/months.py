@@ -50,7 +50,8 @@ REL_MONTH: Table[tuple[int, bool]] = Table(
     ]
 )
 DAY_ARTICLE = words(
-    "el", "del", "para el", "el dia", "dia", "para el dia", "the", "on the", "on", "day", "el mero"
+    *(f"{a}{b}" for a in ("", "para ") for b in ("el", "el dia", "el proximo", "el proximo dia")),
+    *("del", "dia", "este", "the", "on the", "on", "day", "el mero"),
 )
 OF = words("de", "del", "of")
 NEXT_MONTH = words(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.core.dates.lexicon import DATE_WORDS, WEEKDAY_PLURALS, WEEKDAYS
 from bot.core.dates.scan import Hit, Scan, refuse, words
+from bot.core.dates.times import clock
 
 VAGUE = words(
     "ahorita",
@@ -104,3 +105,12 @@ def date_range(s: Scan, i: int) -> Hit | None:
     if second is None:
         return None
     return refuse(second.end, "dates.range")
+
+
+def time_range(s: Scan, i: int) -> Hit | None:
+    """ "entre las 10 y las 12", "de las 10 a las 12": a range of hours."""
+    opened = s.at(i, RANGE_OPEN)
+    first = clock(s, opened[0]) if opened else None
+    link = s.end_of(first.end, RANGE_LINK) if first else None
+    second = clock(s, link) if link is not None else None
+    return None if second is None else refuse(second.end, "dates.range")

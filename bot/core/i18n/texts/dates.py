@@ -42,8 +42,8 @@ TEXTS = {
         "en": "{day_words} is not a {weekday}; check the day or the number",
     },
     "dates.range": {
-        "es": "es un rango de días; escribe un solo día (el último en que paga, por ejemplo)",
-        "en": "that is a range of days; write a single day (the last day they will pay, say)",
+        "es": "es un rango; escribe un solo día y una sola hora (el último día en que paga, por ejemplo)",
+        "en": "that is a range; write a single day and a single time (the last day they will pay, say)",
     },
 }
 TEXTS.update(
