@@ -110,10 +110,11 @@ def _read(text: str, ctx: Context, *, sentence: bool, suggesting: bool = True) -
             return _refused(text, hit.error, today)
     chunks = in_sentence(scanned.chunks, toks) if sentence else scanned.chunks
     if sentence:
+        read = frozenset(k for start, hit in chunks for k in range(start, hit.end))
         suspects = scanned.leftovers
         if chunks:
-            suspects = [k for k in suspects if near_read(toks, k, scanned.read)]
-        unread = date_like_beside(toks, scanned.leftovers, scanned.read)
+            suspects = [k for k in suspects if near_read(toks, k, read)]
+        unread = date_like_beside(toks, scanned.leftovers, read)
     else:
         suspects = unread = scanned.leftovers
     if suggesting and suspects:

@@ -135,6 +135,8 @@ def date_like_beside(toks: list[Tok], leftovers: list[int], read: frozenset[int]
             continue
         tok = toks[k]
         if tok.kind == "num":
+            if tok.spelled and tok.value == 1:
+                continue  # "una parte", "un pago": an article
             glued = (k + 1 < len(toks) and not toks[k + 1].space) or (k > 0 and not tok.space)
             if tok.value <= 31 and not glued:
                 found.append(k)

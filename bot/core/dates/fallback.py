@@ -25,14 +25,16 @@ _SETTINGS_BASE: dict[str, Any] = {
 def read_with_dateparser(folded: str, now_local: datetime) -> tuple[date, time | None] | None:
     """A date (and a time, when one was written) or None."""
     numbers = _NUMBER.findall(folded)
-    if not _LETTER.search(folded) or not numbers:
-        return None
+    if not numbers or not (_LETTER.search(folded) or any(len(n) == 4 for n in numbers)):
+        return None  # digits alone only as a full date ("15 12 2026"), never "10 11"
     import dateparser
 
     settings = {**_SETTINGS_BASE, "RELATIVE_BASE": now_local.replace(tzinfo=None)}
     result = dateparser.parse(folded, languages=["es", "en"], settings=settings)
     if result is None:
         return None
+    if result.year > now_local.year + 20:
+        return None  # a two-digit number taken for a year a century away
     said = {result.day, result.month, result.year, result.year % 100, result.minute}
     said |= {result.hour, result.hour % 12 or 12}
     if any(int(n) not in said for n in numbers):

@@ -141,14 +141,14 @@ def clock(s: Scan, i: int) -> Hit | None:
     if tok is None or tok.digits > 2:
         return None
     hour, minute, j = tok.value, 0, j + 1
-    has_minutes = dotted = False
+    has_minutes = dotted = with_seconds = False
     sep = s.word(j)
     nxt = s.num(j + 1)
     if sep in (":", ".", "h") and s.glued(j) and nxt and nxt.digits == 2 and s.glued(j + 1):
         minute, j, has_minutes, dotted = nxt.value, j + 2, True, sep == "."
         seconds = s.num(j + 1)
         if s.word(j) == ":" and s.glued(j) and seconds is not None and seconds.digits == 2:
-            j += 2
+            j, with_seconds = j + 2, True  # "1:00:00" is a machine's 24-hour clock
     elif sep == ":" and prefixed and s.glued(j) and nxt and nxt.digits == 2:
         minute, j, has_minutes = nxt.value, j + 2, True  # "a las 8: 45"
     fraction = None if has_minutes else s.at(j, FRACTION)
@@ -175,7 +175,8 @@ def clock(s: Scan, i: int) -> Hit | None:
     j = s.skip(j, words("en punto"))
     if not s.group_end(j) and not prefixed:
         return None
-    return _settle_clock(s, j, hour, minute, tok.text, meridiem[1] if meridiem else None, dotted)
+    written = "0" if with_seconds else tok.text
+    return _settle_clock(s, j, hour, minute, written, meridiem[1] if meridiem else None, dotted)
 
 
 def _settle_clock(
