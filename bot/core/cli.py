@@ -14,17 +14,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 from rich.console import Console
 
 from bot.core.config import Settings, load_settings
-from bot.core.db import Db
 from bot.core.errors import CobroError, ConfigError, ImportRejected
 from bot.core.i18n import Lang, error_text, t
-from bot.core.policy import Policy
+
+if TYPE_CHECKING:  # SQLAlchemy only for the commands that use a database: parse-date starts fast
+    from bot.core.db import Db
+    from bot.core.policy import Policy
 
 out = Console()
 err = Console(stderr=True)
@@ -144,6 +146,8 @@ class CliContext:
 
     @property
     def policy(self) -> Policy:
+        from bot.core.policy import Policy
+
         return Policy.from_settings(self.settings)
 
 
