@@ -70,6 +70,7 @@ CASES = load(TABLE)
 def test_each_phrase_reads_as_the_table_says(case: Case) -> None:
     reading = parse(case.phrase, case.now, MX)
     got = (reading.date, reading.time, reading.past, reading.error, reading.suggestion)
+    expected: tuple[object, ...]
     if case.suggestion is not None:
         expected = (None, None, False, "dates.did_you_mean", case.suggestion)
     elif case.error is not None:
