@@ -189,43 +189,55 @@ def weekday(s: Scan, i: int, det: bool) -> Hit | None:
     otra semana", "el jueves 26", "lunes el veintisiete", "friday, november 27"."""
     today = s.ctx.today
     j = s.skip(i, ARTICLE)
-    mode = "next"
     found_mode = s.at(j, MODE)
     if found_mode is not None:
-        j, mode = found_mode
+        j = found_mode[0]
     found = weekday_word(s, j)
     if found is None:
         return None
     wd, j = found
-    options: list[Hit] = []
+    after = s.at(j, MODE_AFTER)
+    if found_mode is not None or (after is not None and s.word(after[0]) == "manana"):
+        after = None
+    mode = found_mode[1] if found_mode else after[1] if after else None
+    said = _by_mode(today, wd, mode or "next")
+    options = [Hit(after[0] if after else j, day=said, weekday=None if mode else wd)]
     # the day number decides, the weekday must agree with it
     k = s.skip(s.skip(j, words(",")), words("el", "el dia", "dia", "the"))
     numbered = day_of_month(s, k, inclusive=True) or month_first(s, k, inclusive=True)
     at = clock(s, k)
     if numbered is not None and at is not None and at.end > numbered.end:
         numbered = None  # "el viernes 10 am": 10 is the hour
+    if numbered is not None and numbered.day is not None:
+        if numbered.day.weekday() != wd:
+            numbered = refuse(numbered.end, "dates.weekday_mismatch", day=numbered.day, weekday=wd)
+        elif mode in ("this", "last", "other") and numbered.day != said:
+            numbered = _two(numbered.end, said, numbered.day)  # "este martes 15", three weeks on
     if numbered is not None:
-        if numbered.day is not None and numbered.day.weekday() != wd:
-            options.append(
-                refuse(numbered.end, "dates.weekday_mismatch", day=numbered.day, weekday=wd)
-            )
-        else:
-            options.append(numbered)
+        options.append(numbered)
     week = week_monday(s, s.skip(j, words("de", "del", "of")))
     if week is not None:
-        options.append(Hit(week[0], day=week[1] + timedelta(days=wd)))
-    after = s.at(j, MODE_AFTER)
-    if after is not None and found_mode is None and s.word(after[0]) != "manana":
-        j, mode = after
-    if mode == "this":
-        day = calc.next_weekday(today, wd, include_today=True)
-    elif mode == "last":
-        day = calc.previous_weekday(today, wd)
-    else:
-        day = calc.next_weekday(today, wd) + timedelta(weeks=mode == "other")
-    plain = found_mode is None and after is None
-    options.append(Hit(j, day=day, weekday=wd if plain else None))
+        end, monday = week
+        day = monday + timedelta(days=wd)
+        emphasis = mode == "next" and monday == calc.monday_of(today) + timedelta(weeks=1)
+        if mode is not None and day != said and not emphasis:
+            options.append(_two(end, said, day))  # "el pasado viernes de la otra semana"
+        else:
+            options.append(Hit(end, day=day))
     return max(options, key=lambda hit: hit.end)
+
+
+def _by_mode(today: date, wd: int, mode: str) -> date:
+    if mode == "this":
+        return calc.next_weekday(today, wd, include_today=True)
+    if mode == "last":
+        return calc.previous_weekday(today, wd)
+    return calc.next_weekday(today, wd) + timedelta(weeks=mode == "other")
+
+
+def _two(end: int, one: date, other: date) -> Hit:
+    first, second = sorted((one, other))
+    return refuse(end, "dates.ambiguous", first=first, second=second)
 
 
 def week_then_weekday(s: Scan, i: int, det: bool) -> Hit | None:
@@ -292,6 +304,8 @@ def count(s: Scan, i: int, det: bool) -> Hit | None:
     """ "en 3 días", "dentro de dos semanas", "30 días", "hace 2 días", "en 5 días
     hábiles", and anchored on another day: "tres semanas a partir de mañana", "dos días
     antes del viernes"."""
+    if det:
+        return None  # "después del 15 semanas" is no day
     ago = s.end_of(i, AGO)
     if ago is not None:
         return _count_from(s, ago, -1, prefixed=True)

@@ -138,8 +138,8 @@ def clock(s: Scan, i: int) -> Hit | None:
     j = s.skip(i, PREFIX)
     prefixed = j > i
     tok = s.num(j, 0, 99)
-    if tok is None or tok.digits > 2:
-        return None
+    if tok is None or tok.digits > 2 or (prefixed and s.word(j - 1) == "la" and tok.value != 1):
+        return None  # "la una", but "las 16"
     hour, minute, j = tok.value, 0, j + 1
     has_minutes = dotted = with_seconds = False
     sep = s.word(j)
