@@ -209,10 +209,11 @@ def weekday(s: Scan, i: int, det: bool) -> Hit | None:
     if numbered is not None and at is not None and at.end > numbered.end:
         numbered = None  # "el viernes 10 am": 10 is the hour
     if numbered is not None and numbered.day is not None:
-        if numbered.day.weekday() != wd:
-            numbered = refuse(numbered.end, "dates.weekday_mismatch", day=numbered.day, weekday=wd)
-        elif mode in ("this", "last", "other") and numbered.day != said:
-            numbered = _two(numbered.end, said, numbered.day)  # "este martes 15", three weeks on
+        end, named = numbered.end, numbered.day
+        if named.weekday() != wd:
+            numbered = refuse(end, "dates.weekday_mismatch", day=named, weekday=wd)
+        elif mode in ("this", "last", "other") and named != said:
+            numbered = _two(end, said, named)  # "este martes 15", three weeks on
     if numbered is not None:
         options.append(numbered)
     week = week_monday(s, s.skip(j, words("de", "del", "of")))
