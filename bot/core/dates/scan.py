@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
+from functools import cache
 from typing import ClassVar, Generic, TypeVar
 
 from bot.core.dates.calc import Context, DateError
@@ -69,7 +70,9 @@ class Table(Generic[V]):
         return word in self._by_first
 
 
+@cache
 def words(*phrases: str) -> Table[bool]:
+    """A table of phrases, built once however often a production asks for it."""
     return Table((phrase, True) for phrase in phrases)
 
 
