@@ -65,3 +65,21 @@ def test_a_holiday_is_flagged_as_not_a_business_day() -> None:
     line = json.loads(result.stdout)
     assert line["date"] == "2026-11-16"
     assert line["business_day"] is False
+
+
+def test_a_typo_is_reported_as_a_suggestion_with_no_date() -> None:
+    result = run("vierenes", "mañna a primera hora", "el viernes", *NOW)
+    typo, other, fine = (json.loads(line) for line in result.stdout.splitlines())
+    assert result.returncode == 2
+    assert (typo["date"], typo["suggestion"]) == (None, "viernes")
+    assert typo["error"] == "¿quisiste decir «viernes»?"
+    assert (other["date"], other["suggestion"]) == (None, "mañana a primera hora")
+    assert (fine["date"], fine["suggestion"]) == ("2026-11-27", None)
+
+
+def test_a_recurring_date_points_to_payment_plans() -> None:
+    result = run("el 5 de cada mes", *NOW)
+    line = json.loads(result.stdout)
+    assert result.returncode == 2
+    assert line["date"] is None and line["suggestion"] is None
+    assert "plan de pagos" in line["error"]

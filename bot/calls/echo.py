@@ -25,6 +25,7 @@ def echo_date(text: str | None, *, task: bool, now: datetime, policy: Policy, la
         policy.tz,
         lang=lang,
         office_start=policy.call_start,
+        office_end=policy.call_end,
         calendar=policy.calendar,
     )
     today = policy.today(now)

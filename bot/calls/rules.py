@@ -236,6 +236,7 @@ def _promises(
             policy.tz,
             lang=lang,
             office_start=policy.call_start,
+            office_end=policy.call_end,
             calendar=policy.calendar,
         )
         if problem is None and reading.date is not None:

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import lru_cache
-
-import holidays
+from typing import TYPE_CHECKING
 
 from bot.core.text import fold
+
+if TYPE_CHECKING:
+    import holidays
 
 # ISO weekday numbers (Monday = 1) by the words people write in Spanish and English.
 _DAY_WORDS: dict[str, int] = {}
@@ -146,6 +148,8 @@ class BusinessCalendar:
 
 @lru_cache(maxsize=64)
 def _holidays_for(country: str, year: int) -> holidays.HolidayBase:
+    import holidays  # its country data loads slowly; only teams with a country need it
+
     return holidays.country_holidays(country, years=year)
 
 

@@ -13,17 +13,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 from rich.console import Console
 
 from bot.core.config import Settings, load_settings
-from bot.core.db import Db
 from bot.core.errors import CobroError, ConfigError, ImportRejected
 from bot.core.i18n import Lang, error_text, t
-from bot.core.policy import Policy
+
+if TYPE_CHECKING:  # SQLAlchemy only for the commands that use a database: parse-date starts fast
+    from bot.core.db import Db
+    from bot.core.policy import Policy
 
 out = Console()
 err = Console(stderr=True)
@@ -135,6 +137,8 @@ class CliContext:
 
     @property
     def policy(self) -> Policy:
+        from bot.core.policy import Policy
+
         return Policy.from_settings(self.settings)
 
 
@@ -177,7 +181,8 @@ def run_import(kind: str, path: Path, work: Callable[[CliContext, Callable[[int]
 def parse_dates(
     settings: Settings, phrases: Iterable[str], *, now: str | None, tz: str | None
 ) -> bool:
-    """`cobro parse-date`: one JSON object per phrase; False when any was refused."""
+    """`cobro parse-date`: one JSON object per phrase; False when any was refused (a typo
+    too: its line has `"suggestion"`, the phrase corrected, and no date)."""
     from bot.core.calendar import BusinessCalendar
     from bot.core.dates import parse
 
@@ -199,6 +204,7 @@ def parse_dates(
             "date": reading.date.isoformat() if reading.date else None,
             "time": reading.time.strftime("%H:%M") if reading.time else None,
             "error": reading.reason(lang) if reading.error else None,
+            "suggestion": reading.suggestion,
             "past": reading.past,
             "read": reading.read or None,
             "words": reading.in_words(lang) if reading.date else None,

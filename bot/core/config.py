@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -158,6 +157,8 @@ class Settings(BaseSettings):
     def _known_country(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
+        import holidays  # loaded only when a country is set
+
         code = value.strip().upper()
         if code not in holidays.list_supported_countries():
             raise ValueError(f"no public holidays known for country {value!r} (e.g. MX, CO, ES)")

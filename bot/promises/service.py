@@ -104,6 +104,7 @@ def move_promise(
             policy.tz,
             lang=lang,
             office_start=policy.call_start,
+            office_end=policy.call_end,
             calendar=policy.calendar,
         )
         if problem or reading.date is None:

@@ -143,6 +143,7 @@ def read_due(
             policy.tz,
             lang=lang,
             office_start=policy.call_start,
+            office_end=policy.call_end,
             calendar=policy.calendar,
         )
         if task_text is None and "task" not in errors:
@@ -219,6 +220,7 @@ def snooze_target(
             policy.tz,
             lang=lang,
             office_start=policy.call_start,
+            office_end=policy.call_end,
             calendar=policy.calendar,
         )
         if problem or reading.date is None:

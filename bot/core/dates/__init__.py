@@ -3,29 +3,33 @@
 `parse(text, now, tz)` reads a date field; `find(sentence, now, tz)` picks the date out of a
 sentence ("me dijo que paga el viernes sin falta") without taking amounts or invoice numbers
 for dates. Both return a `DateReading`: the date, the time if one was said, the words read,
-whether it lies in the past, or the reason it could not be read. Nothing here guesses
-silently: an unreadable, impossible or ambiguous phrase is refused with a reason, and a past
-date is flagged so callers can refuse it.
+whether it lies in the past, or the reason it could not be read.
+
+Nothing here guesses silently. A field is read whole or refused: every word is either part
+of the date or a known filler ("sin falta", "a más tardar"); a leftover ("el viernes de la
+*rara* semana") refuses the reading and is quoted, and a typo one edit away from a date word
+comes back as a suggestion ("¿quisiste decir «viernes»?") with no date. Impossible,
+ambiguous, recurring and vague phrases are refused with a reason; a past date is flagged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.core.calendar import BusinessCalendar
+from bot.core.dates import grammar
+from bot.core.dates.calc import Context, DateError
+from bot.core.dates.combine import combine, date_like_beside, in_sentence, near_read
 from bot.core.dates.echo import describe, explain
-from bot.core.dates.fallback import read_with_dateparser
-from bot.core.dates.grammar import Context, DateError, Piece, scan
+from bot.core.dates.scan import Hit
+from bot.core.dates.suggest import suggestion as suggest
+from bot.core.dates.tokens import Tok, tokenize
 from bot.core.i18n import Lang
-from bot.core.text import fold_keep_length
 
 __all__ = ["DateReading", "describe", "explain", "find", "parse", "read_field"]
-
-_BARE_NUMBER = re.compile(r"^\s*\d{1,2}\s*$")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class DateReading:
     error: str | None = None
     error_params: dict[str, object] = field(default_factory=dict)
     today: dt.date | None = None
+    # the phrase with a typo corrected ("vierenes" → "viernes"); date is None then
+    suggestion: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,10 +69,11 @@ def parse(
     tz: ZoneInfo | str,
     *,
     office_start: time = time(9),
+    office_end: time = time(18),
     calendar: BusinessCalendar | None = None,
 ) -> DateReading:
-    """Read a date field. Several different dates in it are an error, not a choice."""
-    return _read(text, now, tz, office_start, calendar, prefer_future=False)
+    """Read a date field: the whole text, or a refusal. Several dates are an error."""
+    return _read(text, _context(now, tz, office_start, office_end, calendar), sentence=False)
 
 
 def find(
@@ -75,75 +82,102 @@ def find(
     tz: ZoneInfo | str,
     *,
     office_start: time = time(9),
+    office_end: time = time(18),
     calendar: BusinessCalendar | None = None,
 ) -> DateReading:
     """The date a sentence promises: when it mentions a past day and a future one ("el lunes
     pasado dijo que paga el viernes"), the single future one is the promise."""
-    return _read(sentence, now, tz, office_start, calendar, prefer_future=True)
+    return _read(sentence, _context(now, tz, office_start, office_end, calendar), sentence=True)
 
 
-def _read(
-    text: str,
+def _context(
     now: datetime,
     tz: ZoneInfo | str,
     office_start: time,
+    office_end: time,
     calendar: BusinessCalendar | None,
-    *,
-    prefer_future: bool,
-) -> DateReading:
-    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
-    local = now.astimezone(zone)
-    today = local.date()
-    folded = fold_keep_length(text)
-    ctx = Context(
-        today=today, now=local, office_start=office_start, calendar=calendar or BusinessCalendar()
-    )
-    try:
-        pieces = scan(folded, ctx)
-    except DateError as exc:
-        return DateReading(text, error=exc.key, error_params=exc.params, today=today)
-    if not pieces:
-        return _fallback(text, folded, local)
-    days = [p for p in pieces if p.day is not None]
-    times = [p for p in pieces if p.at is not None]
-    distinct_days = sorted({p.day for p in days if p.day is not None})
-    if len(distinct_days) > 1 and prefer_future:
-        future = [d for d in distinct_days if d >= today]
-        if len(future) == 1:
-            days = [p for p in days if p.day == future[0]]
-            distinct_days = future
-    if len(distinct_days) > 1:
+) -> Context:
+    local = now.astimezone(ZoneInfo(tz) if isinstance(tz, str) else tz)
+    return Context(local.date(), local, office_start, office_end, calendar or BusinessCalendar())
+
+
+def _read(text: str, ctx: Context, *, sentence: bool, suggesting: bool = True) -> DateReading:
+    today = ctx.today
+    toks = tokenize(text)
+    scanned = grammar.read(toks, ctx)
+    for _, hit in scanned.chunks:
+        if hit.error is not None and not (sentence and hit.soft):
+            return _refused(text, hit.error, today)
+    chunks = in_sentence(scanned.chunks, toks) if sentence else scanned.chunks
+    if sentence:
+        read = frozenset(k for start, hit in chunks for k in range(start, hit.end))
+        suspects = scanned.leftovers
+        if chunks:
+            suspects = [k for k in suspects if near_read(toks, k, read)]
+        unread = date_like_beside(toks, scanned.leftovers, read)
+    else:
+        suspects = unread = scanned.leftovers
+    if suggesting and suspects:
+        fixed = suggest(text, toks, suspects, lambda t: _reads(t, ctx, sentence=sentence))
+        if fixed is not None:
+            return DateReading(
+                text,
+                error="dates.did_you_mean",
+                error_params={"suggestion": fixed},
+                today=today,
+                suggestion=fixed,
+            )
+    if not chunks:
+        return _nothing_read(text, toks, ctx, sentence=sentence)
+    if unread:
         return DateReading(
             text,
-            error="dates.ambiguous",
-            error_params={"first": distinct_days[0], "second": distinct_days[1]},
+            error="dates.leftover",
+            error_params={"words": _quote(text, toks, unread)},
             today=today,
         )
-    if len({p.at for p in times}) > 1:
-        return DateReading(text, error="dates.ambiguous_time", today=today)
-    day = distinct_days[0] if distinct_days else today
-    at = times[0].at if times else None
+    try:
+        combined = combine(chunks, toks, ctx, prefer_future=sentence)
+    except DateError as exc:
+        return _refused(text, exc, today)
     return DateReading(
         text,
-        date=day,
-        time=at,
-        read=_words(text, days + times),
-        past=_is_past(day, at, local),
+        date=combined.day,
+        time=combined.at,
+        read=_words(text, toks, combined.used),
+        past=_is_past(combined.day, combined.at, ctx.now),
         today=today,
     )
 
 
-def _fallback(text: str, folded: str, local: datetime) -> DateReading:
-    today = local.date()
-    if _BARE_NUMBER.match(text):
+def _reads(text: str, ctx: Context, *, sentence: bool) -> bool:
+    reading = _read(text, ctx, sentence=sentence, suggesting=False)
+    return reading.date is not None and reading.error is None
+
+
+def _refused(text: str, exc: DateError, today: date) -> DateReading:
+    return DateReading(text, error=exc.key, error_params=dict(exc.params), today=today)
+
+
+def _nothing_read(text: str, toks: list[Tok], ctx: Context, *, sentence: bool) -> DateReading:
+    today = ctx.today
+    if len(toks) == 1 and toks[0].kind == "num" and 0 <= toks[0].value <= 31:
         return DateReading(text, error="dates.bare_number", today=today)
-    found = read_with_dateparser(folded, local)
-    if found is None:
-        return DateReading(text, error="dates.unreadable", today=today)
-    day, at = found
-    return DateReading(
-        text, date=day, time=at, read=text.strip(), past=_is_past(day, at, local), today=today
-    )
+    if not sentence:
+        from bot.core.dates.fallback import read_with_dateparser
+
+        found = read_with_dateparser(" ".join(t.text for t in toks), ctx.now)
+        if found is not None:
+            day, at = found
+            return DateReading(
+                text,
+                date=day,
+                time=at,
+                read=text.strip(),
+                past=_is_past(day, at, ctx.now),
+                today=today,
+            )
+    return DateReading(text, error="dates.unreadable", today=today)
 
 
 def _is_past(day: date, at: time | None, local: datetime) -> bool:
@@ -152,9 +186,20 @@ def _is_past(day: date, at: time | None, local: datetime) -> bool:
     return at is not None and at < local.time().replace(second=0, microsecond=0)
 
 
-def _words(text: str, pieces: list[Piece]) -> str:
-    spans = sorted({(p.start, p.end) for p in pieces})
-    return " … ".join(text[start:end].strip() for start, end in spans)
+def _words(text: str, toks: list[Tok], chunks: list[tuple[int, Hit]]) -> str:
+    spans = {(toks[start].start, toks[hit.end - 1].end) for start, hit in chunks}
+    return " … ".join(text[a:b].strip() for a, b in sorted(spans))
+
+
+def _quote(text: str, toks: list[Tok], indices: list[int]) -> str:
+    """The leftover words as written, runs of neighbours kept together."""
+    runs: list[list[int]] = []
+    for k in sorted(indices):
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return " … ".join(text[toks[run[0]].start : toks[run[-1]].end] for run in runs)
 
 
 def read_field(
@@ -164,12 +209,17 @@ def read_field(
     *,
     lang: Lang,
     office_start: time = time(9),
+    office_end: time = time(18),
     calendar: BusinessCalendar | None = None,
 ) -> tuple[DateReading, str | None]:
     """A date typed in a form field: the reading, and the field's error message (a
-    sentence, capitalised) when it cannot be taken (unreadable, impossible or past)."""
-    reading = parse(text, now, tz, office_start=office_start, calendar=calendar)
+    sentence, capitalised) when it cannot be taken (unreadable, impossible, past, or a
+    typo to confirm: "¿Quisiste decir «viernes»?")."""
+    reading = parse(
+        text, now, tz, office_start=office_start, office_end=office_end, calendar=calendar
+    )
     if reading.ok:
         return reading, None
     reason = reading.reason(lang) or ""
-    return reading, reason[:1].upper() + reason[1:]
+    lead = len(reason) - len(reason.lstrip("¿¡"))
+    return reading, reason[:lead] + reason[lead : lead + 1].upper() + reason[lead + 1 :]

@@ -7,6 +7,7 @@ from datetime import date, time
 
 from babel.dates import format_date, format_time
 
+from bot.core.dates.calc import HALF_YEAR
 from bot.core.i18n import Lang, t
 
 _PATTERNS = {
@@ -18,8 +19,9 @@ _PATTERNS = {
 
 
 def describe(day: date, at: time | None = None, *, lang: Lang, today: date | None = None) -> str:
-    """The date in words; the year only when it is not this year (or always, without today)."""
-    with_year = today is None or day.year != today.year
+    """The date in words; the year when it is not this year, or when leaving it out would
+    read back as next year's (more than six months ago), and always without today."""
+    with_year = today is None or day.year != today.year or day < today - HALF_YEAR
     words = format_date(day, _PATTERNS[(lang, with_year)], locale=lang)
     if at is not None:
         words += ", " + format_time(at, "HH:mm" if lang == "es" else "h:mm a", locale=lang)
@@ -36,6 +38,9 @@ def explain(key: str, params: dict[str, object], lang: Lang, today: date | None 
     day = values.get("day")
     if isinstance(day, date):
         values["day_words"] = describe(day, lang=lang, today=today)
+    weekday = values.get("weekday")
+    if isinstance(weekday, int):  # Monday = 0; 2029-01-01 was a Monday
+        values["weekday"] = format_date(date(2029, 1, 1 + weekday), "EEEE", locale=lang)
     if "month" in values and isinstance(values["month"], int):
         values["month_name"] = (
             format_date(date(2000, values["month"], 1), "MMMM", locale=lang)

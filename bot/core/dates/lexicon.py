@@ -1,8 +1,12 @@
-"""The words of dates, in Spanish and English, already folded (lowercase, no accents)."""
+"""The words of dates, in Spanish and English, already folded (lowercase, no accents).
+
+Besides the words the grammar reads, two lists decide what may be left over when a phrase
+is read: FILLERS may surround a date without changing it ("sin falta", "me dijo que"), and
+DATE_WORDS look like part of a date, so a sentence that leaves one of them unread next to
+a date is refused rather than read without it.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 WEEKDAYS: dict[str, int] = {  # Python weekday numbers: Monday = 0
     "lunes": 0,
@@ -19,6 +23,41 @@ WEEKDAYS: dict[str, int] = {  # Python weekday numbers: Monday = 0
     "friday": 4,
     "saturday": 5,
     "sunday": 6,
+}
+
+# "mar" is left out on purpose: it is martes and marzo (and the sea).
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "lun": 0,
+    "mie": 2,
+    "mier": 2,
+    "jue": 3,
+    "juev": 3,
+    "vie": 4,
+    "vier": 4,
+    "sab": 5,
+    "dom": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+
+WEEKDAY_PLURALS: dict[str, int] = {
+    "sabados": 5,
+    "domingos": 6,
+    "mondays": 0,
+    "tuesdays": 1,
+    "wednesdays": 2,
+    "thursdays": 3,
+    "fridays": 4,
+    "saturdays": 5,
+    "sundays": 6,
 }
 
 MONTHS: dict[str, int] = {
@@ -49,14 +88,11 @@ MONTHS: dict[str, int] = {
     "december": 12,
 }
 
-# Abbreviations are only trusted next to a day number ("15 dic", "dec 15"): alone, "mar"
-# is the sea and "sun" is the sun.
 MONTH_ABBREVIATIONS: dict[str, int] = {
     "ene": 1,
     "feb": 2,
     "mar": 3,
     "abr": 4,
-    "may": 5,
     "jun": 6,
     "jul": 7,
     "ago": 8,
@@ -72,65 +108,212 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
     "dec": 12,
 }
 
-NUMBERS: dict[str, int] = {
-    "un": 1,
-    "una": 1,
-    "uno": 1,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    "diez": 10,
-    "once": 11,
-    "doce": 12,
-    "trece": 13,
-    "catorce": 14,
-    "quince": 15,
-    "dieciseis": 16,
-    "diecisiete": 17,
-    "dieciocho": 18,
-    "diecinueve": 19,
-    "veinte": 20,
-    "veintiun": 21,
-    "veintiuno": 21,
-    "treinta": 30,
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "un par de": 2,
-    "par de": 2,
-    "a couple of": 2,
-    "couple of": 2,
+# ---------------------------------------------------------------- fillers
+
+# Words that may surround a date without changing it. Anything else left over in a date
+# field refuses the reading. "no", "antes", "hasta", "tal vez" are not here on purpose:
+# each changes what the date means.
+FILLERS: tuple[str, ...] = (
+    "el",
+    "la",
+    "lo",
+    "de",
+    "del",
+    "a",
+    "al",
+    "en",
+    "para",
+    "y",
+    "o",
+    "que",
+    "se",
+    "le",
+    "me",
+    "nos",
+    "mismo",
+    "misma",
+    "sin falta",
+    "me dijo que",
+    "dijo que",
+    "dice que",
+    "me dice que",
+    "nos dijo que",
+    "comento que",
+    "me comento que",
+    "quedo en",
+    "queda en",
+    "se compromete a",
+    "se comprometio a",
+    "promete",
+    "prometio",
+    "a mas tardar",
+    "mas tardar",
+    "como maximo",
+    "por favor",
+    "porfa",
+    "aprox",
+    "aproximadamente",
+    "mas o menos",
+    "en punto",
+    "primero dios",
+    "si dios quiere",
+    "dios mediante",
+    "paga",
+    "pagara",
+    "pagaria",
+    "pago",
+    "pagar",
+    "deposita",
+    "depositara",
+    "depositar",
+    "deposito",
+    "transfiere",
+    "transferira",
+    "transferir",
+    "abona",
+    "abonara",
+    "liquida",
+    "liquidara",
+    "cubre",
+    "cubrira",
+    "ok",
+    "vale",
+    "on",
+    "at",
+    "by",
+    "the",
+    "of",
+    "please",
+    "no later than",
+    "at the latest",
+    "will pay",
+    "pays",
+    "pay",
+    "he",
+    "she",
+    "they",
+    "said",
+    "that",
+    "will",
+)
+
+# Punctuation that separates words without meaning anything for a date.
+SOFT_PUNCTUATION = frozenset(",.;:-()[]!?¿¡\"'«»…*“”‘’")
+
+# ---------------------------------------------------------------- date-like words
+
+# A word from this list left unread beside a date makes the reading fail: "el viernes de
+# la otra semana" must not come back as "el viernes" with "otra semana" ignored.
+DATE_WORDS = frozenset(
+    {
+        *WEEKDAYS,
+        *WEEKDAY_PLURALS,
+        *MONTHS,
+        "otra",
+        "otro",
+        "siguiente",
+        "entra",
+        "entrante",
+        "viene",
+        "pasado",
+        "pasada",
+        "proximo",
+        "proxima",
+        "anterior",
+        "semana",
+        "semanas",
+        "mes",
+        "meses",
+        "quincena",
+        "quincenas",
+        "dia",
+        "dias",
+        "ano",
+        "anos",
+        "hora",
+        "horas",
+        "hrs",
+        "tarde",
+        "noche",
+        "manana",
+        "hoy",
+        "ayer",
+        "cada",
+        "todos",
+        "todas",
+        "hace",
+        "antes",
+        "despues",
+        "partir",
+        "primer",
+        "primero",
+        "primera",
+        "ultimo",
+        "ultima",
+        "fin",
+        "finales",
+        "principios",
+        "mediados",
+        "habil",
+        "habiles",
+        "next",
+        "last",
+        "week",
+        "month",
+        "day",
+        "days",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "am",
+        "pm",
+    }
+)
+
+# Words a typo is compared with (one edit away: "vierenes" → "viernes"), and how each is
+# written with its accents in a suggestion.
+TYPO_TARGETS: dict[str, str] = {
+    **{w: w for w in WEEKDAYS},
+    **{w: w for w in MONTHS if len(w) > 3},
+    "miercoles": "miércoles",
+    "sabado": "sábado",
+    "manana": "mañana",
+    "pasado": "pasado",
+    "anteayer": "anteayer",
+    "semana": "semana",
+    "quincena": "quincena",
+    "proximo": "próximo",
+    "proxima": "próxima",
+    "siguiente": "siguiente",
+    "entrante": "entrante",
+    "principios": "principios",
+    "mediados": "mediados",
+    "finales": "finales",
+    "mediodia": "mediodía",
+    "primera": "primera",
+    "tarde": "tarde",
+    "noche": "noche",
+    "habiles": "hábiles",
+    "dias": "días",
+    "semanas": "semanas",
+    "meses": "meses",
+    "today": "today",
+    "tomorrow": "tomorrow",
+    "yesterday": "yesterday",
+    "next": "next",
+    "week": "week",
+    "month": "month",
 }
 
-ORDINAL_DAYS: dict[str, int] = {"primero": 1, "first": 1}
-
-
-def number_of(word: str) -> int | None:
-    word = word.strip()
-    if word.isdigit():
-        return int(word)
-    return NUMBERS.get(word)
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation, longest words first so "miercoles" wins over shorter prefixes."""
-    return "|".join(sorted((str(w).replace(" ", r"\s+") for w in words), key=len, reverse=True))
+# Words that may be glued to a date word by a missing space ("pasadomañana").
+GLUED_PARTS: dict[str, str] = {
+    **TYPO_TARGETS,
+    "el": "el",
+    "la": "la",
+    "de": "de",
+    "hoy": "hoy",
+    "ayer": "ayer",
+    "fin": "fin",
+    "mes": "mes",
+    "dia": "día",
+}
