@@ -43,6 +43,24 @@ def check_payload(kind: str, payload: dict[str, Any]) -> list[str]:
     return problems
 
 
+def check_ack(body: dict[str, Any]) -> list[str]:
+    """Problems of what an app answers in an ack (an HTTP response, a Socket Mode ack's
+    payload): a message, or a `response_action` with its view or its field errors."""
+    action = body.get("response_action")
+    if action in ("update", "push"):
+        return check_payload("view", body.get("view") or {})
+    if action == "errors":
+        errors = body.get("errors")
+        if not isinstance(errors, dict) or not errors:
+            return ["response_action errors without any field error"]
+        return [f"field error for {k!r} is empty" for k, v in errors.items() if not v]
+    if action is not None and action != "clear":
+        return [f"unknown response_action {action!r}"]
+    if "blocks" in body or "text" in body:
+        return check_payload("message", body)
+    return []
+
+
 def _blocks_of(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         try:
