@@ -1,5 +1,7 @@
 """The end-to-end harness: the one stack (slackfake.stack) the demo and the benchmarks use,
-driven by signed requests; the standard team from the one seed (slackfake.seed)."""
+driven as Slack drives the bot (signed requests, or Socket Mode envelopes); the standard
+team from the one seed (slackfake.seed).
+"""
 
 from __future__ import annotations
 
@@ -57,10 +59,15 @@ class Harness(Stack):
             )
 
 
-@pytest.fixture
-def bot(db_url: str, db: Db) -> Iterator[Harness]:
+def harness(db_url: str, db: Db, *, socket_mode: bool = False) -> Iterator[Harness]:
+    """The stack for a story, over HTTP or Socket Mode; closed after it."""
     stack = start_stack(
-        db_url, db, at=MONDAY_9AM, secret=SECRET, cobro_supervisors_channel="C0SUPER"
+        db_url,
+        db,
+        at=MONDAY_9AM,
+        secret=SECRET,
+        socket_mode=socket_mode,
+        cobro_supervisors_channel="C0SUPER",
     )
     harness = Harness(**{f: getattr(stack, f) for f in Stack.__dataclass_fields__})
     try:
@@ -68,3 +75,9 @@ def bot(db_url: str, db: Db) -> Iterator[Harness]:
     finally:
         harness.close()
     assert harness.fake.problems == [], "Block Kit problems in what the bot sent"
+    assert harness.fake.socket_failures == [], "Socket Mode envelopes not acked in time"
+
+
+@pytest.fixture
+def bot(db_url: str, db: Db) -> Iterator[Harness]:
+    yield from harness(db_url, db)
