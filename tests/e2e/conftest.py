@@ -1,7 +1,10 @@
 """The end-to-end harness: the one stack (slackfake.stack) the demo and the benchmarks use,
 driven as Slack drives the bot (signed requests, or Socket Mode envelopes); the standard
 team from the one seed (slackfake.seed).
-"""
+
+Every fake Slack started in an e2e test checks each Web API call against Slack's published
+description (tests/contracts), and the test fails on anything any of them found: a Block
+Kit limit broken, a call Slack would refuse, a Socket Mode envelope acked late."""
 
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ from bot.core.vocabulary import Role
 from bot.team.service import add_team_member
 from models import TeamMember
 from slackfake.seed import COLLECTORS, SUPERVISOR
+from slackfake.server import watching
 from slackfake.stack import Stack, start_stack
+from tests.contracts.openapi import check_call
 
 SECRET = "e2e-signing-secret"
 MEXICO = ZoneInfo("America/Mexico_City")
@@ -59,6 +64,15 @@ class Harness(Stack):
             )
 
 
+@pytest.fixture(autouse=True)
+def slack_as_documented() -> Iterator[None]:
+    with watching(check_call) as fakes:
+        yield
+    for fake in fakes:
+        assert fake.problems == [], "what the bot sent breaks Slack's rules"
+        assert fake.socket_failures == [], "Socket Mode envelopes not acked as Slack requires"
+
+
 def harness(db_url: str, db: Db, *, socket_mode: bool = False) -> Iterator[Harness]:
     """The stack for a story, over HTTP or Socket Mode; closed after it."""
     stack = start_stack(
@@ -74,8 +88,6 @@ def harness(db_url: str, db: Db, *, socket_mode: bool = False) -> Iterator[Harne
         yield harness
     finally:
         harness.close()
-    assert harness.fake.problems == [], "Block Kit problems in what the bot sent"
-    assert harness.fake.socket_failures == [], "Socket Mode envelopes not acked in time"
 
 
 @pytest.fixture
