@@ -52,11 +52,14 @@ def demo(
     workdir: Annotated[
         Path | None, typer.Option(help="where the demo's database and files go (emptied first)")
     ] = None,
+    socket: Annotated[
+        bool, typer.Option("--socket", help="reach the bot through Socket Mode, not HTTP")
+    ] = False,
 ) -> None:
     """Try cobro in a terminal, with no Slack workspace: the real bot, a fake Slack, sample data."""
     from demo.terminal import run_demo
 
-    run_demo(script=script, now=now, workdir=workdir)
+    run_demo(script=script, now=now, workdir=workdir, socket=socket)
 
 
 @cli.command()
