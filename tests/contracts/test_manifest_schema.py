@@ -42,6 +42,16 @@ def test_the_manifest_validates_against_slacks_schema() -> None:
     assert _errors(MANIFEST) == []
 
 
+def test_the_http_mode_variant_the_readme_describes_validates() -> None:
+    manifest = copy.deepcopy(MANIFEST)
+    url = "https://cobro.example.com/slack/events"
+    manifest["settings"]["socket_mode_enabled"] = False
+    manifest["settings"]["event_subscriptions"]["request_url"] = url
+    manifest["settings"]["interactivity"]["request_url"] = url
+    manifest["features"]["slash_commands"][0]["url"] = url
+    assert _errors(manifest) == []
+
+
 def _changed(path: list[str], value: Any) -> dict[str, Any]:
     manifest = copy.deepcopy(MANIFEST)
     target = manifest
