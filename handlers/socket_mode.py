@@ -117,13 +117,14 @@ class SocketModeRunner:
         while True:
             previous, self._current = self._current, connection
             self._renew.clear()
+            if not self._stop.is_set():
+                threading.Thread(
+                    target=self._read, args=(connection,), name="cobro-socket-read", daemon=True
+                ).start()
             if previous is not None:
-                previous.close()
+                previous.close()  # after the new one is read: its envelopes wait for nothing
             if self._stop.is_set():
                 return  # close() closes the current one
-            threading.Thread(
-                target=self._read, args=(connection,), name="cobro-socket-read", daemon=True
-            ).start()
             self._renew.wait()
             if self._stop.is_set():
                 return
