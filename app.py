@@ -53,11 +53,14 @@ def demo(
     workdir: Annotated[
         Path | None, typer.Option(help="where the demo's database and files go (emptied first)")
     ] = None,
+    socket: Annotated[
+        bool, typer.Option("--socket", help="reach the bot through Socket Mode, not HTTP")
+    ] = False,
 ) -> None:
     """Try cobro in a terminal, with no Slack workspace: the real bot, a fake Slack, sample data."""
     from demo.terminal import run_demo
 
-    run_demo(script=script, now=now, workdir=workdir)
+    run_demo(script=script, now=now, workdir=workdir, socket=socket)
 
 
 @cli.command()
@@ -96,10 +99,17 @@ def run() -> None:
             report=jobs.report,
         ).start()
         if settings.slack_app_token is not None:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
+            from handlers.socket_mode import SocketModeRefused, SocketModeRunner
 
+            runner = SocketModeRunner(app, settings.slack_app_token.get_secret_value())
+            try:
+                runner.start()
+            except SocketModeRefused as refused:
+                fail(t("run.bad_app_token", lang, error=refused.error))
+            except Exception as exc:  # connection refused, DNS, TLS: say where, not a trace
+                fail(t("run.unreachable", lang, error=f"{type(exc).__name__}: {exc}"), 1)
             out.print(t("run.socket_mode", lang))
-            SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+            runner.serve_forever()  # until SIGTERM or Ctrl-C: then a goodbye to Slack
             return
         from handlers.server import HttpServer
 

@@ -1,9 +1,12 @@
-"""A demo session: the real bot over HTTP, a fake Slack in the process, a clock you move.
+"""A demo session: the real bot over HTTP (or Socket Mode), a fake Slack in the process, a
+clock you move.
 
 Everything goes the way it goes in Slack: a command is a signed POST to `/slack/events`, a
 click is a signed `block_actions`, a modal is a signed `view_submission` with the state
-Slack would send; what the bot says arrives at the fake Slack's Web API and is shown here.
-Nothing of the bot is mocked: the demo only plays the user and Slack.
+Slack would send (with `socket_mode`, the same payloads arrive as Socket Mode envelopes on
+the bot's WebSocket); what the bot says arrives at the fake Slack's Web API and is shown
+here. Nothing of the bot is mocked: the demo only plays the user and Slack. Anything Slack
+would refuse (a Block Kit limit, a late ack) is shown when the demo ends.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from slackfake.seed import COLLECTORS, SUPERVISOR, TEAM, seed
 from slackfake.sender import fill
 from slackfake.stack import start_stack
 
+REFUSED = "⚠ Slack lo rechazaría:"  # what the fake Slack found wrong, shown at the end
 SETTLE_SECONDS = 0.5
 ANSWER_TIMEOUT = 10.0
 
@@ -66,12 +70,14 @@ class DemoSession:
         console: Console,
         timezone: str = "America/Mexico_City",
         country: str = "MX",
+        socket_mode: bool = False,
     ) -> None:
         self.workdir = workdir
         self.console = console
         self.start_at = start
         self.timezone = timezone
         self.country = country
+        self.socket_mode = socket_mode
         self.user = COLLECTORS[0].slack_id
         self.screen = Screen()
         self.inbox: dict[str, list[Call]] = {}
@@ -95,6 +101,7 @@ class DemoSession:
             url,
             self.db,
             at=self.start_at,
+            socket_mode=self.socket_mode,
             cobro_timezone=self.timezone,
             cobro_country=self.country,
             cobro_supervisors_channel="C0SUPERVISORES",
@@ -116,6 +123,8 @@ class DemoSession:
         """Let the bot finish what it is sending, then stop it and the fake Slack."""
         self.fake.wait_quiet(1.0, timeout=10)
         self.stack.close()
+        for problem in self.fake.problems + self.fake.socket_failures:
+            self.console.print(Text(f"{REFUSED} {problem}", style="bold red"))
 
     # ------------------------------------------------------------ the user
 

@@ -177,8 +177,9 @@ def handle(line: str, session: DemoSession, console: Console) -> bool:
 def interactive(session: DemoSession, console: Console) -> None:
     session.form_answers = lambda: KeyboardAnswers(console, session)
     console.print(Text("cobro · demo", style="bold green"))
+    way = "por Socket Mode" if session.socket_mode else "por HTTP"
     console.print(
-        "Todo pasa como en Slack: el bot de verdad, por HTTP, contra un Slack simulado aquí "
+        f"Todo pasa como en Slack: el bot de verdad, {way}, contra un Slack simulado aquí "
         "mismo. Escribe /cobro hoy para empezar, o :ayuda."
     )
     console.print(team_line("es"))
@@ -205,7 +206,9 @@ def scripted(session: DemoSession, console: Console, lines: list[str]) -> None:
             return
 
 
-def run_demo(*, script: Path | None, now: str | None, workdir: Path | None) -> None:
+def run_demo(
+    *, script: Path | None, now: str | None, workdir: Path | None, socket: bool = False
+) -> None:
     """`cobro demo`: the session on a fresh database, driven by the keyboard or a script."""
     import logging
     import tempfile
@@ -232,7 +235,8 @@ def run_demo(*, script: Path | None, now: str | None, workdir: Path | None) -> N
         else Console(color_system=None, width=110, highlight=False, soft_wrap=True)
     )
     folder = workdir or Path(tempfile.gettempdir()) / "cobro-demo"
-    session = DemoSession(workdir=folder, start=start, console=console).open()
+    session = DemoSession(workdir=folder, start=start, console=console, socket_mode=socket)
+    session.open()
     try:
         if lines is None:
             interactive(session, console)

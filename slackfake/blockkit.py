@@ -43,6 +43,24 @@ def check_payload(kind: str, payload: dict[str, Any]) -> list[str]:
     return problems
 
 
+def check_ack(body: dict[str, Any]) -> list[str]:
+    """Problems of what an app answers in an ack (an HTTP response, a Socket Mode ack's
+    payload): a message, or a `response_action` with its view or its field errors."""
+    action = body.get("response_action")
+    if action in ("update", "push"):
+        return check_payload("view", body.get("view") or {})
+    if action == "errors":
+        errors = body.get("errors")
+        if not isinstance(errors, dict) or not errors:
+            return ["response_action errors without any field error"]
+        return [f"field error for {k!r} is empty" for k, v in errors.items() if not v]
+    if action is not None and action != "clear":
+        return [f"unknown response_action {action!r}"]
+    if "blocks" in body or "text" in body:
+        return check_payload("message", body)
+    return []
+
+
 def _blocks_of(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         try:
@@ -58,8 +76,7 @@ def _check_message(payload: dict[str, Any], problems: list[str]) -> None:
         problems.append("message has blocks but no fallback text")
     if len(blocks) > LIMITS["message_blocks"]:
         problems.append(f"message has {len(blocks)} blocks (max 50)")
-    for block in blocks:
-        _check_block(block, problems)
+    _check_blocks(blocks, problems)
 
 
 def _check_view(view: Any, problems: list[str]) -> None:
@@ -78,7 +95,20 @@ def _check_view(view: Any, problems: list[str]) -> None:
         problems.append("view callback_id over 255 chars")
     if view.get("type") == "modal" and not (view.get("title") or {}).get("text"):
         problems.append("modal has no title")
+    for key in ("title", "submit", "close"):
+        if view.get(key) and view[key].get("type") != "plain_text":
+            problems.append(f"view {key} must be plain_text")
+    _check_blocks(blocks, problems)
+
+
+def _check_blocks(blocks: list[dict[str, Any]], problems: list[str]) -> None:
+    """Each block, and what Slack checks across them: block_ids unique in the surface."""
+    seen: set[str] = set()
     for block in blocks:
+        block_id = block.get("block_id")
+        if block_id and block_id in seen:
+            problems.append(f"block_id {block_id!r} used twice")
+        seen.add(block_id or "")
         _check_block(block, problems)
 
 
@@ -104,6 +134,8 @@ def _check_block(block: dict[str, Any], problems: list[str]) -> None:
         if block.get("accessory"):
             _check_element(block["accessory"], problems)
     elif kind == "header":
+        if (block.get("text") or {}).get("type") != "plain_text":
+            problems.append("header text must be plain_text")
         if _text_len(block.get("text")) > LIMITS["header"]:
             problems.append(f"header is {_text_len(block.get('text'))} chars (max 150)")
     elif kind == "context":
@@ -113,6 +145,9 @@ def _check_block(block: dict[str, Any], problems: list[str]) -> None:
         elements = block.get("elements") or []
         if len(elements) > LIMITS["actions_elements"]:
             problems.append("actions has more than 25 elements")
+        action_ids = [e.get("action_id") for e in elements if e.get("action_id")]
+        if len(action_ids) != len(set(action_ids)):
+            problems.append("an action_id used twice in one actions block")
         for element in elements:
             _check_element(element, problems)
     elif kind == "input":

@@ -1,5 +1,7 @@
-"""Sending requests to the bot's /slack/events exactly as Slack does: signed, with the same
-bodies (form-encoded commands, a `payload` field for interactivity, JSON events)."""
+"""Sending what users do to the bot exactly as Slack does, in either of Slack's two ways:
+`SlackSender` posts signed requests to /slack/events (form-encoded commands, a `payload`
+field for interactivity, JSON events); `SocketSender` delivers the same payloads as Socket
+Mode envelopes and returns the ack. Stories written against one run against the other."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
-from slackfake.blockkit import check_payload
+from slackfake.blockkit import check_ack
 from slackfake.server import FakeSlack
 
 
@@ -33,60 +35,23 @@ class Reply:
         return json.dumps(self.json, ensure_ascii=False) if self.json else self.body
 
 
-class SlackSender:
-    def __init__(
-        self,
-        events_url: str,
-        signing_secret: str,
-        *,
-        fake: FakeSlack | None = None,
-        team_id: str = "T0COBRO",
-    ) -> None:
-        self.events_url = events_url
-        self.verifier = SignatureVerifier(signing_secret)
+class Sender:
+    """What a user does in Slack, as the payloads Slack sends; how they travel is the
+    subclass's: `_send_command`, `_send_interactive`, `_send_event`."""
+
+    def __init__(self, *, fake: FakeSlack | None = None, team_id: str = "T0COBRO") -> None:
         self.fake = fake
         self.team_id = team_id
         self._ids = itertools.count(1)
 
-    # ------------------------------------------------------------ raw
+    def _send_command(self, fields: dict[str, str]) -> Reply:
+        raise NotImplementedError
 
-    def post(
-        self,
-        body: str,
-        content_type: str,
-        *,
-        timestamp: int | None = None,
-        signature: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> Reply:
-        ts = str(int(time.time()) if timestamp is None else timestamp)
-        signed = signature or self.verifier.generate_signature(timestamp=ts, body=body) or ""
-        request = urllib.request.Request(
-            self.events_url,
-            data=body.encode(),
-            method="POST",
-            headers={
-                "Content-Type": content_type,
-                "X-Slack-Request-Timestamp": ts,
-                "X-Slack-Signature": signed,
-                **(headers or {}),
-            },
-        )
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        started = time.perf_counter()
-        try:
-            with opener.open(request, timeout=10) as response:
-                reply = Reply(response.status, response.read().decode(), 0.0)
-        except urllib.error.HTTPError as exc:
-            reply = Reply(exc.code, exc.read().decode(), 0.0)
-        reply.elapsed = time.perf_counter() - started
-        if (
-            self.fake is not None
-            and reply.json
-            and ("blocks" in reply.json or "text" in reply.json)
-        ):
-            self.fake.problems.extend(f"ack: {p}" for p in check_payload("message", reply.json))
-        return reply
+    def _send_interactive(self, payload: dict[str, Any]) -> Reply:
+        raise NotImplementedError
+
+    def _send_event(self, body: dict[str, Any], retry_num: int | None) -> Reply:
+        raise NotImplementedError
 
     # ------------------------------------------------------------ shapes
 
@@ -113,12 +78,11 @@ class SlackSender:
             "response_url": response_url or (self.fake.response_url("cmd") if self.fake else ""),
             "trigger_id": f"trigger-{next(self._ids)}",
         }
-        return self.post(urlencode(fields), "application/x-www-form-urlencoded")
+        return self._send_command(fields)
 
     def interactive(self, payload: dict[str, Any]) -> Reply:
         base = {"team": {"id": self.team_id}, "api_app_id": "A0COBRO", "token": "legacy-unused"}
-        body = urlencode({"payload": json.dumps({**base, **payload})})
-        return self.post(body, "application/x-www-form-urlencoded")
+        return self._send_interactive({**base, **payload})
 
     def block_action(
         self,
@@ -247,10 +211,106 @@ class SlackSender:
             "event_time": int(time.time()),
             "event": event,
         }
+        return self._send_event(body, retry_num)
+
+
+class SlackSender(Sender):
+    """Signed HTTP requests to the bot's /slack/events, as Slack sends them."""
+
+    def __init__(
+        self,
+        events_url: str,
+        signing_secret: str,
+        *,
+        fake: FakeSlack | None = None,
+        team_id: str = "T0COBRO",
+    ) -> None:
+        super().__init__(fake=fake, team_id=team_id)
+        self.events_url = events_url
+        self.verifier = SignatureVerifier(signing_secret)
+
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        signature: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Reply:
+        ts = str(int(time.time()) if timestamp is None else timestamp)
+        signed = signature or self.verifier.generate_signature(timestamp=ts, body=body) or ""
+        request = urllib.request.Request(
+            self.events_url,
+            data=body.encode(),
+            method="POST",
+            headers={
+                "Content-Type": content_type,
+                "X-Slack-Request-Timestamp": ts,
+                "X-Slack-Signature": signed,
+                **(headers or {}),
+            },
+        )
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        started = time.perf_counter()
+        try:
+            with opener.open(request, timeout=10) as response:
+                reply = Reply(response.status, response.read().decode(), 0.0)
+        except urllib.error.HTTPError as exc:
+            reply = Reply(exc.code, exc.read().decode(), 0.0)
+        reply.elapsed = time.perf_counter() - started
+        if self.fake is not None and reply.json:
+            self.fake.problems.extend(f"ack: {p}" for p in check_ack(reply.json))
+        return reply
+
+    def _send_command(self, fields: dict[str, str]) -> Reply:
+        return self.post(urlencode(fields), "application/x-www-form-urlencoded")
+
+    def _send_interactive(self, payload: dict[str, Any]) -> Reply:
+        body = urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded")
+
+    def _send_event(self, body: dict[str, Any], retry_num: int | None) -> Reply:
         headers = {}
         if retry_num is not None:
             headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
         return self.post(json.dumps(body), "application/json", headers=headers)
+
+
+# Interactive payloads whose ack may carry an answer (field errors, a new view, options).
+_ANSWERED_INTERACTIONS = {"view_submission", "block_suggestion"}
+
+
+class SocketSender(Sender):
+    """The same shapes, delivered over the fake's Socket Mode server. Each call waits for
+    the app's ack and returns it as the `Reply` (its payload as the body); an ack later
+    than Slack's 3 s is a failure the server records, as Slack would."""
+
+    def __init__(self, fake: FakeSlack, *, team_id: str = "T0COBRO") -> None:
+        super().__init__(fake=fake, team_id=team_id)
+        self.server = fake.socket
+
+    def _deliver(
+        self, kind: str, payload: dict[str, Any], *, answers: bool, retry_attempt: int = 0
+    ) -> Reply:
+        started = time.perf_counter()
+        envelope = self.server.deliver(
+            kind, payload, accepts_response_payload=answers, retry_attempt=retry_attempt
+        )
+        ack = self.server.wait_ack(envelope)
+        body = json.dumps(ack.payload) if ack.payload else ""
+        return Reply(200, body, time.perf_counter() - started)
+
+    def _send_command(self, fields: dict[str, str]) -> Reply:
+        payload = {**fields, "is_enterprise_install": "false"}
+        return self._deliver("slash_commands", payload, answers=True)
+
+    def _send_interactive(self, payload: dict[str, Any]) -> Reply:
+        answers = payload.get("type") in _ANSWERED_INTERACTIONS
+        return self._deliver("interactive", payload, answers=answers)
+
+    def _send_event(self, body: dict[str, Any], retry_num: int | None) -> Reply:
+        return self._deliver("events_api", body, answers=False, retry_attempt=retry_num or 0)
 
 
 def fill(view: dict[str, Any], answers: dict[str, str | None]) -> dict[str, dict[str, Any]]:

@@ -2,6 +2,11 @@
 
 Point the bot's client at `fake.api_url` (SLACK_API_URL). Methods come as JSON or form
 bodies (slack_sdk sends both), so the body is sniffed, not trusted by its content type.
+Tokens are checked as Slack checks them: `apps.connections.open` (Socket Mode, see
+slackfake.socket) takes only an app-level `xapp-` token, every other method refuses one.
+
+Every recorded call also goes through the checks in `CALL_CHECKS` (the e2e suite puts Slack's
+published OpenAPI description there, see `watching`), and what they find joins `problems`.
 """
 
 from __future__ import annotations
@@ -12,15 +17,17 @@ import json
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlparse
 
 from slackfake.blockkit import check_payload
+from slackfake.socket import SocketModeServer
+from slackfake.webapi import VIEW_METHODS, dm_of, reply_to, token_refused
 
 _MESSAGE_METHODS = {"chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage"}
-_VIEW_METHODS = {"views.open", "views.push", "views.update", "views.publish"}
 
 
 @dataclass
@@ -29,10 +36,33 @@ class Call:
     params: dict[str, Any]
     at: float = field(default_factory=time.time)
     response: dict[str, Any] = field(default_factory=dict)
+    token: str | None = None  # from the Authorization header, or a `token` argument
+    encoding: str = "none"  # how the arguments came: "json", "form" or "none" (query only)
 
     def text(self) -> str:
         """Everything readable in the call: fallback text, blocks and views, as one string."""
         return json.dumps(self.params, ensure_ascii=False)
+
+
+# A check of one recorded Web API call: the problems it finds, as sentences.
+CallCheck = Callable[[Call], list[str]]
+CALL_CHECKS: list[CallCheck] = []
+_WATCHERS: list[list[FakeSlack]] = []
+
+
+@contextlib.contextmanager
+def watching(*checks: CallCheck) -> Iterator[list[FakeSlack]]:
+    """While inside, every FakeSlack created runs `checks` on each call, and is added to the
+    list yielded, so a test harness can fail on what any of them found."""
+    created: list[FakeSlack] = []
+    CALL_CHECKS.extend(checks)
+    _WATCHERS.append(created)
+    try:
+        yield created
+    finally:
+        _WATCHERS.remove(created)
+        for check in checks:
+            CALL_CHECKS.remove(check)
 
 
 @dataclass
@@ -64,6 +94,10 @@ class FakeSlack:
         self._lock = threading.Condition()
         self._counter = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
+        self._socket: SocketModeServer | None = None
+        self.checks: list[CallCheck] = list(CALL_CHECKS)
+        for created in _WATCHERS:
+            created.append(self)
 
     # ------------------------------------------------------------ lifecycle
 
@@ -83,9 +117,24 @@ class FakeSlack:
         return self
 
     def stop(self) -> None:
+        if self._socket is not None:
+            self._socket.stop()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+
+    @property
+    def socket_failures(self) -> list[str]:
+        """How the app broke Socket Mode's protocol (late acks…), if it ever connected."""
+        return list(self._socket.failures) if self._socket is not None else []
+
+    @property
+    def socket(self) -> SocketModeServer:
+        """Slack's Socket Mode side, started the first time it is needed."""
+        with self._lock:
+            if self._socket is None:
+                self._socket = SocketModeServer(problems=self.problems).start()
+            return self._socket
 
     def __enter__(self) -> FakeSlack:
         return self.start()
@@ -152,7 +201,7 @@ class FakeSlack:
     def posted_to(self, channel: str) -> list[dict[str, Any]]:
         """The messages a channel holds (a user id: our DM with them)."""
         with self._lock:
-            return list(self.history.get(_dm_of(channel), []))
+            return list(self.history.get(dm_of(channel), []))
 
     # ------------------------------------------------------------ reading
 
@@ -216,7 +265,7 @@ class FakeSlack:
         return [
             c
             for c in self.calls_to("chat.postMessage")
-            if c.params.get("channel") in (channel, _dm_of(channel))
+            if c.params.get("channel") in (channel, dm_of(channel))
         ]
 
     def recover(self, method: str) -> None:
@@ -243,23 +292,31 @@ class FakeSlack:
                 self.uploads[file_id] = raw
             self._send(request, 200, {"ok": True}, raw_text="OK - " + str(len(raw)))
             return
-        params = _parse_body(raw)
+        params, encoding = _parse_body(raw)
         params.update(dict(parse_qsl(parsed.query)))
         if parsed.path.startswith("/response/"):
             method = "response_url"
             params["_url"] = self.base_url + parsed.path
         else:
             method = parsed.path.removeprefix("/api/")
-        self._check(method, params)
+        auth = request.headers.get("Authorization") or ""
+        token = auth.removeprefix("Bearer ").strip() or params.get("token")
+        call = Call(method, params, token=token, encoding=encoding)
+        self._check(call)
         failure = self._take_failure(method)
-        answer = self._answer(method, params) if failure is None else {}
+        refused = token_refused(method, token)
+        if refused:
+            answer = {"ok": False, "error": refused}
+        else:
+            answer = reply_to(self, method, params) if failure is None else {}
+        call.response = answer
         with self._lock:
-            self.calls.append(Call(method, params, response=answer))
+            self.calls.append(call)
             self._lock.notify_all()
             pause = self._delays.get(method, 0.0)
         if pause:
             time.sleep(pause)
-        if failure is not None:
+        if failure is not None and not refused:
             if failure.status != 200:
                 headers = {"Retry-After": str(failure.retry_after)} if failure.status == 429 else {}
                 self._send(
@@ -284,132 +341,22 @@ class FakeSlack:
                 return failure
         return None
 
-    def _check(self, method: str, params: dict[str, Any]) -> None:
+    def _check(self, call: Call) -> None:
+        method, params = call.method, call.params
         problems: list[str] = []
+        if method != "response_url":
+            for check in self.checks:
+                problems.extend(check(call))
         if method in _MESSAGE_METHODS or method == "response_url":
-            problems = check_payload("message", params)
-        elif method in _VIEW_METHODS:
+            problems += check_payload("message", params)
+        elif method in VIEW_METHODS:
             view = params.get("view")
-            problems = check_payload(
+            problems += check_payload(
                 "view", json.loads(view) if isinstance(view, str) else view or {}
             )
         if problems:
             with self._lock:
                 self.problems.extend(f"{method}: {p}" for p in problems)
-
-    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
-        n = next(self._counter)
-        ts = f"{int(time.time())}.{n:06d}"
-        if method == "auth.test":
-            return {
-                "ok": True,
-                "url": "https://cobro-test.slack.com/",
-                "team": "cobro",
-                "user": "cobro",
-                "team_id": self.team_id,
-                "user_id": self.bot_user_id,
-                "bot_id": "B0BOT",
-            }
-        if method == "chat.postMessage":
-            channel = _dm_of(params.get("channel", ""))
-            metadata = params.get("metadata")
-            if isinstance(metadata, str):
-                metadata = json.loads(metadata)
-            with self._lock:
-                self.history[channel].append(
-                    {
-                        "ts": ts,
-                        "text": params.get("text", ""),
-                        "thread_ts": params.get("thread_ts"),
-                        "metadata": metadata,
-                    }
-                )
-        if method in ("conversations.history", "conversations.replies"):
-            return self._history(method, params)
-        if method in ("chat.postMessage", "chat.update"):
-            channel = _dm_of(params.get("channel", ""))
-            return {
-                "ok": True,
-                "channel": channel,
-                "ts": params.get("ts") or ts,
-                "message": {"text": params.get("text", ""), "ts": ts},
-            }
-        if method == "chat.postEphemeral":
-            return {"ok": True, "message_ts": ts}
-        if method in _VIEW_METHODS:
-            view = params.get("view")
-            view = json.loads(view) if isinstance(view, str) else dict(view or {})
-            view_id = params.get("view_id") or f"V{n:06d}"
-            return {"ok": True, "view": {**view, "id": view_id, "hash": f"h{n}"}}
-        if method == "users.info":
-            user = self.users.get(params.get("user", ""))
-            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
-        if method == "users.lookupByEmail":
-            email = (params.get("email") or "").lower()
-            for user in self.users.values():
-                if (user["profile"].get("email") or "").lower() == email:
-                    return {"ok": True, "user": user}
-            return {"ok": False, "error": "users_not_found"}
-        if method == "conversations.info":
-            channel = params.get("channel", "")
-            return {
-                "ok": True,
-                "channel": {"id": channel, "is_private": channel in self.private_channels},
-            }
-        if method == "conversations.open":
-            users = params.get("users", "")
-            return {"ok": True, "channel": {"id": _dm_of(users.split(",")[0])}}
-        if method == "files.getUploadURLExternal":
-            file_id = f"F{n:06d}"
-            with self._lock:
-                self.files[file_id] = {"id": file_id, "name": params.get("filename")}
-            return {
-                "ok": True,
-                "upload_url": f"{self.base_url}/upload/{file_id}",
-                "file_id": file_id,
-            }
-        if method == "files.completeUploadExternal":
-            files = params.get("files")
-            files = json.loads(files) if isinstance(files, str) else files or []
-            shared = [
-                {
-                    "id": f["id"],
-                    "title": f.get("title"),
-                    "name": self.files.get(f["id"], {}).get("name"),
-                }
-                for f in files
-            ]
-            channel = str(params.get("channel_id") or "")
-            if channel:
-                with self._lock:
-                    self.history[channel].append(
-                        {
-                            "ts": ts,
-                            "text": params.get("initial_comment", ""),
-                            "thread_ts": params.get("thread_ts"),
-                            "metadata": None,
-                            "files": shared,
-                        }
-                    )
-            return {"ok": True, "files": shared}
-        return {"ok": True}
-
-    def _history(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
-        channel = params.get("channel", "")
-        with self._lock:
-            held = list(self.history.get(channel, []))
-        if method == "conversations.history":
-            oldest = float(params.get("oldest") or 0)
-            found = [m for m in held if not m["thread_ts"] and float(m["ts"]) >= oldest]
-        else:
-            parent = params.get("ts")
-            found = [m for m in held if parent in (m["ts"], m["thread_ts"])]
-        metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
-        messages = [
-            {k: v for k, v in m.items() if v is not None and (metadata or k != "metadata")}
-            for m in reversed(found)
-        ]
-        return {"ok": True, "messages": messages, "has_more": False}
 
     @staticmethod
     def _send(
@@ -430,23 +377,19 @@ class FakeSlack:
         request.wfile.write(data)
 
 
-def _parse_body(raw: bytes) -> dict[str, Any]:
+def _parse_body(raw: bytes) -> tuple[dict[str, Any], str]:
+    """The arguments, and how they came ("json", "form" or "none")."""
     text = raw.decode("utf-8", errors="replace").strip()
     if not text:
-        return {}
+        return {}, "none"
     if text.startswith("{"):
         try:
-            return dict(json.loads(text))
+            return dict(json.loads(text)), "json"
         except ValueError:
-            return {"_raw": text}
+            return {"_raw": text}, "json"
     params: dict[str, Any] = dict(parse_qsl(text, keep_blank_values=True))
     for key in ("blocks", "view", "files", "attachments"):
         if isinstance(params.get(key), str) and params[key][:1] in "[{":
             with contextlib.suppress(ValueError):
                 params[key] = json.loads(params[key])
-    return params
-
-
-def _dm_of(channel: str) -> str:
-    """Slack answers a post to a user id from their DM channel: U123 → D123."""
-    return "D" + channel[1:] if channel.startswith(("U", "W")) else channel
+    return params, "form"

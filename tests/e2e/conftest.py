@@ -1,5 +1,10 @@
 """The end-to-end harness: the one stack (slackfake.stack) the demo and the benchmarks use,
-driven by signed requests; the standard team from the one seed (slackfake.seed)."""
+driven as Slack drives the bot (signed requests, or Socket Mode envelopes); the standard
+team from the one seed (slackfake.seed).
+
+Every fake Slack started in an e2e test checks each Web API call against Slack's published
+description (tests/contracts), and the test fails on anything any of them found: a Block
+Kit limit broken, a call Slack would refuse, a Socket Mode envelope acked late."""
 
 from __future__ import annotations
 
@@ -15,7 +20,9 @@ from bot.core.vocabulary import Role
 from bot.team.service import add_team_member
 from models import TeamMember
 from slackfake.seed import COLLECTORS, SUPERVISOR
+from slackfake.server import watching
 from slackfake.stack import Stack, start_stack
+from tests.contracts.openapi import check_call
 
 SECRET = "e2e-signing-secret"
 MEXICO = ZoneInfo("America/Mexico_City")
@@ -57,14 +64,32 @@ class Harness(Stack):
             )
 
 
-@pytest.fixture
-def bot(db_url: str, db: Db) -> Iterator[Harness]:
+@pytest.fixture(autouse=True)
+def slack_as_documented() -> Iterator[None]:
+    with watching(check_call) as fakes:
+        yield
+    for fake in fakes:
+        assert fake.problems == [], "what the bot sent breaks Slack's rules"
+        assert fake.socket_failures == [], "Socket Mode envelopes not acked as Slack requires"
+
+
+def harness(db_url: str, db: Db, *, socket_mode: bool = False) -> Iterator[Harness]:
+    """The stack for a story, over HTTP or Socket Mode; closed after it."""
     stack = start_stack(
-        db_url, db, at=MONDAY_9AM, secret=SECRET, cobro_supervisors_channel="C0SUPER"
+        db_url,
+        db,
+        at=MONDAY_9AM,
+        secret=SECRET,
+        socket_mode=socket_mode,
+        cobro_supervisors_channel="C0SUPER",
     )
     harness = Harness(**{f: getattr(stack, f) for f in Stack.__dataclass_fields__})
     try:
         yield harness
     finally:
         harness.close()
-    assert harness.fake.problems == [], "Block Kit problems in what the bot sent"
+
+
+@pytest.fixture
+def bot(db_url: str, db: Db) -> Iterator[Harness]:
+    yield from harness(db_url, db)

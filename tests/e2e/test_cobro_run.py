@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
 from slackfake import FakeSlack, SlackSender
-from slackfake.sender import Reply
+from slackfake.sender import Reply, SocketSender
 from tests.waiting import wait_until
 
 COBRO = str(Path(sys.executable).parent / "cobro")
@@ -95,7 +96,7 @@ def test_run_serves_slash_commands_over_http(tmp_path: Path) -> None:
         )
         subprocess.run(
             [COBRO, "team", "add", "U0ANA", "--role", "collector", "--name", "Ana"],
-            env={**env, "SLACK_BOT_TOKEN": ""},
+            env={k: v for k, v in env.items() if k != "SLACK_BOT_TOKEN"},  # offline
             check=True,
             capture_output=True,
             cwd=tmp_path,
@@ -121,3 +122,64 @@ def test_run_serves_slash_commands_over_http(tmp_path: Path) -> None:
             output = process.communicate(timeout=10)[0].decode()
     assert "xoxb-run-test" not in output
     assert "run-secret" not in output
+
+
+def _add_ana(env: dict[str, str], tmp_path: Path) -> None:
+    subprocess.run(
+        [COBRO, "team", "add", "U0ANA", "--role", "collector", "--name", "Ana"],
+        env={k: v for k, v in env.items() if k != "SLACK_BOT_TOKEN"},  # offline
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+
+
+def test_run_in_socket_mode_answers_reconnects_and_stops_on_sigterm(tmp_path: Path) -> None:
+    with FakeSlack() as fake:
+        env = _env(
+            tmp_path,
+            SLACK_BOT_TOKEN="xoxb-run-test",
+            SLACK_APP_TOKEN="xapp-1-run-secret",
+            SLACK_API_URL=fake.api_url,
+        )
+        _add_ana(env, tmp_path)
+        process = subprocess.Popen(
+            [COBRO, "run"], env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        try:
+            server, slack = fake.socket, SocketSender(fake)
+            server.wait_links(1, timeout=30)  # started, and connected with the app token
+            assert "Cómo usar cobro" in slack.command("U0ANA", "ayuda").text()
+            server.disconnect("refresh_requested")
+            server.wait_links(2)
+            assert "Cómo usar cobro" in slack.command("U0ANA", "ayuda").text()  # acked in 3 s
+            server.drop()
+            server.wait_links(3)
+            assert "Cómo usar cobro" in slack.command("U0ANA", "ayuda").text()
+            (last,) = server.open_links()
+            process.send_signal(signal.SIGTERM)
+            output = process.communicate(timeout=20)[0].decode()
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert process.returncode == 0, output
+        assert server.wait_closed(last).close_code == 1000  # a goodbye, not a dropped socket
+    assert "Traceback" not in output
+    assert "xapp-1-run-secret" not in output and "xoxb-run-test" not in output
+
+
+def test_run_with_a_token_socket_mode_refuses_says_which(tmp_path: Path) -> None:
+    with FakeSlack() as fake:
+        env = _env(
+            tmp_path,
+            SLACK_BOT_TOKEN="xoxb-run-test",
+            SLACK_APP_TOKEN="xoxb-pasted-by-mistake",
+            SLACK_API_URL=fake.api_url,
+        )
+        result = subprocess.run(
+            [COBRO, "run"], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=60
+        )
+    assert result.returncode == 2
+    assert "SLACK_APP_TOKEN" in result.stderr and "invalid_auth" in result.stderr
+    assert "xoxb-pasted-by-mistake" not in result.stderr + result.stdout

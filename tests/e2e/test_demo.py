@@ -10,19 +10,24 @@ import sys
 from pathlib import Path
 
 import matplotlib.image as mpimg
+import pytest
+
+from demo.session import REFUSED
 
 COBRO = str(Path(sys.executable).parent / "cobro")
 STORY = Path(__file__).resolve().parents[2] / "demo" / "scripts" / "historia.txt"
 
 
 def _demo(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    done = subprocess.run(
         [COBRO, "demo", "--workdir", str(tmp_path / "demo"), *args],
         input=stdin,
         capture_output=True,
         text=True,
         timeout=240,
     )
+    assert REFUSED not in done.stdout, "the demo's bot sent what Slack would refuse"
+    return done
 
 
 def test_the_scripted_story(tmp_path: Path) -> None:
@@ -65,10 +70,12 @@ def test_the_interactive_demo_reads_the_keyboard(tmp_path: Path) -> None:
     assert "Traceback" not in done.stdout + done.stderr
 
 
-def test_a_modal_asked_field_by_field_shows_the_same_errors(tmp_path: Path) -> None:
+@pytest.mark.parametrize("way", [[], ["--socket"]], ids=["http", "socket_mode"])
+def test_a_modal_asked_field_by_field_shows_the_same_errors(tmp_path: Path, way: list) -> None:
     # outcome, contact, contact_name, contact_role, excuse, excuse_category, agreement, …
     fields = ["", "", "", "", "No hay pago", "", "", "", "", "", "", "", "", "", ""]
     typed = "/cobro llamada Ferretería López\n" + "\n".join(fields) + "\n" + "\n" * 20
-    done = _demo(tmp_path, "--now", "2026-11-23T08:00", stdin=typed + ":salir\n")
+    done = _demo(tmp_path, "--now", "2026-11-23T08:00", *way, stdin=typed + ":salir\n")
     assert done.returncode == 0, done.stderr
+    assert ("por Socket Mode" in done.stdout) == bool(way)
     assert "✗ ¿Por qué no ha pagado?" in done.stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slackfake.blockkit import check_payload
+from slackfake.blockkit import check_ack, check_payload
 
 
 def section(text: str) -> dict:
@@ -74,3 +74,27 @@ def test_an_initial_option_must_be_one_of_the_options() -> None:
         ],
     }
     assert check_payload("view", view) == ["initial_option of 'x' is not one of its options"]
+
+
+def test_ids_must_be_unique_and_titles_plain_text() -> None:
+    button = {"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "A"}}
+    blocks = [
+        {"type": "actions", "block_id": "x", "elements": [button, button]},
+        {"type": "header", "block_id": "x", "text": {"type": "mrkdwn", "text": "*h*"}},
+    ]
+    assert check_payload("message", {"text": "t", "blocks": blocks}) == [
+        "an action_id used twice in one actions block",
+        "block_id 'x' used twice",
+        "header text must be plain_text",
+    ]
+
+
+def test_an_ack_is_checked_as_what_it_answers() -> None:
+    title = {"type": "plain_text", "text": "Un título demasiado largo"}
+    pushed = {"response_action": "push", "view": {"type": "modal", "title": title}}
+    assert check_ack(pushed) == ["view title 'Un título demasiado largo' is 25 chars (max 24)"]
+    assert check_ack({"response_action": "errors", "errors": {}}) == [
+        "response_action errors without any field error"
+    ]
+    assert check_ack({"response_action": "errors", "errors": {"excuse": "¿Por qué?"}}) == []
+    assert check_ack({"blocks": [section("hola")]}) == ["message has blocks but no fallback text"]

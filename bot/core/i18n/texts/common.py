@@ -53,6 +53,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "Slack rechazó el token de SLACK_BOT_TOKEN ({error}). Copia de nuevo el «Bot User OAuth Token» de tu app.",
         "en": "Slack refused the SLACK_BOT_TOKEN token ({error}). Copy the app's “Bot User OAuth Token” again.",
     },
+    "run.bad_app_token": {
+        "es": "Slack rechazó el token de SLACK_APP_TOKEN ({error}). Crea en «Basic Information» → «App-Level Tokens» un token con el permiso connections:write (empieza por xapp-).",
+        "en": "Slack refused the SLACK_APP_TOKEN token ({error}). Create one under “Basic Information” → “App-Level Tokens” with the connections:write scope (it starts with xapp-).",
+    },
     "run.unreachable": {
         "es": "No pude conectar con la API de Slack en SLACK_API_URL: {error}",
         "en": "I could not reach the Slack API at SLACK_API_URL: {error}",
