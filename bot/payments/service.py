@@ -36,13 +36,17 @@ def apply_payment(
     session: Session, payment: Payment, calendar: BusinessCalendar
 ) -> tuple[Decimal, list[PaymentPromise]]:
     """Lower invoice balances by the payment (see rules.allocate) and count it towards the
-    customer's pending promises. Returns what is left over, and the promises it counted
-    towards."""
+    customer's pending promises; what is left over becomes the customer's credit. Returns
+    that credit, and the promises the payment counted towards."""
     invoices = queries.invoices_to_lower(session, payment.customer_id, payment.invoice_id)
     taken, credit = allocate(payment.amount, [Open(i.id, i.balance) for i in invoices])
     by_id: dict[int, Invoice] = {i.id: i for i in invoices}
     for invoice_id, share in taken.items():
         by_id[invoice_id].balance -= share
+    if credit > ZERO:
+        # Never dropped: kept on the customer for the next invoice, and on the payment.
+        payment.credit = credit
+        queries.add_credit(session, payment.customer_id, credit)
     promises = count_towards_promises(
         session,
         payment.customer_id,

@@ -11,11 +11,20 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def _forms(template: str | dict[str, str]) -> list[str]:
+    """A text's templates: one, or its plural forms ("one", "other"…)."""
+    return list(template.values()) if isinstance(template, dict) else [template]
+
+
 def test_every_text_has_spanish_and_english_with_the_same_fields() -> None:
     for key, entry in catalog().items():
         assert set(entry) == {"es", "en"}, key
-        assert entry["es"].strip() and entry["en"].strip(), key
-        assert _fields(entry["es"]) == _fields(entry["en"]), key
+        forms = _forms(entry["es"]) + _forms(entry["en"])
+        assert all(form.strip() for form in forms), key
+        fields = {frozenset(_fields(form)) for form in forms}
+        assert len(fields) == 1 or all(f <= {"count"} | max(fields, key=len) for f in fields), key
+        if isinstance(entry["es"], dict):
+            assert "other" in entry["es"] and "other" in entry["en"], key
 
 
 def test_slack_locales_choose_the_language() -> None:
