@@ -41,4 +41,15 @@ TEXTS = {
         "es": "«{text}» es demasiado grande para un importe",
         "en": "“{text}” is too large for an amount",
     },
+    "card.credit": {
+        "es": "*Saldo a favor:* {credit} (se aplicará a su próxima factura)",
+        "en": "*Credit:* {credit} (goes to their next invoice)",
+    },
+    "history.credit": {"es": "Saldo a favor", "en": "Credit"},
+    "history.credit_left": {
+        "es": "lo que el pago {reference} dejó tras saldar todas las facturas",
+        "en": "what payment {reference} left after every invoice was paid",
+    },
+    "history.credit_applied": {"es": "Saldo a favor aplicado", "en": "Credit applied"},
+    "history.credit_to": {"es": "a la factura {number}", "en": "to invoice {number}"},
 }
