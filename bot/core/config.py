@@ -15,7 +15,14 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    PrivateAttr,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.errors import ConfigError
@@ -75,9 +82,10 @@ class Settings(BaseSettings):
     cobro_language: Literal["es", "en"] = "es"
     cobro_supervisors_channel: str | None = None
     cobro_digest_time: str = "08:00"
-    # "" until set, or defaulted from COBRO_COUNTRY (MX → MXN, CO → COP, ES → EUR…): with
-    # neither, an invoice imported without a currency is refused with the fix.
+    # COBRO_CURRENCY, else the currency of COBRO_COUNTRY (MX → MXN, CO → COP, ES → EUR…),
+    # else USD for display only: see `default_currency`.
     cobro_currency: str = ""
+    _currency_known: bool = PrivateAttr(default=False)
     cobro_daily_capacity: int = Field(default=40, ge=1, le=500)
     cobro_dunning_steps: str = "-5,15,45,75"
     cobro_escalation_days: int = Field(default=90, ge=1, le=3650)
@@ -187,7 +195,15 @@ class Settings(BaseSettings):
     def _currency_from_country(self) -> Settings:
         if not self.cobro_currency and self.cobro_country:
             self.cobro_currency = country_currency(self.cobro_country) or ""
+        self._currency_known = bool(self.cobro_currency)
+        self.cobro_currency = self.cobro_currency or "USD"
         return self
+
+    @property
+    def default_currency(self) -> str | None:
+        """The currency of an imported invoice that names none: COBRO_CURRENCY, else the
+        country's; None when neither is set, and such invoices are refused with the fix."""
+        return self.cobro_currency if self._currency_known else None
 
     @field_validator("cobro_locale")
     @classmethod

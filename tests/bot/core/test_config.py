@@ -74,8 +74,9 @@ def test_the_currency_defaults_from_the_country(country: str, currency: str) -> 
     assert load_settings(_env_file=None, cobro_country=country).cobro_currency == currency
 
 
-def test_a_set_currency_wins_and_with_neither_there_is_none() -> None:
-    assert load_settings(
-        _env_file=None, cobro_country="MX", cobro_currency="usd"
-    ).cobro_currency == ("USD")
-    assert load_settings(_env_file=None).cobro_currency == ""
+def test_a_set_currency_wins_and_with_neither_imports_have_none() -> None:
+    chosen = load_settings(_env_file=None, cobro_country="MX", cobro_currency="usd")
+    assert (chosen.cobro_currency, chosen.default_currency) == ("USD", "USD")
+    assert load_settings(_env_file=None, cobro_country="CO").default_currency == "COP"
+    neither = load_settings(_env_file=None)
+    assert (neither.cobro_currency, neither.default_currency) == ("USD", None)
