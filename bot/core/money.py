@@ -94,6 +94,9 @@ def parse_amount(text: str) -> Decimal | None:
 
 
 _PLAIN = re.compile(r"^\d{1,12}(?:[.,]\d{1,2})?$")
+# Thousands grouped by one separator, then maybe the other one and cents; the full rules
+# below read these the same way, only slower.
+_GROUPED = re.compile(r"^([1-9]\d{0,2})((?:([.,])\d{3})(?:\3\d{3}){0,2})(?:([.,])(\d{1,2}))?$")
 
 
 @lru_cache(maxsize=4096)
@@ -101,6 +104,11 @@ def _read(text: str, locale: str) -> AmountReading:
     stripped = text.strip()
     if _PLAIN.match(stripped):  # the common case, 200,000 times in an import
         return AmountReading(text, Decimal(stripped.replace(",", ".")), locale=locale)
+    grouped = _GROUPED.match(stripped)
+    if grouped and grouped.group(4) != grouped.group(3):  # "1.234.567,89": what ERPs write
+        digits = grouped.group(1) + grouped.group(2).replace(grouped.group(3), "")
+        cents = f".{grouped.group(5)}" if grouped.group(5) else ""
+        return AmountReading(text, Decimal(digits + cents), locale=locale)
     cleaned, negative = _clean(stripped)
     if not cleaned:
         key = "money.empty" if not stripped else "money.not_amount"

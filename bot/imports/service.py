@@ -448,7 +448,10 @@ def sync_folder(
     the outbox what was imported or refused."""
     synced = []
     for item in folder_files.incoming(folder, now=now, settle=settle):
-        raw = item.path.read_bytes()
+        try:
+            raw = item.path.read_bytes()
+        except FileNotFoundError:
+            continue  # another watcher took it first
         digest = hashlib.sha256(raw).hexdigest()[:16]
         name = item.path.name
 

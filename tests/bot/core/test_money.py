@@ -210,3 +210,16 @@ def test_every_candidate_of_a_refusal_can_be_typed_back(
     reading = read_amount(f"{whole}{',' if locale != 'es_MX' else '.'}{cents:02d}0", locale)
     for candidate in reading.candidates:
         assert read_amount(unambiguous(candidate, locale), locale).amount == candidate
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    amount=st.integers(min_value=1000, max_value=10**12 - 1).map(lambda c: Decimal(c).scaleb(-2)),
+    locale=st.sampled_from(["es_MX", "es_CO", "es_ES", "en_US"]),
+    cents=st.booleans(),
+)
+def test_the_quick_path_for_grouped_amounts_reads_as_the_full_rules_do(
+    amount: Decimal, locale: str, cents: bool
+) -> None:
+    written = unambiguous(amount, locale) if cents else number(amount.to_integral_value(), "es")
+    assert read_amount(written, locale).amount == read_amount(f" {written} MXN", locale).amount
