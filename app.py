@@ -37,7 +37,24 @@ if TYPE_CHECKING:
 
 cli, db_cli, import_cli, team_cli, jobs_cli = command_line()
 
-FileArg = Annotated[Path, typer.Argument(help="CSV file (UTF-8, header row, comma or semicolon)")]
+FileArg = Annotated[
+    Path,
+    typer.Argument(help="CSV (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab) or .xlsx"),
+]
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option("--map", help='a column of the file as a field, e.g. "Núm. doc=number"'),
+]
+DateFormatOption = Annotated[
+    str, typer.Option("--date-format", help="DMY (day first, default), MDY, YMD or e.g. %m/%d/%Y")
+]
+SheetOption = Annotated[str | None, typer.Option(help="the workbook's sheet (default: the first)")]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="check everything, say what would change, write nothing")
+]
+UnassignedOption = Annotated[
+    str | None, typer.Option(help="ok: accept customers without a collector (listed as orphans)")
+]
 NowOption = Annotated[str | None, typer.Option(help="as of this moment, ISO 8601")]
 
 
@@ -162,43 +179,181 @@ def db_upgrade() -> None:
 
 
 @import_cli.command("customers")
-def import_customers(file: FileArg) -> None:
+def import_customers(
+    file: FileArg,
+    map: MapOption = None,
+    date_format: DateFormatOption = "DMY",
+    sheet: SheetOption = None,
+    dry_run: DryRunOption = False,
+    unassigned: UnassignedOption = None,
+) -> None:
     """Upsert customers and their contacts."""
-    from bot.imports.service import import_customers as work
-
-    run_import(
-        "customers",
-        file,
-        lambda c, progress: work(
-            c.db, file, directory=directory_for(c.settings), progress=progress
-        ),
-    )
+    _import("customers", file, map, date_format, sheet, dry_run, unassigned)
 
 
 @import_cli.command("invoices")
-def import_invoices(file: FileArg) -> None:
+def import_invoices(
+    file: FileArg,
+    map: MapOption = None,
+    date_format: DateFormatOption = "DMY",
+    sheet: SheetOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
     """Upsert invoices by number."""
-    from bot.imports.service import import_invoices as work
-
-    run_import(
-        "invoices",
-        file,
-        lambda c, progress: work(
-            c.db, file, default_currency=c.settings.cobro_currency, progress=progress
-        ),
-    )
+    _import("invoices", file, map, date_format, sheet, dry_run, None)
 
 
 @import_cli.command("payments")
-def import_payments(file: FileArg) -> None:
+def import_payments(
+    file: FileArg,
+    map: MapOption = None,
+    date_format: DateFormatOption = "DMY",
+    sheet: SheetOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
     """Record payments (idempotent on reference)."""
-    from bot.imports.service import import_payments as work
+    _import("payments", file, map, date_format, sheet, dry_run, None)
 
-    run_import(
-        "payments",
-        file,
-        lambda c, progress: work(c.db, file, calendar=c.policy.calendar, progress=progress),
+
+def _import(
+    kind: str,
+    file: Path,
+    pairs: list[str] | None,
+    date_format: str,
+    sheet: str | None,
+    dry_run: bool,
+    unassigned: str | None,
+) -> None:
+    """One import, its summary printed; refused (exit 2) with every bad cell listed."""
+    from bot.core.errors import ImportRejected
+    from bot.imports.service import import_file
+
+    settings = settings_or_exit()
+    options, unassigned_ok = _import_options(settings, pairs, date_format, sheet, unassigned)
+    now = _now(settings)
+
+    def work(c: CliContext, progress: Callable[[int], None]) -> Any:
+        try:
+            return import_file(
+                c.db,
+                file,
+                kind=kind,
+                options=options,
+                directory=directory_for(c.settings) if kind == "customers" else None,
+                unassigned_ok=unassigned_ok,
+                default_currency=c.settings.default_currency,
+                calendar=c.policy.calendar,
+                today=c.policy.today(now),
+                dry_run=dry_run,
+                progress=progress,
+            )
+        except ImportRejected as refused:
+            if not dry_run:
+                raise
+            rows = len({cell.line for cell in refused.errors})
+            closing = t("import.dry_run_refused", c.lang, count=rows)
+            fail("\n".join([*refused.lines(c.lang), closing]))
+
+    run_import(file, work)
+
+
+def _import_options(
+    settings: Settings,
+    pairs: list[str] | None,
+    date_format: str,
+    sheet: str | None,
+    unassigned: str | None,
+) -> tuple[Any, bool]:
+    from bot.imports.columns import read_options
+
+    lang = settings.cobro_language
+    options, problems = read_options(
+        locale=settings.locale,
+        country=settings.cobro_country,
+        date_format=date_format,
+        pairs=pairs or [],
+        sheet=sheet,
     )
+    if unassigned is not None and unassigned.strip().lower() != "ok":
+        problems.append(("cli.bad_unassigned", unassigned))
+    if problems:
+        fail("\n".join(t(key, lang, value=value) for key, value in problems))
+    return options, unassigned is not None
+
+
+def _now(settings: Settings) -> datetime:
+    """COBRO_NOW when set (trying cobro out, tests), else now, in the team's zone."""
+    start = settings.cobro_now
+    if start is None:
+        return datetime.now(settings.tz)
+    return start if start.tzinfo else start.replace(tzinfo=settings.tz)
+
+
+@import_cli.command("watch")
+def import_watch(
+    folder: Annotated[Path, typer.Argument(help="the folder the ERP drops its exports into")],
+    once: Annotated[bool, typer.Option("--once", help="one round, then exit (for cron)")] = False,
+    interval: Annotated[float, typer.Option(help="seconds between rounds")] = 30.0,
+    map: MapOption = None,
+    date_format: DateFormatOption = "DMY",
+    sheet: SheetOption = None,
+    unassigned: UnassignedOption = None,
+) -> None:
+    """Import each new file of FOLDER once, move it to procesados/ or rechazados/, tell the
+    admins in Slack. Exits 2 after a round (--once) that refused a file."""
+    import time
+
+    from bot.core.clock import SystemClock
+    from bot.imports.service import sync_folder
+    from handlers.context import Deps
+    from handlers.notify.notifier import SlackNotifier
+
+    settings = settings_or_exit()
+    lang = settings.cobro_language
+    if not folder.is_dir():
+        fail(t("sync.no_folder", lang, folder=str(folder)))
+    options, unassigned_ok = _import_options(
+        settings, pairs=map, date_format=date_format, sheet=sheet, unassigned=unassigned
+    )
+    configure_logging(settings)
+    if not once:
+        out.print(t("sync.watching", lang, folder=str(folder)))
+    with database(settings) as db:
+        deps = Deps(settings=settings, db=db, clock=SystemClock())
+        while True:
+            now = _now(settings)
+            synced = sync_folder(
+                db,
+                folder,
+                now=now,
+                today=deps.policy().today(now),
+                notifier=SlackNotifier(settings),
+                lang=lang,
+                options=options,
+                default_currency=settings.default_currency,
+                calendar=deps.policy().calendar,
+                directory=directory_for(settings),
+                unassigned_ok=unassigned_ok,
+                settle=0.0 if once else 2.0,
+            )
+            for done in synced:
+                out.print("\n".join(done.lines(lang)), markup=False, highlight=False)
+            if once and not synced:
+                out.print(t("sync.nothing", lang, folder=str(folder)))
+            if synced and settings.slack_bot_token is not None:
+                _deliver(deps, wait=DELIVERY_WAIT_SECONDS if once else 0.0)
+            if once:
+                if any(not done.imported for done in synced):
+                    raise typer.Exit(2)
+                return
+            time.sleep(interval)
+
+
+def _deliver(deps: Any, *, wait: float) -> None:
+    from handlers.notify.client import make_web_client
+    from handlers.notify.jobs import Jobs
+
+    Jobs(deps, make_web_client(deps.settings)).deliver(wait_seconds=wait)
 
 
 @team_cli.command("add")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.agenda.rules import Agenda, DigestSummary
     from bot.calls.rules import LoggedCall
     from bot.history.rules import Event
+    from bot.imports.report import SyncedFile
     from bot.nudges.rules import PromiseNudge, TaskNudge
     from bot.payments.rules import RecordedPayment
     from bot.reports.rules import Report
@@ -105,6 +106,8 @@ class Notifier(Protocol):
     ) -> Message: ...
 
     def report(self, report: Report, *, lang: Lang, details: bool, weekly: bool) -> Message: ...
+
+    def folder_import(self, synced: SyncedFile, *, to: Recipient) -> Message: ...
 
     def report_files(
         self, report: Report, *, lang: Lang, stem: str, details: bool, weekly: bool

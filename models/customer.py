@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import time
+from decimal import Decimal
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -30,3 +31,5 @@ class Customer(Base, Timestamps):
     call_days: Mapped[str | None] = mapped_column(String(20))
     call_start: Mapped[time | None]
     call_end: Mapped[time | None]
+    # Paid beyond every open invoice: applied to the next invoice imported.
+    credit: Mapped[Decimal] = mapped_column(default=Decimal("0"), server_default="0")

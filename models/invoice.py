@@ -26,3 +26,5 @@ class Invoice(Base, Timestamps):
     amount: Mapped[Decimal]
     balance: Mapped[Decimal]
     currency: Mapped[str] = mapped_column(String(3))
+    # The customer's credit taken when the invoice arrived; its balance is already net.
+    credit_applied: Mapped[Decimal] = mapped_column(default=Decimal("0"), server_default="0")

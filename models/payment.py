@@ -26,3 +26,5 @@ class Payment(Base, Timestamps):
     paid_on: Mapped[date] = mapped_column(index=True)
     method: Mapped[str | None] = mapped_column(String(20))
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id"))
+    # What this payment left over after every open invoice (kept on the customer).
+    credit: Mapped[Decimal] = mapped_column(default=Decimal("0"), server_default="0")

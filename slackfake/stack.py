@@ -104,9 +104,7 @@ def start_stack(
         fake.socket.wait_links(1)
         sender = SocketSender(fake)
     else:
-        server = HttpServer(
-            app, signing_secret=secret, host="127.0.0.1", port=0
-        ).start_background()
+        server = HttpServer(app, signing_secret=secret, host="127.0.0.1", port=0).start_background()
         sender = SlackSender(f"http://127.0.0.1:{server.port}/slack/events", secret, fake=fake)
     return Stack(
         fake=fake,

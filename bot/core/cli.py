@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
@@ -154,25 +154,25 @@ def try_domain(work: Callable[[CliContext], T]) -> T:
             fail(error_text(exc, settings.cobro_language))
 
 
-def run_import(kind: str, path: Path, work: Callable[[CliContext, Callable[[int], None]], T]) -> T:
-    """An import with a progress bar, then what it created, updated and left unchanged."""
+class Summarised(Protocol):
+    def lines(self, lang: Lang) -> list[str]: ...
+
+
+S = TypeVar("S", bound=Summarised)
+
+
+def run_import(path: Path, work: Callable[[CliContext, Callable[[int], None]], S]) -> S:
+    """An import with a progress bar, then its summary (how the file was read, what changed,
+    what needs someone)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    def with_progress(c: CliContext) -> T:
+    def with_progress(c: CliContext) -> S:
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
         with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as progress:
             task = progress.add_task(t("import.progress", c.lang, name=path.name), total=None)
             result = work(c, lambda count: progress.advance(task, count))
-        out.print(
-            t(
-                "import.done",
-                c.lang,
-                kind=t(f"import.kind.{kind}", c.lang),
-                created=getattr(result, "created", 0),
-                updated=getattr(result, "updated", 0),
-                unchanged=getattr(result, "unchanged", 0),
-            )
-        )
+        for line in result.lines(c.lang):
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
         return result
 
     return try_domain(with_progress)

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    Field,
+    PrivateAttr,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.errors import ConfigError
@@ -39,6 +46,15 @@ def _local_timezone_name() -> str:
         except (ZoneInfoNotFoundError, ValueError):
             continue
     return "UTC"
+
+
+def country_currency(country: str) -> str | None:
+    """The currency a country uses today, as CLDR knows it: MX → MXN, CO → COP, ES → EUR,
+    AR → ARS, CL → CLP, US → USD (the first legal tender where there are two)."""
+    from babel.numbers import get_territory_currencies
+
+    found = get_territory_currencies(country.upper(), tender=True)
+    return found[0] if found else None
 
 
 def parse_hhmm(value: str) -> time:
@@ -68,7 +84,10 @@ class Settings(BaseSettings):
     cobro_language: Literal["es", "en"] = "es"
     cobro_supervisors_channel: str | None = None
     cobro_digest_time: str = "08:00"
-    cobro_currency: str = "USD"
+    # COBRO_CURRENCY, else the currency of COBRO_COUNTRY (MX → MXN, CO → COP, ES → EUR…),
+    # else USD for display only: see `default_currency`.
+    cobro_currency: str = ""
+    _currency_known: bool = PrivateAttr(default=False)
     cobro_daily_capacity: int = Field(default=40, ge=1, le=500)
     cobro_dunning_steps: str = "-5,15,45,75"
     cobro_escalation_days: int = Field(default=90, ge=1, le=3650)
@@ -173,9 +192,23 @@ class Settings(BaseSettings):
     @classmethod
     def _iso_currency(cls, value: str) -> str:
         code = value.strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", code):
+        if code and not re.fullmatch(r"[A-Z]{3}", code):
             raise ValueError("must be an ISO 4217 code such as MXN, COP, EUR")
         return code
+
+    @model_validator(mode="after")
+    def _currency_from_country(self) -> Settings:
+        if not self.cobro_currency and self.cobro_country:
+            self.cobro_currency = country_currency(self.cobro_country) or ""
+        self._currency_known = bool(self.cobro_currency)
+        self.cobro_currency = self.cobro_currency or "USD"
+        return self
+
+    @property
+    def default_currency(self) -> str | None:
+        """The currency of an imported invoice that names none: COBRO_CURRENCY, else the
+        country's; None when neither is set, and such invoices are refused with the fix."""
+        return self.cobro_currency if self._currency_known else None
 
     @field_validator("cobro_locale")
     @classmethod

@@ -52,12 +52,14 @@ class BadInput(CobroError):
 
 @dataclass(frozen=True)
 class CellError:
-    """One bad cell of a CSV file: the line as an editor shows it, and the column's name."""
+    """One bad cell of an import file: the line as an editor or Excel shows it (0 for the
+    file as a whole), and the column's name. A param may be a function of the language."""
 
     line: int
     column: str
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+    letter: str = ""  # the column's letter in a spreadsheet (D), when known
 
 
 class ImportRejected(CobroError):
@@ -75,10 +77,17 @@ class ImportRejected(CobroError):
 
         lines = [t("import.rejected", lang, count=len(self.errors))]
         for cell in sorted(self.errors, key=lambda c: (c.line, c.column)):
-            text = t(cell.key, lang, **cell.params)
-            if cell.column:
+            # A param may be worded by the reader's language itself (an amount's reason).
+            params = {k: v(lang) if callable(v) else v for k, v in cell.params.items()}
+            text = t(cell.key, lang, **params)
+            if cell.line == 0:
+                lines.append(t("import.file", lang, message=text))
+            elif cell.column:
+                key, where = (
+                    ("import.cell_letter", cell.letter) if cell.letter else ("import.cell", "")
+                )
                 lines.append(
-                    t("import.cell", lang, line=cell.line, column=cell.column, message=text)
+                    t(key, lang, line=cell.line, column=cell.column, letter=where, message=text)
                 )
             else:
                 lines.append(t("import.line", lang, line=cell.line, message=text))

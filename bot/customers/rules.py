@@ -114,6 +114,7 @@ class CustomerCard:
     notes: list[NoteLine] = field(default_factory=list)
     tasks: list[TaskLine] = field(default_factory=list)
     attempts: int = 0
+    credit: Decimal = ZERO  # paid beyond every open invoice, waiting for the next one
 
 
 def main_currency(invoices: Iterable[InvoiceLine], default: str) -> str:

@@ -71,4 +71,5 @@ def customer_card(
             notes=queries.last_notes(session, customer_id),
             tasks=queries.open_tasks_of(session, customer),
             attempts=queries.attempts_of(session, customer_id),
+            credit=customer.credit,
         )

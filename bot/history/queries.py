@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from bot.core.i18n import Lang, t
 from bot.history.rules import Event
-from models import ContactAttempt, Note, Payment, PaymentPromise, Task, TeamMember
+from models import ContactAttempt, Invoice, Note, Payment, PaymentPromise, Task, TeamMember
 
 
 def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list[Event]:
@@ -91,13 +91,18 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             )
             if p
         )
-        found.append(
-            Event(
-                datetime.combine(payment.paid_on, time(0), tz),
-                t("history.payment", lang),
-                name or t("history.imported", lang),
-                detail,
-                payment.amount,
-            )
+        paid = datetime.combine(payment.paid_on, time(0), tz)
+        who = name or t("history.imported", lang)
+        found.append(Event(paid, t("history.payment", lang), who, detail, payment.amount))
+        if payment.credit > 0:
+            left = t("history.credit_left", lang, reference=payment.reference or f"#{payment.id}")
+            found.append(Event(paid, t("history.credit", lang), who, left, payment.credit))
+    for number, applied, created in session.execute(
+        select(Invoice.number, Invoice.credit_applied, Invoice.created_at).where(
+            Invoice.customer_id == customer_id, Invoice.credit_applied > 0
         )
+    ):
+        detail = t("history.credit_to", lang, number=number)
+        imported = t("history.imported", lang)
+        found.append(Event(created, t("history.credit_applied", lang), imported, detail, applied))
     return found

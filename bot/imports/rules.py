@@ -1,7 +1,9 @@
-"""The shape of each CSV row, validated with pydantic.
+"""The shape of each row of an import, validated with pydantic. Pure.
 
-Each validator raises a `PydanticCustomError` whose type is a text key in `bot/texts`, so the
-importer can say, in the reader's language, which line and column are wrong and why.
+Cells are read by `bot.imports.values` with the team's options (locale, date order, country)
+passed as pydantic's context. Each validator raises a `PydanticCustomError` whose type is a
+text key, so the importer can say, in the reader's language, which line and column are wrong
+and why.
 """
 
 from __future__ import annotations
@@ -10,18 +12,29 @@ import hashlib
 import re
 from collections import Counter
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from bot.core.calendar import format_call_days, parse_call_days, parse_call_hours
 from bot.core.errors import CellError
 from bot.core.vocabulary import PaymentMethod, Rank
+from bot.imports.values import (
+    Cell,
+    ReadOptions,
+    blank,
+    context_options,
+    read_currency,
+    read_date,
+    read_email,
+    read_money,
+    read_phone,
+    text_of,
+)
 
-_AMOUNT = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -44,43 +57,33 @@ METHOD_WORDS: dict[str, PaymentMethod] = {
 
 
 def _blank_to_none(value: Any) -> Any:
-    return None if isinstance(value, str) and not value.strip() else value
+    return None if blank(value) else value
 
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DMY_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-
-
-def _date(value: Any) -> date | None:
-    """`YYYY-MM-DD` or `DD/MM/YYYY` (strptime is ten times slower on 200,000 rows)."""
-    value = _blank_to_none(value)
-    if value is None or isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        if _ISO_DATE.match(text):
-            return date.fromisoformat(text)
-        match = _DMY_DATE.match(text)
-        if match:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-    except ValueError:
-        pass
-    raise PydanticCustomError("csv.bad_date", "bad date", {"value": value})
-
-
-def _amount(value: Any) -> Decimal | None:
+def _date(value: Any, info: ValidationInfo) -> date | None:
     value = _blank_to_none(value)
     if value is None:
         return None
-    text = str(value).replace(" ", "")
-    if "," in text:
-        raise PydanticCustomError("csv.amount_comma", "comma", {"value": value})
-    if not _AMOUNT.match(text):
-        raise PydanticCustomError("csv.bad_amount", "bad amount", {"value": value})
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise PydanticCustomError("csv.bad_amount", "bad amount", {"value": value}) from None
+    return read_date(value, context_options(info.context).date_order)
+
+
+def _amount(value: Any, info: ValidationInfo) -> Decimal | None:
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    return read_money(value, context_options(info.context).locale)
+
+
+def _phone(value: Any, info: ValidationInfo) -> str | None:
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    return read_phone(value, context_options(info.context).country)
+
+
+def _email(value: Any) -> str | None:
+    value = _blank_to_none(value)
+    return None if value is None else read_email(value)
 
 
 def _rank(value: Any) -> Rank | None:
@@ -97,7 +100,7 @@ def _person(value: Any) -> str | None:
     value = _blank_to_none(value)
     if value is None:
         return None
-    text = str(value).strip()
+    text = text_of(value)
     if _SLACK_ID.match(text) or _EMAIL.match(text):
         return text.lower() if "@" in text else text
     raise PydanticCustomError("csv.bad_person", "bad person", {"value": value})
@@ -137,12 +140,7 @@ def _call_hours(value: Any) -> str | None:
 
 def _currency(value: Any) -> str | None:
     value = _blank_to_none(value)
-    if value is None:
-        return None
-    code = str(value).strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
-        raise PydanticCustomError("csv.bad_currency", "bad currency", {"value": value})
-    return code
+    return None if value is None else read_currency(value)
 
 
 def _method(value: Any) -> PaymentMethod | None:
@@ -172,7 +170,7 @@ def _text(limit: int) -> BeforeValidator:
         value = _blank_to_none(value)
         if value is None:
             return None
-        text = str(value).strip()
+        text = text_of(value)
         if len(text) > limit:
             raise PydanticCustomError("csv.too_long", "too long", {"limit": limit})
         return text
@@ -199,8 +197,8 @@ class CustomerRow(_Row):
     collector: Annotated[str | None, BeforeValidator(_person)] = None
     contact_name: Optional = None
     contact_title: Annotated[str | None, _text(120)] = None
-    contact_phone: Annotated[str | None, _text(40)] = None
-    contact_email: Optional = None
+    contact_phone: Annotated[str | None, BeforeValidator(_phone)] = None
+    contact_email: Annotated[str | None, BeforeValidator(_email)] = None
     contact_decision_maker: Annotated[bool, BeforeValidator(_yes_no)] = False
     timezone: Annotated[str | None, BeforeValidator(_timezone)] = None
     call_days: Annotated[str | None, BeforeValidator(_call_days)] = None
@@ -235,11 +233,11 @@ RowT = TypeVar("RowT", bound=_Row)
 
 
 def validate_row(
-    model: type[RowT], line: int, values: dict[str, str]
+    model: type[RowT], line: int, values: dict[str, Cell], options: ReadOptions
 ) -> tuple[RowT | None, list[CellError]]:
     """The row as `model`, or the list of its bad cells (never both)."""
     try:
-        return model.model_validate(values), []
+        return model.model_validate(values, context={"options": options}), []
     except ValidationError as exc:
         errors = []
         for err in exc.errors():

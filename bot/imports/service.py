@@ -1,103 +1,159 @@
-"""CSV import of customers, invoices and payments: all or nothing, idempotent, fast.
+"""Importing customers, invoices and payments from CSV or xlsx: all or nothing, idempotent,
+fast; and the folder sync for ERPs that cannot push.
 
-Every row is validated before anything is written; a single bad row rejects the file with
-every bad cell listed, and the database is untouched. Writes are bulk statements over
-dictionaries keyed by natural ids, so 200,000 invoices take seconds, and a row that did not
-change is not written at all, which is what makes importing a file twice change nothing.
+Every row is validated before anything is written; a single bad cell rejects the file with
+every bad cell listed (by line and by the file's own column), and the database is
+untouched. Writes are bulk statements over dictionaries keyed by natural ids, so a row that
+did not change is not written at all: importing a file twice changes nothing. A dry run
+does all of it, then rolls back.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
-from collections.abc import Callable
-from datetime import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.core.calendar import BusinessCalendar, parse_call_hours
+from bot.core.calendar import BusinessCalendar
 from bot.core.db import Db, transaction
 from bot.core.errors import CellError, ImportRejected
+from bot.core.i18n import Lang
 from bot.core.text import fold
+from bot.imports import folder as folder_files
 from bot.imports import queries
-from bot.imports.files import CsvRow, read_csv
-from bot.imports.queries import ImportResult
-from bot.imports.rules import (
-    CUSTOMER_COLUMNS,
-    INVOICE_COLUMNS,
-    PAYMENT_COLUMNS,
-    CustomerRow,
-    InvoiceRow,
-    PaymentRow,
-    payment_key,
-    validate_row,
-)
+from bot.imports import records as rec
+from bot.imports.columns import kind_of_header, map_columns
+from bot.imports.files import Table, read_table
+from bot.imports.report import Credit, ImportReport, SyncedFile, read_with
+from bot.imports.rules import CustomerRow, InvoiceRow, PaymentRow, payment_key, validate_row
+from bot.imports.values import Cell, ReadOptions
+from bot.outbox import keys
+from bot.outbox.service import enqueue
 from bot.payments.service import apply_payment
-from bot.ports import Directory
-from models import Customer, Invoice, Payment
+from bot.ports import Directory, Notifier
+from bot.team.rules import recipient_of
+from models import Payment
 
 Progress = Callable[[int], None]
 RowT = TypeVar("RowT", CustomerRow, InvoiceRow, PaymentRow)
-_CHUNK = 5000
+ZERO = Decimal("0")
 
 
 def _noop(_: int) -> None:
     return None
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    table: Table
+    rows: list[tuple[int, dict[str, Cell]]]
+    names: dict[str, tuple[str, str]]  # field → the file's column and its letter
+    ignored: tuple[str, ...]
+    errors: list[CellError]
+
+
+def _load(kind: str, table: Table, options: ReadOptions, path: Path) -> _Loaded:
+    columns = map_columns(kind, table.header, dict(options.columns))
+    if columns.errors:
+        raise ImportRejected(columns.errors, path=str(path))
+    cells = rec.cells_by_field(table, columns)
+    names = rec.where(columns, table.header)
+    return _Loaded(table, cells.rows, names, columns.ignored, cells.errors)
+
+
 def _validate(
-    rows: list[CsvRow], model: type[RowT], progress: Progress
-) -> tuple[list[tuple[int, RowT]], list[CellError], list[CsvRow]]:
+    loaded: _Loaded, model: type[RowT], options: ReadOptions, progress: Progress
+) -> tuple[list[tuple[int, RowT]], list[CellError], list[tuple[int, dict[str, Cell]]]]:
     """Valid rows, the bad cells, and the rows that failed (still checked for references)."""
     good: list[tuple[int, RowT]] = []
-    errors: list[CellError] = []
-    failed: list[CsvRow] = []
-    for index, row in enumerate(rows, start=1):
-        if "__extra__" in row.values:
-            errors.append(CellError(row.line, "", "csv.extra_cells", {}))
-        parsed, row_errors = validate_row(model, row.line, row.values)
+    errors: list[CellError] = list(loaded.errors)
+    failed: list[tuple[int, dict[str, Cell]]] = []
+    for index, (line, values) in enumerate(loaded.rows, start=1):
+        parsed, row_errors = validate_row(model, line, values, options)
         errors.extend(row_errors)
         if parsed is not None:
-            good.append((row.line, parsed))
+            good.append((line, parsed))
         else:
-            failed.append(row)
+            failed.append((line, values))
         if index % 1000 == 0:
             progress(1000)
-    progress(len(rows) % 1000)
+    progress(len(loaded.rows) % 1000)
     return good, errors, failed
 
 
-def _unknown_customers(failed: list[CsvRow], customers: dict[str, int]) -> list[CellError]:
+def _refuse(errors: list[CellError], loaded: _Loaded, path: Path) -> None:
+    if errors:
+        raise ImportRejected(rec.renamed(errors, loaded.names), path=str(path))
+
+
+def _report(kind: str, loaded: _Loaded, counts: queries.Counts, **more: Any) -> ImportReport:
+    return read_with(
+        loaded.table,
+        kind,
+        created=counts.created,
+        updated=counts.updated,
+        unchanged=counts.unchanged,
+        ignored=loaded.ignored,
+        **more,
+    )
+
+
+def _unknown_customers(
+    failed: list[tuple[int, dict[str, Cell]]], customers: dict[str, int]
+) -> list[CellError]:
     """A row with a bad amount may also name a customer that does not exist: say both."""
     return [
-        CellError(row.line, "customer_id", "csv.unknown_customer", {"value": value})
-        for row in failed
-        if (value := row.values.get("customer_id", "")) and value not in customers
+        CellError(line, "customer_id", "csv.unknown_customer", {"value": value})
+        for line, values in failed
+        if (value := str(values.get("customer_id") or "").strip()) and value not in customers
     ]
+
+
+@contextmanager
+def _unit(db: Db, dry_run: bool) -> Iterator[Session]:
+    """One transaction; a dry run rolls it back after everything was checked and counted."""
+    with db() as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
 
 
 # ---------------------------------------------------------------- customers
 
 
-def _import_customers(
+def _customers(
     session: Session,
+    loaded: _Loaded,
     path: Path,
     *,
-    directory: Directory | None = None,
-    progress: Progress = _noop,
-) -> ImportResult:
+    options: ReadOptions,
+    directory: Directory | None,
+    unassigned_ok: bool,
+    progress: Progress,
+) -> ImportReport:
     """Upsert customers by `id` and their contacts by name; a customer may span several rows,
     one per contact, as long as the rows agree on the customer's own fields."""
-    csv = read_csv(path, required=("id", "name"), known=CUSTOMER_COLUMNS)
-    good, errors, _ = _validate(csv.rows, CustomerRow, progress)
+    good, errors, _ = _validate(loaded, CustomerRow, options, progress)
     members = queries.members_by_reference(session)
     customers: dict[str, dict[str, Any]] = {}
     contacts: dict[tuple[str, str], dict[str, Any]] = {}
     first_line: dict[str, int] = {}
     for line, row in good:
-        record = _customer_record(row)
+        record = rec.customer_record(row)
         if row.collector is not None:
             member_id = _resolve_member(row.collector, members, directory)
             if member_id is None:
@@ -105,56 +161,24 @@ def _import_customers(
                     CellError(line, "collector", "csv.unknown_member", {"value": row.collector})
                 )
             record["collector_id"] = member_id
-        previous = customers.get(row.id)
-        if previous is None:
+        if row.id not in customers:
             customers[row.id] = record
             first_line[row.id] = line
         else:
-            for column, value in record.items():
-                if value is not None and previous.get(column) not in (None, value):
-                    errors.append(
-                        CellError(
-                            line,
-                            _COLUMN_OF.get(column, column),
-                            "csv.conflicting_row",
-                            {"first": first_line[row.id]},
-                        )
-                    )
-                elif value is not None:
-                    previous[column] = value
+            errors += rec.merge_customer(customers[row.id], record, line, first_line[row.id])
         if row.contact_name:
-            contacts[(row.id, fold(row.contact_name))] = {
-                "name": row.contact_name,
-                "match_name": fold(row.contact_name),
-                "title": row.contact_title,
-                "phone": row.contact_phone,
-                "email": row.contact_email,
-                "decision_maker": row.contact_decision_maker,
-            }
-    if errors:
-        raise ImportRejected(errors, path=str(path))
-    return queries.write_customers(session, customers, contacts)
-
-
-_COLUMN_OF = {"external_id": "id", "collector_id": "collector", "call_start": "call_hours"}
-
-
-def _customer_record(row: CustomerRow) -> dict[str, Any]:
-    start: time | None = None
-    end: time | None = None
-    if row.call_hours:
-        start, end = parse_call_hours(row.call_hours)
-    return {
-        "external_id": row.id,
-        "name": row.name,
-        "search_name": fold(row.name),
-        "tax_id": row.tax_id,
-        "rank": row.rank,
-        "timezone": row.timezone,
-        "call_days": row.call_days,
-        "call_start": start,
-        "call_end": end,
-    }
+            contacts[(row.id, fold(row.contact_name))] = rec.contact_record(row)
+    unknown = {e.line for e in errors if e.key == "csv.unknown_member"}
+    orphans = rec.orphans(customers, queries.collectors_of(session))
+    if not unassigned_ok:
+        errors += [
+            CellError(first_line[cid], "collector", "csv.no_collector", {})
+            for cid in orphans
+            if first_line[cid] not in unknown
+        ]
+    _refuse(errors, loaded, path)
+    counts = queries.write_customers(session, customers, contacts)
+    return _report("customers", loaded, counts, orphans=tuple(orphans))
 
 
 def _resolve_member(
@@ -174,117 +198,98 @@ def _resolve_member(
 # ---------------------------------------------------------------- invoices
 
 
-def _import_invoices(
-    session: Session, path: Path, *, default_currency: str, progress: Progress = _noop
-) -> ImportResult:
-    """Upsert invoices by `number`; the customer must already exist."""
-    csv = read_csv(
-        path, required=("number", "customer_id", "due_date", "amount"), known=INVOICE_COLUMNS
-    )
-    good, errors, failed = _validate(csv.rows, InvoiceRow, progress)
-    customers = dict(session.execute(select(Customer.external_id, Customer.id)).all())
+def _invoices(
+    session: Session,
+    loaded: _Loaded,
+    path: Path,
+    *,
+    options: ReadOptions,
+    default_currency: str | None,
+    progress: Progress,
+) -> ImportReport:
+    """Upsert invoices by `number`; the customer must already exist, and a credit it has
+    waiting is taken from its new invoices."""
+    if default_currency is None and "currency" not in loaded.names:
+        raise ImportRejected([CellError(1, "currency", "csv.no_currency", {})], path=str(path))
+    good, errors, failed = _validate(loaded, InvoiceRow, options, progress)
+    customers = queries.customer_ids(session)
     errors += _unknown_customers(failed, customers)
-    records: dict[str, dict[str, Any]] = {}
+    wanted: dict[str, dict[str, Any]] = {}
     lines: dict[str, int] = {}
     for line, row in good:
-        errors.extend(_invoice_errors(line, row, customers, lines))
+        errors.extend(rec.invoice_errors(line, row, customers, lines))
         lines.setdefault(row.number, line)
-        if row.customer_id in customers:
-            records[row.number] = {
+        currency = row.currency or default_currency
+        if currency is None:
+            errors.append(CellError(line, "currency", "csv.no_currency_cell", {}))
+        if row.customer_id in customers and currency is not None:
+            wanted[row.number] = {
                 "number": row.number,
                 "customer_id": customers[row.customer_id],
                 "issue_date": row.issue_date,
                 "due_date": row.due_date,
                 "amount": row.amount,
                 "balance": row.amount if row.balance is None else row.balance,
-                "currency": row.currency or default_currency,
+                "currency": currency,
             }
-    if errors:
-        raise ImportRejected(errors, path=str(path))
-    existing = {
-        row["number"]: dict(row)
-        for row in session.execute(
-            select(
-                Invoice.id,
-                Invoice.number,
-                Invoice.customer_id,
-                Invoice.issue_date,
-                Invoice.due_date,
-                Invoice.amount,
-                Invoice.balance,
-                Invoice.currency,
-            )
-        ).mappings()
-    }
+    _refuse(errors, loaded, path)
+    existing = queries.invoices_by_number(session)
     created, updated, unchanged = [], [], 0
-    for number, record in records.items():
+    for number, record in wanted.items():
         current = existing.get(number)
         if current is None:
             created.append(record)
-        elif queries.changed(current, record):
+            continue
+        record = rec.net_of_credit(record, current["credit_applied"])
+        if queries.changed(current, record):
             updated.append({"id": current["id"], **record})
         else:
             unchanged += 1
-    queries.insert_all(session, Invoice, created)
-    for chunk in queries.chunks(updated):
-        session.execute(update(Invoice), chunk)
-    return ImportResult(created=len(created), updated=len(updated), unchanged=unchanged)
+    credits = queries.credits(session)
+    taken = rec.apply_credits(created, credits)
+    queries.write_invoices(session, created, updated)
+    queries.lower_credits(session, taken, credits)
+    applied = _credits(session, taken, {r["customer_id"]: r["currency"] for r in created})
+    counts = queries.Counts(len(created), len(updated), unchanged)
+    return _report("invoices", loaded, counts, credit_applied=applied)
 
 
-def _invoice_errors(
-    line: int, row: InvoiceRow, customers: dict[str, int], lines: dict[str, int]
-) -> list[CellError]:
-    errors = []
-    if row.number in lines:
-        errors.append(CellError(line, "number", "csv.duplicate_key", {"first": lines[row.number]}))
-    if row.customer_id not in customers:
-        errors.append(
-            CellError(line, "customer_id", "csv.unknown_customer", {"value": row.customer_id})
-        )
-    if row.amount <= 0:
-        errors.append(CellError(line, "amount", "csv.not_positive", {}))
-    if row.balance is not None and (row.balance < 0 or row.balance > row.amount):
-        errors.append(CellError(line, "balance", "csv.balance_range", {}))
-    if row.issue_date is not None and row.issue_date > row.due_date:
-        errors.append(CellError(line, "issue_date", "csv.issue_after_due", {}))
-    return errors
+def _credits(
+    session: Session, amounts: dict[int, Decimal], currencies: dict[int, str]
+) -> tuple[Credit, ...]:
+    named = queries.names(session, set(amounts))
+    return tuple(
+        Credit(named.get(cid, str(cid)), amount, currencies.get(cid, ""))
+        for cid, amount in sorted(amounts.items(), key=lambda item: named.get(item[0], ""))
+    )
 
 
 # ---------------------------------------------------------------- payments
 
 
-def _import_payments(
+def _payments(
     session: Session,
+    loaded: _Loaded,
     path: Path,
     *,
-    progress: Progress = _noop,
+    options: ReadOptions,
     calendar: BusinessCalendar,
-) -> ImportResult:
+    today: date,
+    default_currency: str | None,
+    progress: Progress,
+) -> ImportReport:
     """Record payments once each: by reference when there is one, else by the row's content
     (with its occurrence, so two identical cash payments on one day both count)."""
-    csv = read_csv(path, required=("customer_id", "amount", "date"), known=PAYMENT_COLUMNS)
-    good, errors, failed = _validate(csv.rows, PaymentRow, progress)
-    customers = dict(session.execute(select(Customer.external_id, Customer.id)).all())
+    good, errors, failed = _validate(loaded, PaymentRow, options, progress)
+    customers = queries.customer_ids(session)
     errors += _unknown_customers(failed, customers)
-    invoice_numbers = {row.invoice_number for _, row in good if row.invoice_number}
-    invoice_numbers |= {
-        r.values["invoice_number"] for r in failed if r.values.get("invoice_number")
-    }
-    invoices: dict[str, tuple[int, int]] = {}
-    if invoice_numbers:
-        for number, invoice_id, customer_id in session.execute(
-            select(Invoice.number, Invoice.id, Invoice.customer_id).where(
-                Invoice.number.in_(invoice_numbers)
-            )
-        ):
-            invoices[number] = (invoice_id, customer_id)
-    for raw in failed:
-        errors += _invoice_reference_errors(
-            raw.line,
-            customers.get(raw.values.get("customer_id", "")),
-            raw.values.get("invoice_number"),
-            invoices,
-        )
+    numbers = {row.invoice_number for _, row in good if row.invoice_number}
+    numbers |= {str(v["invoice_number"]) for _, v in failed if v.get("invoice_number")}
+    invoices = queries.invoices_named(session, numbers)
+    for line, values in failed:
+        customer = customers.get(str(values.get("customer_id") or "").strip())
+        number = str(values.get("invoice_number") or "").strip() or None
+        errors += _invoice_reference_errors(line, customer, number, invoices)
     seen: Counter[str] = Counter()
     keys_in_file: dict[str, int] = {}
     pending: list[tuple[str, PaymentRow]] = []
@@ -296,6 +301,7 @@ def _import_payments(
             )
         if row.amount <= 0:
             errors.append(CellError(line, "amount", "csv.not_positive", {}))
+        errors += rec.future_payment(line, row.date, today)
         errors += _invoice_reference_errors(line, payer, row.invoice_number, invoices)
         key = payment_key(row, seen)
         if key in keys_in_file and row.reference:
@@ -304,14 +310,10 @@ def _import_payments(
             )
         keys_in_file.setdefault(key, line)
         pending.append((key, row))
-    if errors:
-        raise ImportRejected(errors, path=str(path))
-    known = set(
-        session.scalars(
-            select(Payment.import_key).where(Payment.import_key.in_(list(keys_in_file)))
-        )
-    )
+    _refuse(errors, loaded, path)
+    known = queries.known_payments(session, list(keys_in_file))
     created = 0
+    left: dict[int, Decimal] = {}
     for key, row in pending:
         if key in known:
             continue
@@ -327,9 +329,13 @@ def _import_payments(
         )
         session.add(payment)
         session.flush()
-        apply_payment(session, payment, calendar)
+        credit, _ = apply_payment(session, payment, calendar)
+        if credit > ZERO:
+            left[payment.customer_id] = left.get(payment.customer_id, ZERO) + credit
         created += 1
-    return ImportResult(created=created, unchanged=len(pending) - created)
+    currencies = queries.currencies(session, set(left), default_currency or "")
+    counts = queries.Counts(created=created, unchanged=len(pending) - created)
+    return _report("payments", loaded, counts, credits=_credits(session, left, currencies))
 
 
 def _invoice_reference_errors(
@@ -345,25 +351,160 @@ def _invoice_reference_errors(
     return []
 
 
-def import_customers(
-    db: Db, path: Path, *, directory: Directory | None = None, progress: Progress = _noop
-) -> ImportResult:
-    """Upsert customers and their contacts from `path`, all or nothing."""
-    with transaction(db) as session:
-        return _import_customers(session, path, directory=directory, progress=progress)
+# ---------------------------------------------------------------- the use cases
 
 
-def import_invoices(
-    db: Db, path: Path, *, default_currency: str, progress: Progress = _noop
-) -> ImportResult:
-    """Upsert invoices by number from `path`, all or nothing."""
-    with transaction(db) as session:
-        return _import_invoices(session, path, default_currency=default_currency, progress=progress)
+def import_file(
+    db: Db,
+    path: Path,
+    *,
+    kind: str,
+    options: ReadOptions = ReadOptions(),
+    table: Table | None = None,
+    directory: Directory | None = None,
+    unassigned_ok: bool = False,
+    default_currency: str | None = None,
+    calendar: BusinessCalendar | None = None,
+    today: date | None = None,
+    dry_run: bool = False,
+    progress: Progress = _noop,
+    announce: Callable[[Session, ImportReport], None] | None = None,
+) -> ImportReport:
+    """Import `path` as `kind` (customers, invoices or payments), all or nothing; a dry run
+    checks and counts everything and writes nothing. `announce` writes, in the import's own
+    transaction, what must be told about it."""
+    loaded = _load(kind, table or read_table(path, sheet=options.sheet), options, path)
+    with _unit(db, dry_run) as session:
+        if kind == "customers":
+            report = _customers(
+                session,
+                loaded,
+                path,
+                options=options,
+                directory=directory,
+                unassigned_ok=unassigned_ok,
+                progress=progress,
+            )
+        elif kind == "invoices":
+            report = _invoices(
+                session,
+                loaded,
+                path,
+                options=options,
+                default_currency=default_currency,
+                progress=progress,
+            )
+        else:
+            report = _payments(
+                session,
+                loaded,
+                path,
+                options=options,
+                calendar=calendar or BusinessCalendar(),
+                today=today or date.max,
+                default_currency=default_currency,
+                progress=progress,
+            )
+        if announce is not None:
+            announce(session, report)
+    return replace(report, dry_run=dry_run)
 
 
-def import_payments(
-    db: Db, path: Path, *, calendar: BusinessCalendar, progress: Progress = _noop
-) -> ImportResult:
-    """Record the payments of `path` once each, all or nothing."""
-    with transaction(db) as session:
-        return _import_payments(session, path, progress=progress, calendar=calendar)
+def import_customers(db: Db, path: Path, **kw: Any) -> ImportReport:
+    """Upsert customers and their contacts from `path` (see import_file)."""
+    return import_file(db, path, kind="customers", **kw)
+
+
+def import_invoices(db: Db, path: Path, **kw: Any) -> ImportReport:
+    """Upsert invoices by number from `path` (see import_file)."""
+    return import_file(db, path, kind="invoices", **kw)
+
+
+def import_payments(db: Db, path: Path, **kw: Any) -> ImportReport:
+    """Record the payments of `path` once each (see import_file)."""
+    return import_file(db, path, kind="payments", **kw)
+
+
+# ---------------------------------------------------------------- the folder sync
+
+
+def sync_folder(
+    db: Db,
+    folder: Path,
+    *,
+    now: datetime,
+    today: date,
+    notifier: Notifier,
+    lang: Lang,
+    options: ReadOptions = ReadOptions(),
+    default_currency: str | None = None,
+    calendar: BusinessCalendar | None = None,
+    directory: Directory | None = None,
+    unassigned_ok: bool = False,
+    settle: float = 0.0,
+) -> list[SyncedFile]:
+    """Import each new file of `folder` once (one transaction each), move it to
+    `procesados/` or `rechazados/` (with its error report), and tell the admins through
+    the outbox what was imported or refused."""
+    synced = []
+    for item in folder_files.incoming(folder, now=now, settle=settle):
+        try:
+            raw = item.path.read_bytes()
+        except FileNotFoundError:
+            continue  # another watcher took it first
+        digest = hashlib.sha256(raw).hexdigest()[:16]
+        name = item.path.name
+
+        def announce(
+            session: Session, report: ImportReport, *, name: str = name, digest: str = digest
+        ) -> None:
+            where = str(folder / folder_files.DONE)
+            told = SyncedFile(name, report.kind, where, report)
+            _tell_admins(session, notifier, lang, digest, told)
+
+        try:
+            table = read_table(item.path, sheet=options.sheet)
+            kind = item.kind or kind_of_header(table.header)
+            if kind is None:
+                raise ImportRejected([CellError(1, "", "sync.unknown_kind", {})], path=name)
+            report = import_file(
+                db,
+                item.path,
+                kind=kind,
+                options=options,
+                table=table,
+                directory=directory,
+                unassigned_ok=unassigned_ok,
+                default_currency=default_currency,
+                calendar=calendar,
+                today=today,
+                announce=announce,
+            )
+        except ImportRejected as refused:
+            moved, errors = folder_files.move_refused(item.path, refused.lines(lang), now)
+            done = SyncedFile(
+                name,
+                item.kind,
+                str(moved),
+                problems=len(refused.errors),
+                errors_file=str(errors),
+            )
+            with transaction(db) as session:
+                _tell_admins(session, notifier, lang, digest, done)
+        else:
+            done = SyncedFile(name, kind, str(folder_files.move_done(item.path, now)), report)
+        synced.append(done)
+    return synced
+
+
+def _tell_admins(
+    session: Session, notifier: Notifier, lang: Lang, digest: str, synced: SyncedFile
+) -> None:
+    for admin in queries.admins(session):
+        to = recipient_of(admin, lang)
+        enqueue(
+            session,
+            key=keys.folder_import(synced.name, digest, admin.id),
+            channel=to.slack_user_id,
+            message=notifier.folder_import(synced, to=to),
+        )

@@ -85,3 +85,9 @@ def history_export(member_id: int, customer_id: int, request: str) -> str:
 def receipt(kind: str, item: int, request: str) -> str:
     """The DM that tells a member what their form did, once per submission."""
     return f"receipt:{kind}:{item}:{request}"
+
+
+def folder_import(name: str, digest: str, member_id: int) -> str:
+    """The folder sync's word to an admin about one file: once per file content and name,
+    so a file dropped again (or a round retried after a crash) is not announced twice."""
+    return f"import:{name[:80]}:{digest}:{member_id}"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.payments.rules import ZERO
-from models import Invoice, Payment
+from models import Customer, Invoice, Payment
 
 
 def invoices_to_lower(session: Session, customer_id: int, first: int | None) -> list[Invoice]:
@@ -30,3 +32,9 @@ def invoices_to_lower(session: Session, customer_id: int, first: int | None) -> 
 
 def known(session: Session, key: str) -> bool:
     return session.scalar(select(Payment.id).where(Payment.import_key == key)) is not None
+
+
+def add_credit(session: Session, customer_id: int, amount: Decimal) -> None:
+    customer = session.get(Customer, customer_id)
+    if customer is not None:
+        customer.credit = (customer.credit or ZERO) + amount

@@ -13,7 +13,8 @@ from bot.core.dates import parse
 from bot.core.db import Db, transaction
 from bot.core.errors import FormRejected
 from bot.core.i18n import Lang, t
-from bot.core.money import parse_amount
+from bot.core.i18n.formats import team_locale
+from bot.core.money import read_amount
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
 from bot.customers import queries as customers
@@ -36,13 +37,17 @@ def apply_payment(
     session: Session, payment: Payment, calendar: BusinessCalendar
 ) -> tuple[Decimal, list[PaymentPromise]]:
     """Lower invoice balances by the payment (see rules.allocate) and count it towards the
-    customer's pending promises. Returns what is left over, and the promises it counted
-    towards."""
+    customer's pending promises; what is left over becomes the customer's credit. Returns
+    that credit, and the promises the payment counted towards."""
     invoices = queries.invoices_to_lower(session, payment.customer_id, payment.invoice_id)
     taken, credit = allocate(payment.amount, [Open(i.id, i.balance) for i in invoices])
     by_id: dict[int, Invoice] = {i.id: i for i in invoices}
     for invoice_id, share in taken.items():
         by_id[invoice_id].balance -= share
+    if credit > ZERO:
+        # Never dropped: kept on the customer for the next invoice, and on the payment.
+        payment.credit = credit
+        queries.add_credit(session, payment.customer_id, credit)
     promises = count_towards_promises(
         session,
         payment.customer_id,
@@ -71,21 +76,23 @@ def record_payment(
         author = team.require_member(session, author_slack_id)
         customer = customers.require_customer(session, form.customer_id)
         errors: dict[str, str] = {}
-        amount = parse_amount(form.amount or "")
+        reading = read_amount(form.amount or "", team_locale())
+        amount = reading.amount
         if amount is None:
-            errors["payment_amount"] = t("call.bad_amount", lang, value=form.amount or "")
+            why = reading.reason(lang) or ""
+            errors["payment_amount"] = why[:1].upper() + why[1:]
         elif amount <= 0:
             errors["payment_amount"] = t("payment.not_positive", lang)
         today = policy.today(now)
         paid_on = today
         if (form.paid_on or "").strip():
-            reading = parse(form.paid_on or "", now, policy.tz, calendar=policy.calendar)
-            if reading.date is None:
-                errors["payment_date"] = (reading.reason(lang) or "").capitalize()
-            elif reading.date > today:
-                errors["payment_date"] = t("payment.future", lang, when=reading.in_words(lang))
+            day = parse(form.paid_on or "", now, policy.tz, calendar=policy.calendar)
+            if day.date is None:
+                errors["payment_date"] = (day.reason(lang) or "").capitalize()
+            elif day.date > today:
+                errors["payment_date"] = t("payment.future", lang, when=day.in_words(lang))
             else:
-                paid_on = reading.date
+                paid_on = day.date
         invoice = session.get(Invoice, form.invoice_id) if form.invoice_id else None
         if invoice is not None and invoice.customer_id != customer.id:
             invoice = None

@@ -48,6 +48,8 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
         ),
         t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made),
     ]
+    if card.credit > 0:
+        facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
     if card.pending_promise:
         p = card.pending_promise
         facts.append(

@@ -13,6 +13,7 @@ from bot.core.dates import describe
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.history.rules import Event
+from bot.imports.report import SyncedFile
 from bot.nudges.rules import PromiseNudge, TaskNudge
 from bot.payments.rules import RecordedPayment
 from bot.ports import Message, OutboxFile, Recipient
@@ -26,6 +27,7 @@ from handlers.blocks.call import (
 )
 from handlers.blocks.common import escape, message, quiet
 from handlers.blocks.customer import build_payment_recorded
+from handlers.blocks.imports import build_folder_import
 from handlers.blocks.nudges import (
     build_channel_escalation,
     build_promise_nudge,
@@ -86,6 +88,9 @@ class SlackNotifier:
     ) -> Message:
         today = nudge.task.when.day if isinstance(nudge, TaskNudge) else nudge.promised_for
         return as_message(build_channel_escalation(nudge, lang, today, details=details))
+
+    def folder_import(self, synced: SyncedFile, *, to: Recipient) -> Message:
+        return as_message(build_folder_import(synced, to.lang))
 
     def payment_recorded(self, payment: RecordedPayment, *, to: Recipient, today: date) -> Message:
         return as_message(build_payment_recorded(payment, to.lang, today))

@@ -74,8 +74,9 @@ def test_a_payment_keeps_the_promise(bot: Harness) -> None:
     view = bot.fake.last_view()
     amount = next(b for b in view["blocks"] if b.get("block_id") == "payment_amount")
     assert amount["element"]["initial_value"] == "2000.00"
-    body = bot.slack.submit("U0ANA", view, {"payment_amount": "mil", "payment_date": "mañana"})
+    body = bot.slack.submit("U0ANA", view, {"payment_amount": "1000,500", "payment_date": "mañana"})
     assert set(body.json["errors"]) == {"payment_amount", "payment_date"}
+    assert "«1000,500» puede ser" in body.json["errors"]["payment_amount"]
     assert "todavía no llega" in body.json["errors"]["payment_date"]
     answers = {
         "payment_amount": "1,000.00",

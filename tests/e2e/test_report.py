@@ -164,8 +164,8 @@ def test_every_figure_matches_the_hand_computed_values(bot: Harness) -> None:
         ("promises_pending", ""): ("1", "0"),
         ("kept_rate_count", ""): ("0.3333", ""),  # 1 kept of 3 resolved
         ("kept_rate_amount", ""): ("0.5789", ""),  # (1000 + 0 + 100) / (1000 + 500 + 400)
-        ("amount_promised", "USD"): ("2100", "0"),
-        ("amount_collected", "USD"): ("800", "0"),  # 500 + 300 paid in the period
+        ("amount_promised", "MXN"): ("2100", "0"),
+        ("amount_collected", "MXN"): ("800", "0"),  # 500 + 300 paid in the period
         ("repeat_breaker", "Abarrotes Ana"): ("2", ""),
         ("repeat_breakers", ""): ("1", "0"),  # on the 15th, only the October one had broken
         # on the 20th; before, on the 15th: A2 and L2 not issued yet, L1 owed 500 more
@@ -219,7 +219,7 @@ def test_a_collector_sees_only_their_own_work(bot: Harness) -> None:
     figures = _csv(uploads, names)
     assert figures[("attempts", "")] == ("2", "0")
     assert ("attempts", "Ana Pérez") not in figures
-    assert [Decimal(v) for v in figures[("amount_collected", "USD")]] == [800, 0]
+    assert [Decimal(v) for v in figures[("amount_collected", "MXN")]] == [800, 0]
     assert "Tu trabajo" in answer.text()
 
 

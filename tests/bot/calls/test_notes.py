@@ -162,7 +162,9 @@ def test_spoke_with_in(text: str, person: str | None) -> None:
         ("12,50", Decimal("12.50")),
         ("1.234.567", Decimal("1234567")),
         ("MXN 2000.00", Decimal("2000.00")),
-        ("mil", None),
+        ("mil", Decimal("1000")),
+        ("1.500,5", Decimal("1500.5")),
+        ("1500,500", None),
         ("", None),
     ],
 )

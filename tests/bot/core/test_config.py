@@ -64,3 +64,19 @@ def test_a_dotenv_file_is_read(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Non
     env_file.write_text("COBRO_LANGUAGE=en\nPORT=4000\n")
     settings = load_settings(_env_file=str(env_file))
     assert (settings.cobro_language, settings.port) == ("en", 4000)
+
+
+@pytest.mark.parametrize(
+    ("country", "currency"),
+    [("MX", "MXN"), ("CO", "COP"), ("ES", "EUR"), ("AR", "ARS"), ("CL", "CLP"), ("US", "USD")],
+)
+def test_the_currency_defaults_from_the_country(country: str, currency: str) -> None:
+    assert load_settings(_env_file=None, cobro_country=country).cobro_currency == currency
+
+
+def test_a_set_currency_wins_and_with_neither_imports_have_none() -> None:
+    chosen = load_settings(_env_file=None, cobro_country="MX", cobro_currency="usd")
+    assert (chosen.cobro_currency, chosen.default_currency) == ("USD", "USD")
+    assert load_settings(_env_file=None, cobro_country="CO").default_currency == "COP"
+    neither = load_settings(_env_file=None)
+    assert (neither.cobro_currency, neither.default_currency) == ("USD", None)

@@ -1,4 +1,5 @@
-"""CSV import: all or nothing, every bad cell named, twice the same file changes nothing."""
+"""CSV import: all or nothing, every bad cell named by line and by the file's own column,
+twice the same file changes nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from bot.core.config import load_settings
 from bot.core.errors import ImportRejected
 from bot.core.vocabulary import Rank, Role
 from bot.imports.service import import_customers, import_invoices, import_payments
+from bot.imports.values import ReadOptions
 from bot.team.service import add_team_member
 from handlers.notify.client import make_web_client
 from handlers.notify.directory import SlackDirectory
@@ -54,7 +56,8 @@ def team(db: sessionmaker[Session]) -> None:
 
 
 def load_customers(db: sessionmaker[Session], path: Path, **kw: object):
-    return import_customers(db, path, **kw)  # type: ignore[arg-type]
+    kw.setdefault("unassigned_ok", True)
+    return import_customers(db, path, options=ReadOptions(country="MX"), **kw)
 
 
 def load_invoices(db: sessionmaker[Session], path: Path):
@@ -62,7 +65,7 @@ def load_invoices(db: sessionmaker[Session], path: Path):
 
 
 def load_payments(db: sessionmaker[Session], path: Path):
-    return import_payments(db, path, calendar=BusinessCalendar())
+    return import_payments(db, path, calendar=BusinessCalendar(), today=date(2026, 11, 30))
 
 
 def test_customers_with_several_contacts_are_imported(db, team, tmp_path) -> None:
@@ -133,37 +136,63 @@ def test_a_bad_file_is_rejected_whole_with_every_bad_cell(db, team, tmp_path) ->
         "F-3,NOPE,2026-12-01,1.234,50\n"
         "F-4,C001,2026-12-01,-5\n"
         "F-1,C001,2026-12-02,10\n"
+        'F-5,C001,12/31/2026,"1500,500"\n'
     )
     before = counts(db)
     with pytest.raises(ImportRejected) as caught:
         load_invoices(db, write(tmp_path, "bad.csv", bad))
     where = {(e.line, e.column, e.key) for e in caught.value.errors}
-    assert (3, "due_date", "csv.bad_date") in where
-    assert (4, "customer_id", "csv.unknown_customer") in where
-    assert (4, "", "csv.extra_cells") in where
-    assert (5, "amount", "csv.not_positive") in where
-    assert (6, "number", "csv.duplicate_key") in where
+    assert where == {
+        (3, "due_date", "csv.bad_date"),
+        (4, "customer_id", "csv.unknown_customer"),
+        (4, "", "csv.extra_cells"),
+        (5, "amount", "csv.not_positive"),
+        (6, "number", "csv.duplicate_key"),
+        (7, "due_date", "csv.date_month_first"),
+        (7, "amount", "csv.amount"),
+    }
     assert counts(db) == before
     lines = caught.value.lines("es")
-    assert lines[0].startswith("Archivo rechazado")
-    assert "línea 3, columna «due_date»: fecha no válida «31/02/2026»" in "\n".join(lines)
+    assert lines[0] == (
+        "Archivo rechazado: 7 errores. No se importó nada; la base de datos quedó como estaba."
+    )
+    text = "\n".join(lines)
+    assert "línea 3, columna «due_date» (C): fecha no válida «31/02/2026»" in text
+    assert "línea 7, columna «due_date» (C): «12/31/2026» no es una fecha con el día" in text
+    assert "línea 7, columna «amount» (D): «1500,500» puede ser 1.500,5 o 1.500.500" in text
 
 
-def test_a_comma_decimal_is_refused_with_how_to_write_it(db, team, tmp_path) -> None:
+def test_decimal_commas_and_thousands_are_read_in_the_teams_locale(db, team, tmp_path) -> None:
     load_customers(db, write(tmp_path, "c.csv", CUSTOMERS))
-    bad = 'number,customer_id,due_date,amount\nF-1,C001,2026-12-01,"1500,50"\n'
+    good = (
+        "number;customer_id;due_date;amount;balance\n"
+        "F-1;C001;15/11/26;1.234,56;1500,5\n"
+        "F-2;C001;15-12-2026;$1,500.00;\n"
+        "F-3;C001;15.12.26;20 mil;5.000\n"
+    )
     with pytest.raises(ImportRejected) as caught:
-        load_invoices(db, write(tmp_path, "bad.csv", bad))
-    text = "\n".join(caught.value.lines("en"))
-    assert "line 2, column “amount”: amount “1500,50” has a comma; use a decimal point" in text
+        load_invoices(db, write(tmp_path, "i.csv", good))
+    assert [(e.line, e.column, e.key) for e in caught.value.errors] == [
+        (2, "balance", "csv.balance_range")
+    ]
+    load_invoices(db, write(tmp_path, "i.csv", good.replace("1500,5", "1200,5")))
+    with db() as s:
+        found = {i.number: (i.due_date, i.amount, i.balance) for i in s.scalars(select(Invoice))}
+    assert found == {
+        "F-1": (date(2026, 11, 15), Decimal("1234.56"), Decimal("1200.50")),
+        "F-2": (date(2026, 12, 15), Decimal("1500.00"), Decimal("1500.00")),
+        "F-3": (date(2026, 12, 15), Decimal("20000.00"), Decimal("5000.00")),
+    }
 
 
-def test_missing_and_unknown_columns_are_reported_on_line_one(db, tmp_path) -> None:
+def test_missing_columns_refuse_and_unknown_ones_are_only_listed(db, tmp_path) -> None:
     with pytest.raises(ImportRejected) as caught:
-        load_customers(db, write(tmp_path, "c.csv", "id,nombre_cliente\nC1,X\n"))
-    where = {(e.line, e.column, e.key) for e in caught.value.errors}
-    assert (1, "name", "csv.missing_column") in where
-    assert (1, "nombre_cliente", "csv.unknown_column") in where
+        load_customers(db, write(tmp_path, "c.csv", "id,notas\nC1,X\n"))
+    assert [(e.line, e.column, e.key) for e in caught.value.errors] == [
+        (1, "name", "csv.missing_column")
+    ]
+    report = load_customers(db, write(tmp_path, "c.csv", "id,nombre,notas,color\nC1,X,a,b\n"))
+    assert (report.created, report.ignored) == (1, ("notas", "color"))
 
 
 def test_customer_rows_are_validated_cell_by_cell(db, team, tmp_path) -> None:
@@ -192,8 +221,8 @@ def test_conflicting_rows_of_one_customer_are_refused(db, team, tmp_path) -> Non
     bad = "id,name,rank\nC1,Uno,A\nC1,Uno,B\n"
     with pytest.raises(ImportRejected) as caught:
         load_customers(db, write(tmp_path, "c.csv", bad))
-    assert [(e.line, e.column, e.key) for e in caught.value.errors] == [
-        (3, "rank", "csv.conflicting_row")
+    assert [(e.line, e.column, e.letter, e.key) for e in caught.value.errors] == [
+        (3, "rank", "C", "csv.conflicting_row")
     ]
 
 

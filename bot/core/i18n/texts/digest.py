@@ -3,7 +3,10 @@ from typing import Any
 TEXTS: dict[str, dict[str, Any]] = {
     "summary.title": {"es": "Resumen de cobranza del {day}", "en": "Collections summary for {day}"},
     "summary.collector": {
-        "es": {"one": "• {name}: {count} llamada{broken}", "other": "• {name}: {count} llamadas{broken}"},
+        "es": {
+            "one": "• {name}: {count} llamada{broken}",
+            "other": "• {name}: {count} llamadas{broken}",
+        },
         "en": {"one": "• {name}: {count} call{broken}", "other": "• {name}: {count} calls{broken}"},
     },
     "summary.collector_broken": {
