@@ -4,6 +4,7 @@ Importing this package registers every model on `Base.metadata` (Alembic needs t
 """
 
 from models.base import Base
+from models.call_plan import CallPlan
 from models.contact import Contact
 from models.contact_attempt import ContactAttempt
 from models.customer import Customer
@@ -19,6 +20,7 @@ from models.team_member import TeamMember
 
 __all__ = [
     "Base",
+    "CallPlan",
     "Contact",
     "ContactAttempt",
     "Customer",

@@ -31,3 +31,6 @@ class PaymentPromise(Base, Timestamps):
     paid_amount: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     broken_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    # How many times the customer moved the date: a renegotiated promise is still one
+    # promise, and the control counts how many needed it.
+    renegotiations: Mapped[int] = mapped_column(default=0, server_default="0")
