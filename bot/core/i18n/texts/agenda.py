@@ -1,4 +1,6 @@
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     "reason.broken_promise": {
         "es": "Segunda llamada: promesa incumplida",
         "en": "Second call: broken promise",
@@ -19,8 +21,14 @@ TEXTS = {
         "en": "{name}'s calls for {day}",
     },
     "agenda.summary": {
-        "es": "{count} llamada(s) · saldo vencido {overdue}",
-        "en": "{count} call(s) · overdue balance {overdue}",
+        "es": {
+            "one": "{count} llamada · saldo vencido {overdue}",
+            "other": "{count} llamadas · saldo vencido {overdue}",
+        },
+        "en": {
+            "one": "{count} call · overdue balance {overdue}",
+            "other": "{count} calls · overdue balance {overdue}",
+        },
     },
     "agenda.empty": {
         "es": "No tienes llamadas pendientes para el {day}. :tada:",
