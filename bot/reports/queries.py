@@ -118,12 +118,13 @@ class Filters:
 
 def listed_members(session: Session, scope: Scope) -> dict[int, str]:
     """Who the report lists even with nothing done: the scope's active collectors (every
-    active collector for everyone's report), and the people the scope names."""
+    active collector for everyone's report), or the one person a personal report is about.
+    Anyone else in the scope who did some of the work is listed as well (see `figures`)."""
     query = select(TeamMember.id, TeamMember.name).where(TeamMember.active.is_(True))
-    if scope.member_ids is None:
-        query = query.where(TeamMember.role == Role.COLLECTOR)
-    else:
+    if scope.member_ids is not None:
         query = query.where(TeamMember.id.in_(scope.member_ids))
+    if scope.member_ids is None or len(scope.member_ids) > 1:
+        query = query.where(TeamMember.role == Role.COLLECTOR)
     return {member_id: name for member_id, name in session.execute(query)}
 
 

@@ -227,7 +227,12 @@ def period_from_words(words: list[str], today: date, tz: ZoneInfo) -> Period:
     month = _month(text, today)
     if month is not None:
         return month
-    return _dates(folded, today, tz)
+    try:
+        return _dates(folded, today, tz)
+    except BadInput as refused:
+        if refused.key == "report.bad_period":  # echo all that was typed, not one part
+            raise BadInput("report.bad_period", text=" ".join(words)) from refused
+        raise
 
 
 # ------------------------------------------------------------------ whose work
