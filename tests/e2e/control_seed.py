@@ -196,10 +196,14 @@ def seed(bot: Harness) -> None:
 def ask(bot: Harness, user: str, words: str) -> tuple[str, dict[str, bytes]]:
     """The answer's text and the files sent to the asker's DM, by name."""
     before = len(bot.fake.calls_to("files.completeUploadExternal"))
+    seen = set(bot.fake.files)
+    answered = len(bot.fake.calls_to("response_url"))
     bot.slack.command(user, f"reporte {words}".strip())
-    (answer,) = bot.fake.wait_for("response_url", timeout=30)[-1:]
+    answer = bot.fake.wait_for("response_url", count=answered + 1, timeout=30)[-1]
     bot.fake.wait_for("files.completeUploadExternal", count=before + 1, timeout=30)
-    files = {f["name"]: bot.fake.uploads[f["id"]] for f in bot.fake.files.values()}
+    files = {
+        f["name"]: bot.fake.uploads[f["id"]] for key, f in bot.fake.files.items() if key not in seen
+    }
     return answer.text(), files
 
 
