@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Subquery, case, func, select, true
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.agenda.rules import Agenda
@@ -428,12 +429,22 @@ def repeat_breakers(q: Filters, end: date) -> list[tuple[str, int]]:
 
 
 def record_plans(session: Session, day: date, agendas: dict[int, Agenda]) -> None:
-    """Keep the morning's agendas as they were computed (joins the digest's transaction,
-    which is claimed once per day: the rows are written once)."""
-    for member_id, agenda in agendas.items():
-        session.add(
-            CallPlan(day=day, member_id=member_id, planned=len(agenda.calls), beyond=agenda.more)
-        )
+    """Keep the morning's agendas as they were computed, once: a replica computing the same
+    digest at the same moment finds the rows written (or loses the insert) and adds none;
+    joins the digest's transaction."""
+    kept = set(session.scalars(select(CallPlan.member_id).where(CallPlan.day == day)))
+    fresh = [
+        CallPlan(day=day, member_id=member_id, planned=len(agenda.calls), beyond=agenda.more)
+        for member_id, agenda in agendas.items()
+        if member_id not in kept
+    ]
+    if not fresh:
+        return
+    try:
+        with session.begin_nested():
+            session.add_all(fresh)
+    except IntegrityError:  # the other replica's rows: the same agendas
+        return
 
 
 def planned_and_done(

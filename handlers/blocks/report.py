@@ -31,7 +31,7 @@ def _num(value: Decimal | None, lang: Lang) -> str:
 
 def report_title(report: Report, lang: Lang, *, weekly: bool = False) -> str:
     start, end = report.current.period_start, report.current.period_end
-    if start == end and not weekly:
+    if report.kind == "day" and not weekly:
         return t("report.title_day", lang, day=short_day(start, lang))
     key = "report.weekly_title" if weekly else "report.title"
     return t(key, lang, start=short_day(start, lang), end=short_day(end, lang))
