@@ -13,7 +13,7 @@ from functools import lru_cache
 from babel.numbers import format_currency, get_currency_precision
 
 from bot.core.i18n import Lang
-from bot.core.i18n.formats import locale_for
+from bot.core.i18n.formats import locale_for, team_locale
 
 ZERO = Decimal("0")
 
@@ -21,11 +21,12 @@ ZERO = Decimal("0")
 def money(amount: Decimal, currency: str, lang: Lang) -> str:
     """The amount in the team's locale; cents are always shown when there are any, even in
     currencies written without them (a Colombian 1.500,50 is not echoed as 1.501)."""
-    return _money(amount, currency or "USD", lang)
+    return _money(amount, currency or "USD", lang, team_locale())
 
 
 @lru_cache(maxsize=8192)
-def _money(amount: Decimal, currency: str, lang: Lang) -> str:
+def _money(amount: Decimal, currency: str, lang: Lang, team: str) -> str:
+    """Cached by the team's locale too: a process (the tests) may switch it."""
     locale = locale_for(lang)
     if amount != amount.quantize(Decimal(1).scaleb(-get_currency_precision(currency))):
         return format_currency(amount, currency, locale=locale, currency_digits=False)

@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
 from bot.core.db import Db
+from models import PaymentPromise, TeamMember
+from tests import builders as b
 from tests.e2e.conftest import Harness
 from tests.e2e.control_seed import ask, days_of, figures_of, seed, start
 
@@ -92,3 +95,22 @@ def test_a_name_nobody_has_is_refused(control: Harness) -> None:
     (answer,) = control.fake.wait_for("response_url")
     assert "@pedro" in answer.text()
     assert control.fake.calls_to("files.completeUploadExternal") == []
+
+
+def test_a_promise_moved_in_slack_counts_as_renegotiated(control: Harness) -> None:
+    control.team()
+    with control.db.begin() as s:
+        ana = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ANA")).one()
+        promise = b.promise(s, b.customer(s, "Abarrotes Ana", ana), ana, "2026-12-02", "300")
+        promise_id = promise.id
+    control.slack.block_action("U0ANA", "cobro_promise_move", str(promise_id))
+    modal = control.fake.last_view()
+    control.slack.submit("U0ANA", modal, {"when": "hoy"})  # the customer pays today after all
+    with control.db() as s:
+        moved = s.get(PaymentPromise, promise_id)
+        assert moved is not None and moved.renegotiations == 1
+    _, files = ask(control, "U0SARA", "hoy")
+    figures = figures_of(files)
+    assert figures[("promesas que vencían", "Ana Pérez", "")] == ("1", "0")
+    assert figures[("renegociadas", "Ana Pérez", "")] == ("1", "0")
+    assert figures[("pendientes", "Ana Pérez", "")] == ("1", "0")
