@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Subquery, case, func, select, true
+from sqlalchemy import ColumnElement, String, Subquery, case, cast, func, literal, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -56,6 +56,7 @@ class Filters:
         self.tz = tz
         self.default = currency
         self._customer_currency: Subquery | None = None
+        self._currencies: list[str] | None = None
 
     def customers(self, column: Any) -> ColumnElement[bool]:
         """`column` (a customer id) belongs to a customer of the scope."""
@@ -104,13 +105,40 @@ class Filters:
         return self.by_currency(
             self.payments_joined(select(currency, func.sum(Payment.amount)))
             .where(*where, self.customers(Payment.customer_id))
-            .group_by(currency)
+            .group_by(*self.grouped(currency))
         )
 
+    @property
+    def single(self) -> str | None:
+        """The one currency of every invoice (the usual team): then no query needs to find
+        a payment's or a promise's currency. None when there are several."""
+        if self._currencies is None:
+            self._currencies = sorted(self.session.scalars(select(Invoice.currency).distinct()))
+        return (self._currencies or [self.default])[0] if len(self._currencies) <= 1 else None
+
+    def grouped(self, currency: ColumnElement[str]) -> list[ColumnElement[str]]:
+        """Group by the currency only when there are several (a constant is not grouped)."""
+        return [] if self.single else [currency]
+
+    def promise_currency(self) -> ColumnElement[str]:
+        if self.single:
+            return cast(literal(self.single), String)
+        return func.coalesce(self.customer_currency.c.currency, self.default)
+
+    def with_promise_currency(self, query: Any) -> Any:
+        if self.single:
+            return query
+        cc = self.customer_currency
+        return query.outerjoin(cc, cc.c.customer_id == PaymentPromise.customer_id)
+
     def payment_currency(self) -> ColumnElement[str]:
+        if self.single:
+            return cast(literal(self.single), String)
         return func.coalesce(Invoice.currency, self.customer_currency.c.currency, self.default)
 
     def payments_joined(self, query: Any) -> Any:
+        if self.single:
+            return query
         cc = self.customer_currency
         return query.outerjoin(Invoice, Invoice.id == Payment.invoice_id).outerjoin(
             cc, cc.c.customer_id == Payment.customer_id
@@ -191,16 +219,15 @@ def attempts(q: Filters, person: Person, begin: datetime, after: datetime) -> No
 
 
 def promises_made(q: Filters, person: Person, begin: datetime, after: datetime) -> None:
-    cc = q.customer_currency
     for member_id, at, amount, currency in q.session.execute(
-        select(
-            PaymentPromise.collector_id,
-            PaymentPromise.created_at,
-            PaymentPromise.amount,
-            func.coalesce(cc.c.currency, q.default),
-        )
-        .outerjoin(cc, cc.c.customer_id == PaymentPromise.customer_id)
-        .where(
+        q.with_promise_currency(
+            select(
+                PaymentPromise.collector_id,
+                PaymentPromise.created_at,
+                PaymentPromise.amount,
+                q.promise_currency(),
+            )
+        ).where(
             PaymentPromise.created_at >= begin,
             PaymentPromise.created_at < after,
             q.members(PaymentPromise.collector_id),
@@ -214,25 +241,25 @@ def promises_made(q: Filters, person: Person, begin: datetime, after: datetime) 
 def promises_due(q: Filters, person: Person, period: Period) -> None:
     """By the day each promise fell due (its date now: a renegotiated promise counts on its
     new date), how it ended."""
-    cc = q.customer_currency
-    currency = func.coalesce(cc.c.currency, q.default)
+    currency = q.promise_currency()
     renegotiated = PaymentPromise.renegotiations > 0
     paid_up_to = case(
         (PaymentPromise.paid_amount < PaymentPromise.amount, PaymentPromise.paid_amount),
         else_=PaymentPromise.amount,
     )
     rows = q.session.execute(
-        select(
-            PaymentPromise.collector_id,
-            PaymentPromise.promised_for,
-            PaymentPromise.status,
-            renegotiated,
-            currency,
-            func.count(PaymentPromise.id),
-            func.coalesce(func.sum(PaymentPromise.amount), 0),
-            func.coalesce(func.sum(paid_up_to), 0),
+        q.with_promise_currency(
+            select(
+                PaymentPromise.collector_id,
+                PaymentPromise.promised_for,
+                PaymentPromise.status,
+                renegotiated,
+                currency,
+                func.count(PaymentPromise.id),
+                func.coalesce(func.sum(PaymentPromise.amount), 0),
+                func.coalesce(func.sum(paid_up_to), 0),
+            )
         )
-        .outerjoin(cc, cc.c.customer_id == PaymentPromise.customer_id)
         .where(
             PaymentPromise.promised_for >= period.start,
             PaymentPromise.promised_for <= period.end,
@@ -243,7 +270,7 @@ def promises_due(q: Filters, person: Person, period: Period) -> None:
             PaymentPromise.promised_for,
             PaymentPromise.status,
             renegotiated,
-            currency,
+            *q.grouped(currency),
         )
     )
     for member_id, due_on, status, moved, cash, count, amount, paid in rows:
@@ -270,7 +297,7 @@ def collected(q: Filters, person: Person, period: Period) -> None:
             Customer.collector_id.is_not(None),
             q.members(Customer.collector_id),
         )
-        .group_by(Customer.collector_id, Payment.paid_on, currency)
+        .group_by(Customer.collector_id, Payment.paid_on, *q.grouped(currency))
     )
     for member_id, paid_on, cash, amount in rows:
         add_to(person(member_id).day(paid_on).collected, cash, Decimal(amount))

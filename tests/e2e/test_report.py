@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import matplotlib.image as mpimg
 import pytest
+from sqlalchemy import select
 
 from bot.core.db import Db
+from models import Payment, TeamMember
+from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
 from tests.e2e.control_seed import FORTNIGHT, ask, days_of, figures_of, number, seed, start
 
@@ -255,3 +258,35 @@ def test_the_weekly_report_goes_to_the_supervisors_channel_once(control: Harness
     assert "*Bea Ruiz* — llamadas 0 (plan 0)" in summary  # 23–29 Nov: Bea planned nothing
     tuesday = datetime(2026, 12, 1, 8, 0, tzinfo=MEXICO)
     assert control.jobs.report(tuesday).reason == "not_monday"
+
+
+def test_money_in_two_currencies_is_never_added_up(control: Harness) -> None:
+    seed(control)
+    with control.db.begin() as s:
+        luis = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0LUIS")).one()
+        acme = b.customer(s, "Acme Corp", luis)
+        invoice = b.invoice(s, acme, "2026-11-10", "900.00", "850.00")
+        invoice.currency, invoice.issue_date = "USD", date(2026, 10, 11)
+        s.add(
+            Payment(
+                import_key="usd-1",
+                customer_id=acme.id,
+                invoice_id=invoice.id,
+                amount=Decimal("50"),
+                paid_on=date(2026, 11, 20),
+            )
+        )
+        promise = b.promise(s, acme, luis, "2026-11-27", "70")
+        promise.created_at = b.at("2026-11-20")
+    text, files = ask(control, "U0SARA", FORTNIGHT)
+    figures = figures_of(files)
+    # Luis: pesos as before, dollars apart
+    assert _same(figures[("cobrado", "Luis Gómez", "MXN")], ("300", "0"))
+    assert _same(figures[("cobrado", "Luis Gómez", "USD")], ("50", "0"))
+    assert _same(figures[("monto prometido", "Luis Gómez", "USD")], ("70", "0"))
+    assert _same(figures[("cobrado (todos los clientes)", "", "USD")], ("50", "0"))
+    assert _same(figures[("antigüedad del saldo", "1-30", "USD")], ("850", "900"))  # 19 and 5 days
+    assert "*Cobrado:* $1,300.00 / USD50.00" in text
+    assert "promesas obtenidas 3 ($650.00 / USD70.00)" in text
+    assert "*Antigüedad del saldo* (USD, al cierre: USD850.00)" in text
+    assert "$1,350.00" not in text
