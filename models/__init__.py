@@ -4,6 +4,7 @@ Importing this package registers every model on `Base.metadata` (Alembic needs t
 """
 
 from models.base import Base
+from models.call_plan import CallPlan
 from models.contact import Contact
 from models.contact_attempt import ContactAttempt
 from models.correction import Correction
@@ -21,6 +22,7 @@ from models.team_member import TeamMember
 
 __all__ = [
     "Base",
+    "CallPlan",
     "Contact",
     "ContactAttempt",
     "Correction",

@@ -35,3 +35,6 @@ class PaymentPromise(Base, Timestamps):
     # each is kept or broken on its own (a plain promise has neither).
     plan_attempt_id: Mapped[int | None] = mapped_column(ForeignKey("contact_attempt.id"))
     installment: Mapped[int | None]
+    # How many times the customer moved the date: a renegotiated promise is still one
+    # promise, and the control counts how many needed it.
+    renegotiations: Mapped[int] = mapped_column(default=0, server_default="0")

@@ -249,11 +249,16 @@ def cut(calls: list[DueCall], capacity: int) -> tuple[list[DueCall], int]:
 
 @dataclass
 class CollectorLine:
+    """One collector in the morning summary: today's calls, and yesterday's plan against
+    what was done (`planned_yesterday` None: no plan was kept for that day)."""
+
     member_id: int
     name: str
     shown: int
     total: int
     broken: int
+    planned_yesterday: int | None = None
+    done_yesterday: int = 0
 
 
 @dataclass
@@ -274,27 +279,56 @@ class DigestSummary:
     escalated: list[Account] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     details: bool = False
+    yesterday: date | None = None
+
+
+def overdue_by_currency(calls: list[DueCall], default: str) -> dict[str, Decimal]:
+    """The overdue balance of the calls, per currency: each invoice past due counts in its
+    own currency, so pesos and dollars are never added up."""
+    found: dict[str, Decimal] = {}
+    for call in calls:
+        if not call.invoices:
+            if call.overdue:
+                key = call.currency or default
+                found[key] = found.get(key, ZERO) + call.overdue
+            continue
+        for invoice in call.invoices:
+            if invoice.days_past_due > 0:
+                key = invoice.currency or default
+                found[key] = found.get(key, ZERO) + invoice.balance
+    return found
 
 
 def summarise(
-    day: date, collectors: list[tuple[int, str]], agendas: dict[int, Agenda], currency: str
+    day: date,
+    collectors: list[tuple[int, str]],
+    agendas: dict[int, Agenda],
+    currency: str,
+    *,
+    yesterday: date | None = None,
+    done: dict[int, tuple[int | None, int]] | None = None,
 ) -> tuple[DigestSummary, set[int]]:
-    """The supervisors' view of the morning from the agendas; and the customers due today
-    (to tell orphan accounts apart)."""
-    summary = DigestSummary(day=day)
+    """The supervisors' view of the morning from the agendas, every collector listed even
+    with nothing due, with yesterday's planned calls against the calls logged (`done`:
+    member id → (planned or None, logged)); and the customers due today (to tell orphan
+    accounts apart)."""
+    summary = DigestSummary(day=day, yesterday=yesterday)
     due_today: set[int] = set()
+    done = done or {}
     for member_id, name in collectors:
         agenda = agendas[member_id]
         due_today |= {c.customer_id for c in agenda.calls}
         broken = sum(c.reason == Reason.BROKEN_PROMISE for c in agenda.calls)
+        planned, logged = done.get(member_id, (None, 0))
         summary.collectors.append(
-            CollectorLine(member_id, name, len(agenda.calls), agenda.total, broken)
+            CollectorLine(member_id, name, len(agenda.calls), agenda.total, broken, planned, logged)
         )
         summary.broken_promises += broken
+        for key, amount in overdue_by_currency(agenda.calls, currency).items():
+            summary.overdue[key] = summary.overdue.get(key, ZERO) + amount
         for call in agenda.calls:
-            key = call.currency or currency
-            summary.overdue[key] = summary.overdue.get(key, ZERO) + call.overdue
             if call.escalated:
+                key = call.currency or currency
                 summary.escalated.append(Account(call.name, call.overdue, key, name))
     return summary, due_today
 

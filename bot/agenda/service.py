@@ -24,6 +24,7 @@ from bot.outbox.service import enqueue
 from bot.ports import Notifier
 from bot.promises import queries as promise_queries
 from bot.promises.rules import PromiseLine
+from bot.reports import queries as reports
 from bot.tasks import queries as tasks
 from bot.team import queries as team
 from bot.team.rules import recipient_of, require_role, user_reference
@@ -139,8 +140,16 @@ def run_digest(
             agendas = compute_agendas(
                 session, collector_ids=[m.id for m in collectors], day=day, policy=policy
             )
+            # The control compares each day with its morning plan: keep it as computed.
+            ids = [m.id for m in collectors]
+            yesterday = policy.calendar.previous_business_day(day)
             summary, due_today = summarise(
-                day, [(m.id, m.name) for m in collectors], agendas, currency
+                day,
+                [(m.id, m.name) for m in collectors],
+                agendas,
+                currency,
+                yesterday=yesterday,
+                done=reports.planned_and_done(session, yesterday, ids, policy.tz),
             )
             summary.orphans = queries.orphan_accounts(session, day, due_today)
             summary.failed = outbox.failed_since(session, now - timedelta(days=1))
@@ -148,6 +157,7 @@ def run_digest(
             messages = [
                 (m, notifier.digest(agendas[m.id], to=recipient_of(m, lang))) for m in collectors
             ]
+            reports.record_plans(session, day, agendas)
             useful_until = end_of_calling_day(now, policy)
             for member, parts in messages:
                 for part, message in enumerate(parts, start=1):

@@ -291,11 +291,12 @@ def format_money(amount: Decimal, currency: str, locale: str | Locale) -> str:
 
 def money(amount: Decimal, currency: str, lang: Lang) -> str:
     """The amount in the team's locale, worded for a reader of `lang`."""
-    return _money(amount, currency or "USD", lang)
+    return _money(amount, currency or "USD", lang, team_locale())
 
 
 @lru_cache(maxsize=8192)
-def _money(amount: Decimal, currency: str, lang: Lang) -> str:
+def _money(amount: Decimal, currency: str, lang: Lang, team: str) -> str:
+    """Cached by the team's locale too: a process (the tests) may switch it."""
     return format_money(amount, currency, locale_for(lang))
 
 

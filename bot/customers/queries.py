@@ -9,13 +9,14 @@ from sqlalchemy.orm import Session
 
 from bot.core.errors import NotFound
 from bot.core.text import fold
-from bot.core.vocabulary import PromiseStatus, TaskStatus
+from bot.core.vocabulary import AttemptOutcome, PromiseStatus, TaskStatus
 from bot.customers.rules import (
     MAX_MATCHES,
     ContactLine,
     CustomerMatch,
     InvoiceLine,
     NoteLine,
+    PaymentLine,
     closest,
 )
 from bot.promises.rules import PromiseLine
@@ -27,6 +28,7 @@ from models import (
     Dispute,
     Invoice,
     Note,
+    Payment,
     PaymentPromise,
     Task,
     TeamMember,
@@ -215,3 +217,33 @@ def open_tasks_of(session: Session, customer: Customer) -> list[TaskLine]:
             .order_by(Task.due_date, Task.id)
         )
     ]
+
+
+def payments_of(
+    session: Session, customer_id: int, currency: str, limit: int = 5
+) -> list[PaymentLine]:
+    """The latest payments, newest first, each in its invoice's currency (else the
+    customer's)."""
+    rows = session.execute(
+        select(Payment, Invoice.number, Invoice.currency)
+        .outerjoin(Invoice, Invoice.id == Payment.invoice_id)
+        .where(Payment.customer_id == customer_id)
+        .order_by(Payment.paid_on.desc(), Payment.id.desc())
+        .limit(limit)
+    )
+    return [
+        PaymentLine(p.paid_on, p.amount, paid_in or currency, p.method, p.reference, number)
+        for p, number, paid_in in rows
+    ]
+
+
+def outcomes_of(session: Session, customer_id: int) -> dict[AttemptOutcome, int]:
+    """How the calls to the customer went, counted by outcome."""
+    return {
+        outcome: count
+        for outcome, count in session.execute(
+            select(ContactAttempt.outcome, func.count(ContactAttempt.id))
+            .where(ContactAttempt.customer_id == customer_id)
+            .group_by(ContactAttempt.outcome)
+        )
+    }

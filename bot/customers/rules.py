@@ -94,6 +94,30 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
+class PaymentLine:
+    """A payment received, as the card lists it."""
+
+    paid_on: date
+    amount: Decimal
+    currency: str
+    method: str | None
+    reference: str | None
+    invoice: str | None
+
+
+@dataclass(frozen=True)
+class CallingHours:
+    """When the customer may be called, in their own time; `own` False: the team's
+    defaults, because the customer has none of their own."""
+
+    days: frozenset[int]
+    start: time
+    end: time
+    timezone: str | None
+    own: bool
+
+
+@dataclass(frozen=True)
 class CustomerCard:
     """Everything a collector needs before picking up the phone, on one card."""
 
@@ -115,6 +139,23 @@ class CustomerCard:
     tasks: list[TaskLine] = field(default_factory=list)
     attempts: int = 0
     credit: Decimal = ZERO  # paid beyond every open invoice, waiting for the next one
+    payments: list[PaymentLine] = field(default_factory=list)
+    outcomes: dict[AttemptOutcome, int] = field(default_factory=dict)
+    hours: CallingHours | None = None
+
+
+def calling_hours(
+    call_days: frozenset[int] | None,
+    start: time | None,
+    end: time | None,
+    timezone: str | None,
+    defaults: tuple[frozenset[int], time, time],
+) -> CallingHours:
+    """The customer's own calling days and hours where they have them, else the team's."""
+    days, team_start, team_end = defaults
+    own = call_days is not None or (start is not None and end is not None)
+    hours = (start, end) if start is not None and end is not None else (team_start, team_end)
+    return CallingHours(call_days or days, hours[0], hours[1], timezone, own)
 
 
 def main_currency(invoices: Iterable[InvoiceLine], default: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.calendar import stored_call_days
 from bot.core.db import Db
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
@@ -14,6 +15,7 @@ from bot.customers.rules import (
     CustomerMatch,
     Reach,
     balance_in,
+    calling_hours,
     current_step,
     main_currency,
 )
@@ -72,4 +74,13 @@ def customer_card(
             tasks=queries.open_tasks_of(session, customer),
             attempts=queries.attempts_of(session, customer_id),
             credit=customer.credit,
+            payments=queries.payments_of(session, customer_id, main),
+            outcomes=queries.outcomes_of(session, customer_id),
+            hours=calling_hours(
+                stored_call_days(customer.call_days) if customer.call_days else None,
+                customer.call_start,
+                customer.call_end,
+                customer.timezone,
+                (policy.call_days, policy.call_start, policy.call_end),
+            ),
         )

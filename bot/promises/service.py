@@ -109,6 +109,8 @@ def move_promise(
         )
         if problem or reading.date is None:
             raise FormRejected({"when": problem or ""})
+        if reading.date != promise.promised_for:
+            promise.renegotiations += 1  # the control counts promises that needed it
         promise.promised_for = reading.date
         customer = customers.require_customer(session, promise.customer_id)
         to = recipient_of(actor, lang)

@@ -1,29 +1,38 @@
-"""The report's SQL: one grouped query per figure family, filtered by the scope."""
+"""The report's SQL: one grouped query per figure family, filtered by the scope; money is
+grouped by currency in the database, never added across currencies.
+
+A payment is in the currency of the invoice it names, else its customer's; a promise in its
+customer's (the currency most of their invoices are in: `min` of their invoices' currency,
+as `bot.customers.queries.currencies_of`), else the team's default.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, case, func, select, true
+from sqlalchemy import ColumnElement, String, Subquery, case, cast, func, literal, select, true
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.agenda.rules import Agenda
 from bot.calls.notes import NoteDraft, answers_three_questions
-from bot.core.vocabulary import AttemptOutcome, PromiseStatus, Role
+from bot.core.vocabulary import AttemptOutcome, PromiseStatus, Role, TaskStatus
+from bot.reports.figures import CollectorFigures, CurrencyFigures, Day, Figures, add_to
 from bot.reports.rules import (
     AGING_BUCKETS,
     REPEAT_WINDOW_DAYS,
-    CollectorContacts,
-    Figures,
     Period,
     Scope,
+    TaskSpan,
+    overdue_on,
     receivables_figures,
 )
-from bot.team import queries as team
-from bot.team.rules import Person
 from models import (
+    CallPlan,
     ContactAttempt,
     Customer,
     Invoice,
@@ -34,24 +43,20 @@ from models import (
     TeamMember,
 )
 
-
-def scope_for(session: Session, member: Person) -> Scope:
-    """An admin sees everyone; a supervisor their collectors and themselves; a collector
-    their own work."""
-    if member.role == Role.ADMIN:
-        return Scope(None, "")
-    if member.role == Role.SUPERVISOR:
-        return Scope([member.id, *team.reports_to(session, member.id)], member.name)
-    return Scope([member.id], member.name)
+ANSWERED = (AttemptOutcome.ANSWERED, AttemptOutcome.THIRD_PARTY)
+Person = Callable[[int], CollectorFigures]
 
 
 class Filters:
-    """The scope's filters, applied the same way to every figure."""
+    """The scope's filters, applied the same way to every figure, and the currency rules."""
 
-    def __init__(self, session: Session, scope: Scope, tz: ZoneInfo) -> None:
+    def __init__(self, session: Session, scope: Scope, tz: ZoneInfo, currency: str) -> None:
         self.session = session
         self.scope = scope
         self.tz = tz
+        self.default = currency
+        self._customer_currency: Subquery | None = None
+        self._currencies: list[str] | None = None
 
     def customers(self, column: Any) -> ColumnElement[bool]:
         """`column` (a customer id) belongs to a customer of the scope."""
@@ -67,42 +72,267 @@ class Filters:
         result: ColumnElement[bool] = column.in_(self.scope.member_ids)
         return result
 
-    def sum(self, column: Any, *where: ColumnElement[bool]) -> Decimal:
-        value = self.session.scalar(select(func.coalesce(func.sum(column), 0)).where(*where))
-        return Decimal(value or 0)
+    @property
+    def customer_currency(self) -> Subquery:
+        if self._customer_currency is None:
+            self._customer_currency = (
+                select(
+                    Invoice.customer_id.label("customer_id"),
+                    func.min(Invoice.currency).label("currency"),
+                )
+                .group_by(Invoice.customer_id)
+                .subquery()
+            )
+        return self._customer_currency
+
+    def local_day(self, at: datetime) -> date:
+        return at.astimezone(self.tz).date()  # UTCDateTime reads back aware
+
+    def by_currency(self, query: Any) -> dict[str, Decimal]:
+        return {
+            currency or self.default: Decimal(v or 0) for currency, v in self.session.execute(query)
+        }
+
+    def invoices(self, column: Any, *where: ColumnElement[bool]) -> dict[str, Decimal]:
+        return self.by_currency(
+            select(Invoice.currency, func.sum(column))
+            .where(*where, self.customers(Invoice.customer_id))
+            .group_by(Invoice.currency)
+        )
+
+    def payments(self, *where: ColumnElement[bool]) -> dict[str, Decimal]:
+        currency = self.payment_currency()
+        return self.by_currency(
+            self.payments_joined(select(currency, func.sum(Payment.amount)))
+            .where(*where, self.customers(Payment.customer_id))
+            .group_by(*self.grouped(currency))
+        )
+
+    @property
+    def single(self) -> str | None:
+        """The one currency of every invoice (the usual team): then no query needs to find
+        a payment's or a promise's currency. None when there are several."""
+        if self._currencies is None:
+            self._currencies = sorted(self.session.scalars(select(Invoice.currency).distinct()))
+        return (self._currencies or [self.default])[0] if len(self._currencies) <= 1 else None
+
+    def grouped(self, currency: ColumnElement[str]) -> list[ColumnElement[str]]:
+        """Group by the currency only when there are several (a constant is not grouped)."""
+        return [] if self.single else [currency]
+
+    def promise_currency(self) -> ColumnElement[str]:
+        if self.single:
+            return cast(literal(self.single), String)
+        return func.coalesce(self.customer_currency.c.currency, self.default)
+
+    def with_promise_currency(self, query: Any) -> Any:
+        if self.single:
+            return query
+        cc = self.customer_currency
+        return query.outerjoin(cc, cc.c.customer_id == PaymentPromise.customer_id)
+
+    def payment_currency(self) -> ColumnElement[str]:
+        if self.single:
+            return cast(literal(self.single), String)
+        return func.coalesce(Invoice.currency, self.customer_currency.c.currency, self.default)
+
+    def payments_joined(self, query: Any) -> Any:
+        if self.single:
+            return query
+        cc = self.customer_currency
+        return query.outerjoin(Invoice, Invoice.id == Payment.invoice_id).outerjoin(
+            cc, cc.c.customer_id == Payment.customer_id
+        )
 
 
-def figures(q: Filters, period: Period, today: date) -> Figures:
-    found = Figures(period)
+def listed_members(session: Session, scope: Scope) -> dict[int, str]:
+    """Who the report lists even with nothing done: the scope's active collectors (every
+    active collector for everyone's report), or the one person a personal report is about.
+    Anyone else in the scope who did some of the work is listed as well (see `figures`)."""
+    query = select(TeamMember.id, TeamMember.name).where(TeamMember.active.is_(True))
+    if scope.member_ids is not None:
+        query = query.where(TeamMember.id.in_(scope.member_ids))
+    if scope.member_ids is None or len(scope.member_ids) > 1:
+        query = query.where(TeamMember.role == Role.COLLECTOR)
+    return {member_id: name for member_id, name in session.execute(query)}
+
+
+def names_of(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    rows = session.execute(select(TeamMember.id, TeamMember.name).where(TeamMember.id.in_(wanted)))
+    return {member_id: name for member_id, name in rows}
+
+
+def figures(q: Filters, period: Period, today: date, listed: dict[int, str]) -> Figures:
+    found = Figures(period.start, period.end)
+    people: dict[int, CollectorFigures] = {
+        member_id: CollectorFigures(member_id, name) for member_id, name in listed.items()
+    }
+    days = period.each_day(today)
+    for collector in people.values():
+        for day in days:
+            collector.day(day)
+
+    def person(member_id: int) -> CollectorFigures:
+        if member_id not in people:  # someone outside the list who worked: shown too
+            name = names_of(q.session, [member_id]).get(member_id, "?")
+            people[member_id] = CollectorFigures(member_id, name, {d: Day() for d in days})
+        return people[member_id]
+
     begin, after = period.bounds(q.tz)
-    contacts(q, found, begin, after)
+    plans(q, person, period)
+    attempts(q, person, begin, after)
+    promises_made(q, person, begin, after)
+    promises_due(q, person, period)
+    collected(q, person, period)
+    tasks_overdue(q, person, days, begin, after)
     notes(q, found, begin, after)
-    promises(q, found, begin, after)
     money(q, found, period, today)
+    found.collectors = sorted(people.values(), key=lambda c: (c.name, c.member_id))
     return found
 
 
-def contacts(q: Filters, figures: Figures, begin: datetime, after: datetime) -> None:
-    rows = q.session.execute(
-        select(TeamMember.id, TeamMember.name, ContactAttempt.at, ContactAttempt.outcome)
-        .join(TeamMember, TeamMember.id == ContactAttempt.member_id)
-        .where(
+def plans(q: Filters, person: Person, period: Period) -> None:
+    for member_id, day, planned, beyond in q.session.execute(
+        select(CallPlan.member_id, CallPlan.day, CallPlan.planned, CallPlan.beyond).where(
+            CallPlan.day >= period.start, CallPlan.day <= period.end, q.members(CallPlan.member_id)
+        )
+    ):
+        figures = person(member_id).day(day)
+        figures.planned += planned
+        figures.beyond += beyond
+
+
+def attempts(q: Filters, person: Person, begin: datetime, after: datetime) -> None:
+    for member_id, at, outcome in q.session.execute(
+        select(ContactAttempt.member_id, ContactAttempt.at, ContactAttempt.outcome).where(
             ContactAttempt.at >= begin,
             ContactAttempt.at < after,
             q.members(ContactAttempt.member_id),
         )
+    ):
+        day = person(member_id).day(q.local_day(at))
+        day.attempts += 1
+        day.answered += outcome in ANSWERED
+
+
+def promises_made(q: Filters, person: Person, begin: datetime, after: datetime) -> None:
+    for member_id, at, amount, currency in q.session.execute(
+        q.with_promise_currency(
+            select(
+                PaymentPromise.collector_id,
+                PaymentPromise.created_at,
+                PaymentPromise.amount,
+                q.promise_currency(),
+            )
+        ).where(
+            PaymentPromise.created_at >= begin,
+            PaymentPromise.created_at < after,
+            PaymentPromise.status != PromiseStatus.CANCELLED,  # replaced by a correction
+            q.members(PaymentPromise.collector_id),
+        )
+    ):
+        day = person(member_id).day(q.local_day(at))
+        day.made += 1
+        add_to(day.promised, currency, Decimal(amount))
+
+
+def promises_due(q: Filters, person: Person, period: Period) -> None:
+    """By the day each promise fell due (its date now: a renegotiated promise counts on its
+    new date), how it ended."""
+    currency = q.promise_currency()
+    renegotiated = PaymentPromise.renegotiations > 0
+    paid_up_to = case(
+        (PaymentPromise.paid_amount < PaymentPromise.amount, PaymentPromise.paid_amount),
+        else_=PaymentPromise.amount,
     )
-    by_member: dict[int, CollectorContacts] = {}
-    for member_id, name, at, outcome in rows:
-        line = by_member.setdefault(member_id, CollectorContacts(member_id, name))
-        day = at.astimezone(q.tz).date()  # UTCDateTime reads back aware
-        counts = line.by_day.setdefault(day, [0, 0])
-        line.attempts += 1
-        counts[0] += 1
-        if outcome in (AttemptOutcome.ANSWERED, AttemptOutcome.THIRD_PARTY):
-            line.answered += 1
-            counts[1] += 1
-    figures.contacts = sorted(by_member.values(), key=lambda c: (-c.attempts, c.name, c.member_id))
+    rows = q.session.execute(
+        q.with_promise_currency(
+            select(
+                PaymentPromise.collector_id,
+                PaymentPromise.promised_for,
+                PaymentPromise.status,
+                renegotiated,
+                currency,
+                func.count(PaymentPromise.id),
+                func.coalesce(func.sum(PaymentPromise.amount), 0),
+                func.coalesce(func.sum(paid_up_to), 0),
+            )
+        )
+        .where(
+            PaymentPromise.promised_for >= period.start,
+            PaymentPromise.promised_for <= period.end,
+            PaymentPromise.status != PromiseStatus.CANCELLED,
+            q.members(PaymentPromise.collector_id),
+        )
+        .group_by(
+            PaymentPromise.collector_id,
+            PaymentPromise.promised_for,
+            PaymentPromise.status,
+            renegotiated,
+            *q.grouped(currency),
+        )
+    )
+    for member_id, due_on, status, moved, cash, count, amount, paid in rows:
+        day = person(member_id).day(due_on)
+        day.due += count
+        setattr(day, status.value, getattr(day, status.value) + count)
+        day.renegotiated += count if moved else 0
+        if status != PromiseStatus.PENDING:
+            add_to(day.due_amount, cash, Decimal(amount))
+            add_to(day.due_paid, cash, Decimal(paid))
+
+
+def collected(q: Filters, person: Person, period: Period) -> None:
+    """Payments received, per collector of the paying customer (its collector today)."""
+    currency = q.payment_currency()
+    rows = q.session.execute(
+        q.payments_joined(
+            select(Customer.collector_id, Payment.paid_on, currency, func.sum(Payment.amount))
+        )
+        .join(Customer, Customer.id == Payment.customer_id)
+        .where(
+            Payment.paid_on >= period.start,
+            Payment.paid_on <= period.end,
+            Customer.collector_id.is_not(None),
+            q.members(Customer.collector_id),
+        )
+        .group_by(Customer.collector_id, Payment.paid_on, *q.grouped(currency))
+    )
+    for member_id, paid_on, cash, amount in rows:
+        add_to(person(member_id).day(paid_on).collected, cash, Decimal(amount))
+
+
+def tasks_overdue(
+    q: Filters, person: Person, days: list[date], begin: datetime, after: datetime
+) -> None:
+    """Each day's open tasks whose due day had passed, per assignee: the tasks that could
+    have been overdue on one of the days, then the rule (`overdue_on`) day by day."""
+    if not days:
+        return
+    closed = func.coalesce(Task.done_at, Task.updated_at)
+    rows = q.session.execute(
+        select(Task.assignee_id, Task.due_date, Task.created_at, Task.status, closed).where(
+            Task.due_date < days[-1],
+            Task.created_at < after,
+            (Task.status == TaskStatus.OPEN) | (closed >= begin),
+            q.members(Task.assignee_id),
+        )
+    )
+    for member_id, due, opened, status, closed_at in rows:
+        # coalesce() loses the column's type: a closing instant may come back naive (UTC).
+        if status == TaskStatus.OPEN:
+            until = None
+        else:
+            at = closed_at if isinstance(closed_at, datetime) else datetime.fromisoformat(closed_at)
+            until = q.local_day(at if at.tzinfo else at.replace(tzinfo=UTC))
+        span = TaskSpan(member_id, due, q.local_day(opened), until)
+        figures = person(member_id)
+        for day in days:
+            if overdue_on(span, day):
+                figures.day(day).tasks_overdue += 1
 
 
 def notes(q: Filters, figures: Figures, begin: datetime, after: datetime) -> None:
@@ -129,68 +359,35 @@ def notes(q: Filters, figures: Figures, begin: datetime, after: datetime) -> Non
             figures.notes_complete += 1
 
 
-def promises(q: Filters, figures: Figures, begin: datetime, after: datetime) -> None:
-    p = figures.promises
-    rows = q.session.execute(
-        select(
-            PaymentPromise.status,
-            func.count(PaymentPromise.id),
-            func.coalesce(func.sum(PaymentPromise.amount), 0),
-            func.coalesce(func.sum(PaymentPromise.paid_amount), 0),
-        )
-        .where(
-            PaymentPromise.created_at >= begin,
-            PaymentPromise.created_at < after,
-            PaymentPromise.status != PromiseStatus.CANCELLED,
-            q.members(PaymentPromise.collector_id),
-        )
-        .group_by(PaymentPromise.status)
-    )
-    for status, count, amount_sum, paid_sum in rows:
-        amount, paid = Decimal(amount_sum), Decimal(paid_sum)
-        p.made += count
-        p.amount_promised += amount
-        setattr(p, status.value, getattr(p, status.value) + count)
-        if status != PromiseStatus.PENDING:
-            p.resolved_amount += amount
-            p.resolved_paid += min(paid, amount)
-
-
 def money(q: Filters, figures: Figures, period: Period, today: date) -> None:
-    """Collections, credit sales, receivables at the period's end (see the README)."""
+    """Collections, credit sales, receivables at the period's end, DSO and CEI, per
+    currency (see the README)."""
     issued = func.coalesce(Invoice.issue_date, Invoice.due_date)
-    figures.collected = q.sum(
-        Payment.amount,
-        Payment.paid_on >= period.start,
-        Payment.paid_on <= period.end,
-        q.customers(Payment.customer_id),
-    )
-    figures.sales = q.sum(
-        Invoice.amount,
-        issued >= period.start,
-        issued <= period.end,
-        q.customers(Invoice.customer_id),
-    )
     end = min(period.end, today)
+    collected = q.payments(Payment.paid_on >= period.start, Payment.paid_on <= period.end)
+    sales = q.invoices(Invoice.amount, issued >= period.start, issued <= period.end)
+    now_open = q.invoices(Invoice.balance, Invoice.balance > 0)
+    paid_since = q.payments(Payment.paid_on > end)
+    issued_since = q.invoices(Invoice.amount, issued > end)
+    current_now = q.invoices(Invoice.balance, issued <= end, Invoice.due_date >= end)
     current_invoices = select(Invoice.id).where(issued <= end, Invoice.due_date >= end)
-    receivables_figures(
-        figures,
-        now_open=q.sum(Invoice.balance, Invoice.balance > 0, q.customers(Invoice.customer_id)),
-        paid_since=q.sum(Payment.amount, Payment.paid_on > end, q.customers(Payment.customer_id)),
-        issued_since=q.sum(Invoice.amount, issued > end, q.customers(Invoice.customer_id)),
-        current_now=q.sum(
-            Invoice.balance,
-            issued <= end,
-            Invoice.due_date >= end,
-            q.customers(Invoice.customer_id),
-        ),
-        paid_since_on_current=q.sum(
-            Payment.amount,
-            Payment.paid_on > end,
-            Payment.invoice_id.in_(current_invoices),
-            q.customers(Payment.customer_id),
-        ),
-    )
+    paid_on_current = q.payments(Payment.paid_on > end, Payment.invoice_id.in_(current_invoices))
+    known = set(collected) | set(sales) | set(now_open) | set(paid_since) | set(issued_since)
+    for currency in sorted(known):
+        cash = CurrencyFigures(
+            collected=collected.get(currency, Decimal(0)), sales=sales.get(currency, Decimal(0))
+        )
+        receivables_figures(
+            cash,
+            period.days,
+            now_open=now_open.get(currency, Decimal(0)),
+            paid_since=paid_since.get(currency, Decimal(0)),
+            issued_since=issued_since.get(currency, Decimal(0)),
+            current_now=current_now.get(currency, Decimal(0)),
+            paid_since_on_current=paid_on_current.get(currency, Decimal(0)),
+        )
+        if cash.collected or cash.sales or cash.receivables:
+            figures.money[currency] = cash
     days = q.session.execute(
         select(Payment.paid_on, issued)
         .join(Invoice, Invoice.id == Payment.invoice_id)
@@ -205,9 +402,9 @@ def money(q: Filters, figures: Figures, period: Period, today: date) -> None:
         figures.days_to_pay = (Decimal(total) / len(days)).quantize(Decimal("0.1"))
 
 
-def aging(q: Filters, asof: date) -> dict[str, Decimal]:
-    """Open balances by days past due as of `asof`: today's balance of each invoice issued
-    by then, plus what was paid on it after `asof` (so a past day's aging is rebuilt)."""
+def aging(q: Filters, asof: date) -> dict[str, dict[str, Decimal]]:
+    """Open balances by currency and days past due as of `asof`: today's balance of each
+    invoice issued by then, plus what was paid on it after `asof` (a past day rebuilt)."""
     bucket = case(
         (Invoice.due_date >= asof, "current"),
         (Invoice.due_date >= asof - timedelta(days=30), "1-30"),
@@ -224,15 +421,16 @@ def aging(q: Filters, asof: date) -> dict[str, Decimal]:
     )
     owed = Invoice.balance + func.coalesce(paid_after.c.paid, 0)
     issued = func.coalesce(Invoice.issue_date, Invoice.due_date)
-    found: dict[str, Any] = dict(
-        q.session.execute(
-            select(bucket, func.sum(owed))
-            .outerjoin(paid_after, paid_after.c.invoice_id == Invoice.id)
-            .where(owed > 0, issued <= asof, q.customers(Invoice.customer_id))
-            .group_by(bucket)
-        ).all()
-    )
-    return {name: Decimal(found.get(name) or 0) for name in AGING_BUCKETS}
+    found: dict[str, dict[str, Decimal]] = {}
+    for currency, name, amount in q.session.execute(
+        select(Invoice.currency, bucket, func.sum(owed))
+        .outerjoin(paid_after, paid_after.c.invoice_id == Invoice.id)
+        .where(owed > 0, issued <= asof, q.customers(Invoice.customer_id))
+        .group_by(Invoice.currency, bucket)
+    ):
+        buckets = found.setdefault(currency, dict.fromkeys(AGING_BUCKETS, Decimal(0)))
+        buckets[name] = Decimal(amount or 0)
+    return found
 
 
 def repeat_breakers(q: Filters, end: date) -> list[tuple[str, int]]:
@@ -254,3 +452,56 @@ def repeat_breakers(q: Filters, end: date) -> list[tuple[str, int]]:
         .order_by(broken.desc(), Customer.name)
     )
     return [(name, count) for name, count in rows]
+
+
+# ------------------------------------------------------------------ the morning's plans
+
+
+def record_plans(session: Session, day: date, agendas: dict[int, Agenda]) -> None:
+    """Keep the morning's agendas as they were computed, once: a replica computing the same
+    digest at the same moment finds the rows written (or loses the insert) and adds none;
+    joins the digest's transaction."""
+    kept = set(session.scalars(select(CallPlan.member_id).where(CallPlan.day == day)))
+    fresh = [
+        CallPlan(day=day, member_id=member_id, planned=len(agenda.calls), beyond=agenda.more)
+        for member_id, agenda in agendas.items()
+        if member_id not in kept
+    ]
+    if not fresh:
+        return
+    try:
+        with session.begin_nested():
+            session.add_all(fresh)
+    except IntegrityError:  # the other replica's rows: the same agendas
+        return
+
+
+def planned_and_done(
+    session: Session, day: date, member_ids: list[int], tz: ZoneInfo
+) -> dict[int, tuple[int | None, int]]:
+    """Per collector, the calls planned for `day` (None: no plan was kept that day) and the
+    calls they logged that day."""
+    if not member_ids:
+        return {}
+    planned: dict[int, int] = {
+        member_id: count
+        for member_id, count in session.execute(
+            select(CallPlan.member_id, CallPlan.planned).where(
+                CallPlan.day == day, CallPlan.member_id.in_(member_ids)
+            )
+        )
+    }
+    begin, after = Period(day, day).bounds(tz)
+    done: dict[int, int] = {
+        member_id: count
+        for member_id, count in session.execute(
+            select(ContactAttempt.member_id, func.count(ContactAttempt.id))
+            .where(
+                ContactAttempt.at >= begin,
+                ContactAttempt.at < after,
+                ContactAttempt.member_id.in_(member_ids),
+            )
+            .group_by(ContactAttempt.member_id)
+        )
+    }
+    return {m: (planned.get(m), done.get(m, 0)) for m in member_ids}

@@ -10,8 +10,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.core.db import Db, transaction
+from bot.core.errors import BadInput, NotFound
 from bot.core.i18n import Lang
 from bot.core.policy import Policy
+from bot.core.vocabulary import Role
 from bot.jobs import queries as jobs
 from bot.jobs.rules import first_business_day_of_week, iso_week
 from bot.jobs.service import RunTaken, claimed_run
@@ -21,19 +23,33 @@ from bot.outbox.service import enqueue
 from bot.ports import Notifier
 from bot.reports import queries
 from bot.reports.queries import Filters
-from bot.reports.rules import Period, Report, Scope, last_week, period_from_words
+from bot.reports.rules import (
+    Period,
+    Report,
+    Scope,
+    handle_matches,
+    last_week,
+    period_from_words,
+    report_slug,
+    require_may_see,
+    split_request,
+)
 from bot.team import queries as team
+from bot.team.rules import Person
 
 
 def build_report(
     session: Session, period: Period, scope: Scope, *, policy: Policy, today: date, currency: str
 ) -> Report:
-    q = Filters(session, scope, policy.tz)
+    """Every figure of `period` and of the one before it, for `scope`."""
+    q = Filters(session, scope, policy.tz, currency)
     previous = period.previous()
+    listed = queries.listed_members(session, scope)
     return Report(
-        scope=scope,
-        current=queries.figures(q, period, today),
-        previous=queries.figures(q, previous, today),
+        scope_label=scope.label,
+        scope_kind=scope.kind,
+        current=queries.figures(q, period, today, listed),
+        previous=queries.figures(q, previous, today, listed),
         aging=queries.aging(q, min(period.end, today)),
         aging_before=queries.aging(q, min(previous.end, today)),
         repeat_breakers=queries.repeat_breakers(q, period.end),
@@ -43,7 +59,43 @@ def build_report(
             policy.calendar.business_days_between(period.start - timedelta(days=1), period.end),
             1,
         ),
+        kind=period.kind,
     )
+
+
+def scope_for(session: Session, asker: Person, person: str | None) -> Scope:
+    """Whose work the asker sees. Without a name: an admin everyone, a supervisor their
+    collectors and themselves, a collector their own. With `@name` (or a mention): that
+    person's work, or their team's when they supervise one, if the asker may see it."""
+    if person is None:
+        if asker.role == Role.ADMIN:
+            return Scope(None, "", "team")
+        if asker.role == Role.SUPERVISOR:
+            return Scope([asker.id, *team.reports_to(session, asker.id)], asker.name, "group")
+        return Scope([asker.id], asker.name, "mine")
+    target = _named(session, person)
+    require_may_see(asker.id, asker.role, target.id, target.supervisor_id)
+    if target.role == Role.SUPERVISOR:
+        return Scope([target.id, *team.reports_to(session, target.id)], target.name, "group")
+    return Scope([target.id], target.name, "mine" if target.id == asker.id else "person")
+
+
+def _named(session: Session, person: str) -> Person:
+    """A Slack id from a mention, or a typed `@luis`: one active member, or refused."""
+    found = team.find_member(session, person)
+    if found is not None:
+        return found
+    matches = [
+        p
+        for p in team.everyone(session).values()
+        if p.active and handle_matches(person, p.name, p.email)
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFound(what_key="what.member", value="@" + person)
+    names = ", ".join(sorted(p.name for p in matches))
+    raise BadInput("report.which_person", value="@" + person, names=names)
 
 
 @dataclass(frozen=True)
@@ -64,27 +116,37 @@ def control_report(
     lang: Lang,
     notifier: Notifier,
 ) -> AskedReport:
-    """The report a member asked for: their team's if they supervise one, else their own.
-    The charts and the CSV go to their DM through the outbox (drawn before the transaction
-    that writes them, so no lock is held while drawing)."""
+    """The report a member asked for (`semana pasada`, `noviembre @luis`…: see
+    `bot.reports.rules`). The charts and the CSV go to their DM through the outbox (drawn
+    before the transaction that writes them, so no lock is held while drawing)."""
     today = policy.today(now)
-    period = period_from_words(words, today, policy.tz)
+    asked = split_request(words)
+    period = period_from_words(asked.period_words, today, policy.tz)
     with db() as session:
         member = team.require_active(session, member_id)
         report = build_report(
             session,
             period,
-            queries.scope_for(session, member),
+            scope_for(session, member, asked.person),
             policy=policy,
             today=today,
             currency=currency,
         )
-    stem = f"control-{period.start.isoformat()}-{period.end.isoformat()}"
-    files = notifier.report_files(report, lang=lang, stem=stem, details=True, weekly=False)
+    files = notifier.report_files(
+        report, lang=lang, stem=report_stem(report), details=True, weekly=False
+    )
     key = keys.report_files(member.id, request)
     with transaction(db) as session:
         enqueue(session, key=key, channel=member.slack_user_id, message=files)
     return AskedReport(report, [key])
+
+
+def report_stem(report: Report) -> str:
+    """`control-luis-gomez-2026-11-16-2026-11-29`: what the files hold, not an internal id."""
+    start, end = report.current.period_start, report.current.period_end
+    who = report_slug(report.scope_label) if report.scope_kind != "team" else "equipo"
+    days = start.isoformat() if start == end else f"{start.isoformat()}-{end.isoformat()}"
+    return f"control-{who}-{days}" if who else f"control-{days}"
 
 
 @dataclass(frozen=True)
@@ -119,10 +181,11 @@ def run_weekly_report(
         report = build_report(
             session, last_week(day), Scope(None, ""), policy=policy, today=day, currency=currency
         )
+    stem = report_stem(report)
     # Drawn before the first write, so the transaction holds no lock while drawing.
     summary = notifier.report(report, lang=lang, details=channel_is_private, weekly=True)
     files = notifier.report_files(
-        report, lang=lang, stem=f"control-{week}", details=channel_is_private, weekly=True
+        report, lang=lang, stem=stem, details=channel_is_private, weekly=True
     )
     try:
         with claimed_run(db, "report", week, now) as session:

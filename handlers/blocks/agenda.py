@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from bot.agenda.rules import Agenda, DueCall
+from bot.agenda.rules import Agenda, DueCall, overdue_by_currency
 from bot.core.i18n import Lang, t
 from bot.core.i18n.formats import short_day
 from bot.core.money import money
 from bot.core.policy import Policy
+from handlers.blocks.amounts import amounts_text
 from handlers.blocks.common import button, context, escape, header, message, section
 from handlers.blocks.scripts import call_script
 from handlers.ids import Action
@@ -141,8 +142,8 @@ def build_agenda_messages(view: AgendaView, lang: Lang) -> list[dict[str, Any]]:
         text = t("agenda.empty", lang, day=day_words)
         return [message(text, [header(view.title), section(text)])]
     currency = agenda.calls[0].currency or "USD"
-    overdue = sum((c.overdue for c in agenda.calls), agenda.calls[0].overdue * 0)
-    summary = t("agenda.summary", lang, count=agenda.total, overdue=money(overdue, currency, lang))
+    overdue = amounts_text(overdue_by_currency(agenda.calls, currency), lang, currency)
+    summary = t("agenda.summary", lang, count=agenda.total, overdue=overdue)
     messages: list[dict[str, Any]] = []
     chunks = [
         agenda.calls[i : i + CALLS_PER_MESSAGE]

@@ -1,184 +1,244 @@
-"""The report's charts as PNG images (matplotlib, Agg backend: no display needed).
+"""The report's charts, one per question a manager asks, as PNG images (matplotlib, Agg
+backend: no display needed).
 
-Readable in Slack's light and dark themes: each chart is drawn on its own opaque light card
-with dark text and saturated, colour-blind-safe bars (Okabe–Ito), so the theme around it
-does not matter. Pure: figures in, bytes out.
+- Did each collector make the calls planned, and reach people? (planned, calls, contacts)
+- Which promises that fell due came true, per collector? (kept, broken, renegotiated)
+- What do customers say? (excuses by category, this period against the previous)
+- How old is what we are owed? (aging buckets, one chart per currency)
+
+Each chart is first a `Chart` (the numbers it plots, testable without drawing), then drawn:
+integer ticks for counts, money ticks in the locale's digits with the currency, a value
+label on every bar, the legend outside the plot so it never covers a bar. Drawn on an
+opaque light card with dark text and colour-blind-safe colours (Okabe–Ito), so Slack's light
+and dark themes do not matter. This module is imported only when a chart is drawn.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 import matplotlib
 
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
+from babel.numbers import format_currency
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from bot.core.i18n import Lang, t
-from bot.core.vocabulary import ExcuseCategory, PromiseStatus
+from bot.core.i18n.formats import locale_for, number
+from bot.core.vocabulary import ExcuseCategory
 from bot.reports.rules import AGING_BUCKETS, Report
 
 CARD = "#F7F7F5"
 INK = "#1D1C1D"
 GRID = "#D0D0D0"
-NOW = "#0072B2"
-BEFORE = "#E69F00"
-ACCENT = "#009E73"
+GREY = "#999999"
+BLUE = "#0072B2"
+GREEN = "#009E73"
+ORANGE = "#E69F00"
+VERMILION = "#D55E00"
+PURPLE = "#CC79A7"
 AGING_COLOURS = ["#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7"]
+MAX_CATEGORIES = 20
 
 
-def _figure(title: str, height: float = 4.2) -> tuple[Figure, plt.Axes]:
-    fig, ax = plt.subplots(figsize=(8, height), dpi=110)
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: list[float]
+    colour: str | list[str]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What a chart plots: categories along one axis, one bar per series for each."""
+
+    name: str  # the file's name
+    title: str
+    categories: list[str]
+    series: list[Series] = field(default_factory=list)
+    currency: str | None = None  # None: counts
+    horizontal: bool = True
+
+    def values(self, label: str) -> list[float]:
+        return next(s.values for s in self.series if s.label == label)
+
+
+# ------------------------------------------------------------------ the questions
+
+
+def contacts_chart(report: Report, lang: Lang) -> Chart:
+    people = report.current.collectors[:MAX_CATEGORIES]
+    totals = [c.total for c in people]
+    return Chart(
+        "llamadas.png",
+        t("report.chart.contacts", lang),
+        [c.name for c in people],
+        [
+            Series(t("report.chart.planned", lang), [d.planned for d in totals], GREY),
+            Series(t("report.chart.attempts", lang), [d.attempts for d in totals], BLUE),
+            Series(t("report.chart.answered", lang), [d.answered for d in totals], GREEN),
+        ],
+    )
+
+
+def promises_chart(report: Report, lang: Lang) -> Chart:
+    people = report.current.collectors[:MAX_CATEGORIES]
+    totals = [c.total for c in people]
+    return Chart(
+        "promesas.png",
+        t("report.chart.promises", lang),
+        [c.name for c in people],
+        [
+            Series(t("report.chart.kept", lang), [d.kept for d in totals], GREEN),
+            Series(
+                t("report.chart.broken", lang), [d.broken + d.partial for d in totals], VERMILION
+            ),
+            Series(t("report.chart.renegotiated", lang), [d.renegotiated for d in totals], PURPLE),
+        ],
+    )
+
+
+def excuses_chart(report: Report, lang: Lang) -> Chart:
+    cur, prev = report.current.excuses, report.previous.excuses
+    categories = sorted(ExcuseCategory, key=lambda c: (-cur[c.value], -prev[c.value], c.value))
+    return Chart(
+        "excusas.png",
+        t("report.chart.excuses", lang),
+        [t(f"excuse.{c.value}", lang) for c in categories],
+        [
+            Series(t("report.chart.this_period", lang), [cur[c.value] for c in categories], BLUE),
+            Series(
+                t("report.chart.previous_period", lang),
+                [prev[c.value] for c in categories],
+                ORANGE,
+            ),
+        ],
+    )
+
+
+def aging_charts(report: Report, lang: Lang) -> list[Chart]:
+    charts = []
+    for currency in report.currencies:
+        now = report.aging.get(currency, {})
+        before = report.aging_before.get(currency, {})
+        name = "antiguedad.png" if len(report.currencies) == 1 else f"antiguedad-{currency}.png"
+        charts.append(
+            Chart(
+                name,
+                t("report.chart.aging", lang, currency=currency),
+                [t(f"report.aging.{b}", lang) for b in AGING_BUCKETS],
+                [
+                    Series(
+                        t("report.chart.this_period", lang),
+                        [float(now.get(b, 0)) for b in AGING_BUCKETS],
+                        AGING_COLOURS,
+                    ),
+                    Series(
+                        t("report.chart.previous_period", lang),
+                        [float(before.get(b, 0)) for b in AGING_BUCKETS],
+                        GREY,
+                    ),
+                ],
+                currency=currency,
+                horizontal=False,
+            )
+        )
+    return charts
+
+
+def charts_of(report: Report, lang: Lang) -> list[Chart]:
+    return [
+        contacts_chart(report, lang),
+        promises_chart(report, lang),
+        excuses_chart(report, lang),
+        *aging_charts(report, lang),
+    ]
+
+
+# ------------------------------------------------------------------ drawing
+
+
+def whole_money(value: float, currency: str, lang: Lang) -> str:
+    """An amount in whole units, in the locale's own pattern (`$350,000`, `350.000 MXN`):
+    chart ticks and bar labels have no room for cents."""
+    locale = locale_for(lang)
+    pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
+    amount = Decimal(round(value))
+    return format_currency(amount, currency, locale=locale, format=pattern, currency_digits=False)
+
+
+def _label(chart: Chart, value: float, lang: Lang) -> str:
+    if chart.currency:
+        return whole_money(value, chart.currency, lang)
+    return number(int(value), lang)
+
+
+def draw(chart: Chart, lang: Lang) -> bytes:
+    count, per = max(len(chart.categories), 1), max(len(chart.series), 1)
+    group = 0.8
+    width = group / per
+    size = (9.0, 1.6 + 0.28 * count * per) if chart.horizontal else (9.0, 4.6)
+    fig, ax = plt.subplots(figsize=size, dpi=110)
     fig.patch.set_facecolor(CARD)
     ax.set_facecolor(CARD)
-    ax.set_title(title, color=INK, fontsize=13, loc="left", pad=12)
+    ax.set_title(chart.title, color=INK, fontsize=13, loc="left", pad=12)
     ax.tick_params(colors=INK, labelsize=9)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color(GRID)
-    ax.grid(axis="x", color=GRID, linewidth=0.6)
     ax.set_axisbelow(True)
-    return fig, ax
-
-
-def _png(fig: Figure) -> bytes:
+    positions = list(range(len(chart.categories)))
+    for index, series in enumerate(chart.series):
+        offsets = [p - group / 2 + width * (index + 0.5) for p in positions]
+        if chart.horizontal:
+            bars = ax.barh(offsets, series.values, width, color=series.colour, label=series.label)
+        else:
+            bars = ax.bar(offsets, series.values, width, color=series.colour, label=series.label)
+            if index > 0:
+                for bar in bars:
+                    bar.set_alpha(0.55)
+        ax.bar_label(
+            bars,
+            labels=[_label(chart, v, lang) for v in series.values],
+            padding=3,
+            fontsize=8,
+            color=INK,
+        )
+    values_axis = ax.xaxis if chart.horizontal else ax.yaxis
+    if chart.horizontal:
+        ax.set_yticks(positions, chart.categories, color=INK)
+        ax.invert_yaxis()
+        ax.grid(axis="x", color=GRID, linewidth=0.6)
+        ax.margins(x=0.18)
+    else:
+        ax.set_xticks(positions, chart.categories, color=INK)
+        ax.grid(axis="y", color=GRID, linewidth=0.6)
+        ax.margins(y=0.15)
+    if chart.currency:
+        currency = chart.currency
+        values_axis.set_major_formatter(FuncFormatter(lambda v, _: whole_money(v, currency, lang)))
+    else:
+        values_axis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+        values_axis.set_major_formatter(FuncFormatter(lambda v, _: number(int(v), lang)))
+    top = max((max(s.values, default=0) for s in chart.series), default=0)
+    if not top:  # nothing to plot yet: a scale from 0 to 1, not matplotlib's -0.05…0.05
+        (ax.set_xlim if chart.horizontal else ax.set_ylim)(0, 1)
+    legend = ax.legend(
+        loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9, borderaxespad=0
+    )
+    for text in legend.get_texts():
+        text.set_color(INK)
     buffer = io.BytesIO()
-    fig.tight_layout()
-    fig.savefig(buffer, format="png", facecolor=fig.get_facecolor())
+    fig.savefig(buffer, format="png", facecolor=fig.get_facecolor(), bbox_inches="tight")
     plt.close(fig)
     return buffer.getvalue()
 
 
-def _pair_bars(
-    ax: plt.Axes,
-    labels: list[str],
-    first: tuple[str, list[float], str],
-    second: tuple[str, list[float], str],
-) -> None:
-    """Two horizontal bars per label, each series (legend, values, colour)."""
-    positions = range(len(labels))
-    height = 0.38
-    for offset, (legend_text, values, colour) in ((-height / 2, first), (height / 2, second)):
-        ax.barh([p + offset for p in positions], values, height, color=colour, label=legend_text)
-    ax.set_yticks(list(positions), labels, color=INK)
-    ax.invert_yaxis()
-    legend = ax.legend(frameon=False, fontsize=9)
-    for text in legend.get_texts():
-        text.set_color(INK)
-
-
-def _periods(lang: Lang, now: list[float], before: list[float]) -> tuple[tuple, tuple]:
-    return (
-        (t("report.chart.this_period", lang), now, NOW),
-        (t("report.chart.previous_period", lang), before, BEFORE),
-    )
-
-
-def contacts_chart(report: Report, lang: Lang) -> bytes:
-    contacts = report.current.contacts[:15]
-    fig, ax = _figure(t("report.chart.contacts", lang), 1.6 + 0.45 * max(len(contacts), 2))
-    _pair_bars(
-        ax,
-        [c.name for c in contacts] or ["—"],
-        (t("report.chart.attempts", lang), [c.attempts for c in contacts] or [0], NOW),
-        (t("report.chart.answered", lang), [c.answered for c in contacts] or [0], ACCENT),
-    )
-    return _png(fig)
-
-
-def excuses_chart(report: Report, lang: Lang) -> bytes:
-    fig, ax = _figure(t("report.chart.excuses", lang), 5.2)
-    categories = sorted(
-        ExcuseCategory,
-        key=lambda c: (-report.current.excuses[c.value], -report.previous.excuses[c.value]),
-    )
-    _pair_bars(
-        ax,
-        [t(f"excuse.{c.value}", lang) for c in categories],
-        *_periods(
-            lang,
-            [report.current.excuses[c.value] for c in categories],
-            [report.previous.excuses[c.value] for c in categories],
-        ),
-    )
-    return _png(fig)
-
-
-def promises_chart(report: Report, lang: Lang) -> bytes:
-    fig, ax = _figure(t("report.chart.promises", lang), 3.6)
-    statuses = [
-        PromiseStatus.KEPT,
-        PromiseStatus.PARTIAL,
-        PromiseStatus.BROKEN,
-        PromiseStatus.PENDING,
-    ]
-    _pair_bars(
-        ax,
-        [t(f"promise_status.{s.value}", lang) for s in statuses],
-        *_periods(
-            lang,
-            [getattr(report.current.promises, s.value) for s in statuses],
-            [getattr(report.previous.promises, s.value) for s in statuses],
-        ),
-    )
-    return _png(fig)
-
-
-def aging_chart(report: Report, lang: Lang) -> bytes:
-    fig, ax = _figure(t("report.chart.aging", lang, currency=report.currency), 3.8)
-    ax.grid(axis="y", color=GRID, linewidth=0.6)
-    ax.grid(axis="x", visible=False)
-    now = [float(report.aging[b]) for b in AGING_BUCKETS]
-    before = [float(report.aging_before.get(b, 0)) for b in AGING_BUCKETS]
-    positions = list(range(len(AGING_BUCKETS)))
-    width = 0.4
-    ax.bar(
-        [p - width / 2 for p in positions],
-        now,
-        width,
-        color=AGING_COLOURS,
-        label=t("report.chart.this_period", lang),
-    )
-    ax.bar(
-        [p + width / 2 for p in positions],
-        before,
-        width,
-        color=AGING_COLOURS,
-        alpha=0.4,
-        label=t("report.chart.previous_period", lang),
-    )
-    ax.set_xticks(positions, [t(f"report.aging.{b}", lang) for b in AGING_BUCKETS])
-    ax.tick_params(axis="x", colors=INK)
-    total = sum(now) or 1.0
-    for index, value in enumerate(now):
-        ax.annotate(
-            f"{value / total:.0%}",
-            (index - width / 2, value),
-            ha="center",
-            va="bottom",
-            color=INK,
-            fontsize=9,
-            xytext=(0, 3),
-            textcoords="offset points",
-        )
-    legend = ax.legend(frameon=False, fontsize=9)
-    for text in legend.get_texts():
-        text.set_color(INK)
-    return _png(fig)
-
-
 def all_charts(report: Report, lang: Lang) -> list[tuple[str, str, bytes]]:
     """(file name, title, PNG) for each chart."""
-    return [
-        ("contactos.png", t("report.chart.contacts", lang), contacts_chart(report, lang)),
-        ("excusas.png", t("report.chart.excuses", lang), excuses_chart(report, lang)),
-        ("promesas.png", t("report.chart.promises", lang), promises_chart(report, lang)),
-        (
-            "antiguedad.png",
-            t("report.chart.aging", lang, currency=report.currency),
-            aging_chart(report, lang),
-        ),
-    ]
+    return [(c.name, c.title, draw(c, lang)) for c in charts_of(report, lang)]

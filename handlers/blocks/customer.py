@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from babel.dates import get_day_names
+
 from bot.core.dates import describe
 from bot.core.i18n import Lang, t
-from bot.core.i18n.formats import short_day
+from bot.core.i18n.formats import locale_for, short_day
 from bot.core.money import money
 from bot.core.vocabulary import PaymentMethod
-from bot.customers.rules import CallContext, CustomerCard, InvoiceLine
+from bot.customers.rules import CallContext, CallingHours, CustomerCard, InvoiceLine
 from bot.payments.rules import RecordedPayment
 from handlers.blocks.call_modal import task_inputs
 from handlers.blocks.common import button, context, divider, escape, header, message, section
@@ -27,6 +29,64 @@ from handlers.ids import Action, Callback
 from handlers.metadata import CustomerMeta
 
 INVOICES_SHOWN = 10
+
+
+def days_in_words(days: frozenset[int], lang: Lang) -> str:
+    """`lun–vie`, `lun, mié, vie`: ISO weekdays as people say them; runs of three or more
+    days as a range."""
+    names = get_day_names("abbreviated", locale=locale_for(lang))
+    ordered = sorted(days)
+    runs: list[list[int]] = []
+    for day in ordered:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        words = [str(names[d - 1]).rstrip(".") for d in run]
+        parts.append(f"{words[0]}–{words[-1]}" if len(run) >= 3 else ", ".join(words))
+    return ", ".join(parts)
+
+
+def hours_line(hours: CallingHours, lang: Lang) -> str:
+    zone = t("card.hours_zone", lang, zone=escape(hours.timezone)) if hours.timezone else ""
+    return t(
+        "card.hours_own" if hours.own else "card.hours_team",
+        lang,
+        days=days_in_words(hours.days, lang),
+        start=hours.start.strftime("%H:%M"),
+        end=hours.end.strftime("%H:%M"),
+        zone=zone,
+    )
+
+
+def _record(card: CustomerCard, lang: Lang) -> list[str]:
+    """What happened with the customer so far: payments received and how the calls went."""
+    lines = [t("card.payments", lang)]
+    for p in card.payments:
+        details = [
+            t(f"method.{p.method}", lang) if p.method else "",
+            t("card.payment_reference", lang, reference=escape(p.reference)) if p.reference else "",
+            t("card.payment_invoice", lang, number=escape(p.invoice)) if p.invoice else "",
+        ]
+        shown = " · ".join(d for d in details if d)
+        lines.append(
+            t(
+                "card.payment_line",
+                lang,
+                day=short_day(p.paid_on, lang),
+                amount=money(p.amount, p.currency, lang),
+                details=f" · {shown}" if shown else "",
+            )
+        )
+    if not card.payments:
+        lines.append(t("card.no_payments", lang))
+    if card.outcomes:
+        counted = sorted(card.outcomes.items(), key=lambda item: (-item[1], item[0].value))
+        outcomes = " · ".join(f"{t(f'outcome.{o.value}', lang)} {n}" for o, n in counted)
+        lines.append(t("card.outcomes", lang, outcomes=outcomes))
+    return lines
 
 
 def _days(invoice: InvoiceLine, lang: Lang) -> str:
@@ -50,6 +110,8 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
     ]
     if card.credit > 0:
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
+    if card.hours is not None:
+        facts.append(hours_line(card.hours, lang))
     if card.pending_promise:
         p = card.pending_promise
         facts.append(
@@ -135,6 +197,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
         section("\n".join(facts)),
         section("\n".join(contacts)),
         section("\n".join(invoices)),
+        section("\n".join(_record(card, lang))),
         divider(),
         section("\n".join(notes)),
         section("\n".join(tasks)),

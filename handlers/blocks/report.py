@@ -1,4 +1,6 @@
-"""The control report as Block Kit: each figure next to the previous period's."""
+"""The control report as Block Kit: every collector of the scope (zeros shown), the team
+next to the previous period, promises by the day they fell due, money per currency, and DSO
+and CEI explained in one line each."""
 
 from __future__ import annotations
 
@@ -9,13 +11,17 @@ from bot.core.i18n import Lang, t
 from bot.core.i18n.formats import number, short_day
 from bot.core.money import money
 from bot.core.vocabulary import ExcuseCategory
+from bot.reports.figures import Day, Figures
 from bot.reports.rules import AGING_BUCKETS, Report, share
+from handlers.blocks.amounts import amounts_text
 from handlers.blocks.common import context, divider, escape, header, message, section
 
 SHOWN_REPEAT_BREAKERS = 10
+SECTION_LIMIT = 2900  # Slack's 3000, with room to spare
+MAX_PEOPLE_SECTIONS = 20
 
 
-def _pct(value: Decimal | None) -> str:
+def pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{value * 100:.0f} %"
 
 
@@ -24,166 +30,256 @@ def _num(value: Decimal | None, lang: Lang) -> str:
 
 
 def report_title(report: Report, lang: Lang, *, weekly: bool = False) -> str:
-    period = report.current.period
+    start, end = report.current.period_start, report.current.period_end
+    if report.kind == "day" and not weekly:
+        return t("report.title_day", lang, day=short_day(start, lang))
     key = "report.weekly_title" if weekly else "report.title"
-    return t(key, lang, start=short_day(period.start, lang), end=short_day(period.end, lang))
+    return t(key, lang, start=short_day(start, lang), end=short_day(end, lang))
+
+
+def scope_words(report: Report, lang: Lang) -> str:
+    name = escape(report.scope_label)
+    if report.scope_kind == "group":
+        return t("report.scope_of", lang, name=name)
+    if report.scope_kind == "mine":
+        return t("report.scope_mine", lang)
+    if report.scope_kind == "person":
+        return t("report.scope_person", lang, name=name)
+    return t("report.scope_team", lang)
+
+
+def person_lines(name: str, day: Day, lang: Lang, currency: str) -> str:
+    """Two lines: the work (calls against the plan, contacts, promises obtained), then the
+    results (the promises due and how they ended, money collected, overdue tasks)."""
+    work = t(
+        "report.person_work",
+        lang,
+        name=name,
+        attempts=day.attempts,
+        planned=day.planned,
+        answered=day.answered,
+        made=day.made,
+        promised=amounts_text(day.promised, lang, currency),
+    )
+    results = t(
+        "report.person_results",
+        lang,
+        due=day.due,
+        kept=day.kept,
+        partial=day.partial,
+        broken=day.broken,
+        pending=day.pending,
+        renegotiated=day.renegotiated,
+        rate=pct(day.kept_rate),
+        collected=amounts_text(day.collected, lang, currency),
+        tasks=day.tasks_overdue,
+    )
+    return f"{work}\n{results}"
+
+
+def chunked(lines: list[str], limit: int = SECTION_LIMIT) -> list[str]:
+    """Lines gathered into texts that each fit one section."""
+    chunks: list[str] = []
+    current = ""
+    for line in lines:
+        if current and len(current) + 1 + len(line) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _people(report: Report, lang: Lang) -> list[dict[str, Any]]:
+    cur, prev = report.current, report.previous
+    lines = [
+        person_lines(escape(c.name), c.total, lang, report.currency) for c in cur.collectors
+    ] or [t("report.nobody", lang)]
+    texts = chunked([t("report.people", lang), *lines])
+    blocks = [section(text) for text in texts[:MAX_PEOPLE_SECTIONS]]
+    team = [
+        person_lines(t("report.team_line", lang), cur.team, lang, report.currency),
+        person_lines(t("report.previous_label", lang), prev.team, lang, report.currency),
+    ]
+    blocks.append(section("\n".join(team)))
+    return blocks
+
+
+def _excuses(cur: Figures, prev: Figures, lang: Lang) -> str:
+    total = sum(cur.excuses.values())
+    lines = [t("report.excuses", lang, count=cur.notes)]
+    for category in sorted(ExcuseCategory, key=lambda c: -cur.excuses[c.value]):
+        count = cur.excuses[category.value]
+        if count or prev.excuses[category.value]:
+            lines.append(
+                t(
+                    "report.excuse_line",
+                    lang,
+                    name=t(f"excuse.{category.value}", lang),
+                    count=count,
+                    share=pct(share(count, total)),
+                    prev=prev.excuses[category.value],
+                )
+            )
+    tag_total = sum(cur.hashtags.values())
+    tags = ", ".join(
+        f"#{escape(tag)} {count} ({pct(share(count, tag_total))})"
+        for tag, count in cur.hashtags.most_common(8)
+    )
+    if tags:
+        lines.append(t("report.hashtags", lang, tags=tags))
+    return "\n".join(lines)
+
+
+def _promises(report: Report, lang: Lang, details: bool) -> str:
+    team, before = report.current.team, report.previous.team
+    currencies = report.currencies
+    by_amount = " · ".join(
+        pct(team.kept_rate_amount(c)) + (f" ({c})" if len(currencies) > 1 else "")
+        for c in currencies
+    )
+    lines = [
+        t(
+            "report.promises_due",
+            lang,
+            due=team.due,
+            prev_due=before.due,
+            kept=team.kept,
+            partial=team.partial,
+            broken=team.broken,
+            pending=team.pending,
+            renegotiated=team.renegotiated,
+        ),
+        t(
+            "report.kept_rate",
+            lang,
+            by_count=pct(team.kept_rate),
+            prev_count=pct(before.kept_rate),
+            by_amount=by_amount,
+        ),
+        t(
+            "report.promises_made",
+            lang,
+            made=team.made,
+            prev_made=before.made,
+            amount=amounts_text(team.promised, lang, report.currency),
+        ),
+    ]
+    previous = report.repeat_before
+    if not report.repeat_breakers:
+        lines.append(t("report.repeat_none", lang, prev=previous))
+    elif details:
+        names = ", ".join(
+            f"{escape(name)} ({count})"
+            for name, count in report.repeat_breakers[:SHOWN_REPEAT_BREAKERS]
+        )
+        lines.append(t("report.repeat", lang, names=names, prev=previous))
+    else:
+        lines.append(t("report.repeat_count", lang, count=len(report.repeat_breakers)))
+    return "\n".join(lines)
+
+
+def _money(report: Report, lang: Lang) -> list[str]:
+    cur, prev = report.current, report.previous
+    lines = [
+        t(
+            "report.collected",
+            lang,
+            amounts=amounts_text(
+                {c: m.collected for c, m in cur.money.items()}, lang, report.currency
+            ),
+            prev=amounts_text(
+                {c: m.collected for c, m in prev.money.items()}, lang, report.currency
+            ),
+        )
+    ]
+    for currency in report.currencies:
+        aging = report.aging.get(currency, {})
+        total = sum(aging.values(), Decimal(0))
+        if total:
+            buckets = " · ".join(
+                f"{t(f'report.aging.{b}', lang)} {money(aging.get(b, Decimal(0)), currency, lang)} "
+                f"({pct(share(int(aging.get(b, 0) * 100), int(total * 100)))})"
+                for b in AGING_BUCKETS
+            )
+            lines.append(
+                t(
+                    "report.aging",
+                    lang,
+                    currency=currency,
+                    total=money(total, currency, lang),
+                    buckets=buckets,
+                )
+            )
+        now, before = cur.money.get(currency), prev.money.get(currency)
+        if now is None and before is None:
+            continue
+        lines.append(
+            t(
+                "report.kpis",
+                lang,
+                currency=currency,
+                dso=_days(now.dso if now else None, lang),
+                prev_dso=_days(before.dso if before else None, lang),
+                cei=_cei(now.cei if now else None),
+                prev_cei=_cei(before.cei if before else None),
+            )
+        )
+    lines.append(
+        t(
+            "report.days_to_pay",
+            lang,
+            days=_days(cur.days_to_pay, lang),
+            prev_days=_days(prev.days_to_pay, lang),
+        )
+    )
+    lines.append(
+        t(
+            "report.notes",
+            lang,
+            share=pct(cur.notes_share),
+            total=cur.notes,
+            prev_share=pct(prev.notes_share),
+        )
+    )
+    return lines
+
+
+def _days(value: Decimal | None, lang: Lang) -> str:
+    if value is None:
+        return "—"
+    return t("report.days", lang, count=value, value=number(value, lang))
+
+
+def _cei(value: Decimal | None) -> str:
+    return "—" if value is None else pct(value / 100)
 
 
 def build_report(
     report: Report, lang: Lang, *, details: bool = True, weekly: bool = False, files_note: str = ""
 ) -> dict[str, Any]:
     """`details=False` (a channel that is not private): no customer names."""
-    cur, prev = report.current, report.previous
-    cash = report.currency
-
-    def amount(value: Decimal) -> str:
-        return money(value, cash, lang)
-
-    scope = report.scope
-    who = (
-        t("report.scope_team", lang)
-        if scope.member_ids is None
-        else t("report.scope_mine", lang)
-        if len(scope.member_ids) == 1
-        else t("report.scope_of", lang, name=escape(scope.label))
-    )
+    prev = report.previous
     vs = t(
         "report.vs",
         lang,
-        start=short_day(prev.period.start, lang),
-        end=short_day(prev.period.end, lang),
+        start=short_day(prev.period_start, lang),
+        end=short_day(prev.period_end, lang),
     )
-    per_day = Decimal(cur.attempts) / report.business_days
-    contacts = [
-        t(
-            "report.contacts",
-            lang,
-            attempts=cur.attempts,
-            prev_attempts=prev.attempts,
-            answered=cur.answered,
-            prev_answered=prev.answered,
-            per_day=number(per_day.quantize(Decimal("0.1")), lang),
-        )
-    ]
-    for line in cur.contacts[:12]:
-        contacts.append(
-            t(
-                "report.collector_line",
-                lang,
-                name=escape(line.name),
-                attempts=line.attempts,
-                answered=line.answered,
-                per_day=number(
-                    (Decimal(line.attempts) / report.business_days).quantize(Decimal("0.1")), lang
-                ),
-            )
-        )
-    total = sum(cur.excuses.values())
-    excuses = [t("report.excuses", lang, total=total)]
-    for category in sorted(ExcuseCategory, key=lambda c: -cur.excuses[c.value]):
-        count = cur.excuses[category.value]
-        if count or prev.excuses[category.value]:
-            excuses.append(
-                t(
-                    "report.excuse_line",
-                    lang,
-                    name=t(f"excuse.{category.value}", lang),
-                    count=count,
-                    share=_pct(share(count, total)),
-                    prev=prev.excuses[category.value],
-                )
-            )
-    tag_total = sum(cur.hashtags.values())
-    tags = ", ".join(
-        f"#{escape(tag)} {count} ({_pct(share(count, tag_total))})"
-        for tag, count in cur.hashtags.most_common(8)
-    )
-    if tags:
-        excuses.append(t("report.hashtags", lang, tags=tags))
-    p, pp = cur.promises, prev.promises
-    promises = [
-        t(
-            "report.promises",
-            lang,
-            made=p.made,
-            prev_made=pp.made,
-            kept=p.kept,
-            partial=p.partial,
-            broken=p.broken,
-            pending=p.pending,
-        ),
-        t(
-            "report.kept_rate",
-            lang,
-            by_count=_pct(p.kept_rate),
-            prev_count=_pct(pp.kept_rate),
-            by_amount=_pct(p.kept_rate_amount),
-            prev_amount=_pct(pp.kept_rate_amount),
-        ),
-        t(
-            "report.money",
-            lang,
-            promised=amount(p.amount_promised),
-            prev_promised=amount(pp.amount_promised),
-            collected=amount(cur.collected),
-            prev_collected=amount(prev.collected),
-        ),
-    ]
-    before = report.repeat_before
-    if not report.repeat_breakers:
-        promises.append(t("report.repeat_none", lang, prev=before))
-    elif details:
-        names = ", ".join(
-            f"{escape(name)} ({count})"
-            for name, count in report.repeat_breakers[:SHOWN_REPEAT_BREAKERS]
-        )
-        promises.append(t("report.repeat", lang, names=names, prev=before))
-    else:
-        promises.append(
-            t("report.repeat_count", lang, count=len(report.repeat_breakers), prev=before)
-        )
-    aging_total = sum(report.aging.values(), Decimal("0"))
-    buckets = " · ".join(
-        f"{t(f'report.aging.{b}', lang)} {amount(report.aging[b])} "
-        f"({_pct(share(int(report.aging[b] * 100), int(aging_total * 100)))})"
-        for b in AGING_BUCKETS
-    )
-    money_lines = [
-        t(
-            "report.aging",
-            lang,
-            total=amount(aging_total),
-            prev_total=amount(sum(report.aging_before.values(), Decimal("0"))),
-            buckets=buckets,
-        ),
-        t(
-            "report.kpis",
-            lang,
-            dso=_num(cur.dso, lang),
-            prev_dso=_num(prev.dso, lang),
-            cei=_pct(cur.cei / 100 if cur.cei is not None else None),
-            prev_cei=_pct(prev.cei / 100 if prev.cei is not None else None),
-            days=_num(cur.days_to_pay, lang),
-            prev_days=_num(prev.days_to_pay, lang),
-        ),
-        t(
-            "report.notes",
-            lang,
-            share=_pct(cur.notes_share),
-            total=cur.notes,
-            prev_share=_pct(prev.notes_share),
-        ),
-    ]
     title = report_title(report, lang, weekly=weekly)
     blocks: list[dict[str, Any]] = [
         header(title),
-        context(who, vs),
-        section("\n".join(contacts)),
-        section("\n".join(excuses)),
+        context(scope_words(report, lang), vs),
+        *_people(report, lang),
         divider(),
-        section("\n".join(promises)),
+        section(_promises(report, lang, details)),
+        section(_excuses(report.current, prev, lang)),
         divider(),
-        section("\n".join(money_lines)),
+        section("\n".join(_money(report, lang))),
+        context(t("report.dso_explained", lang)),
+        context(t("report.cei_explained", lang)),
     ]
     if files_note:
         blocks.append(context(files_note))

@@ -1,24 +1,22 @@
-"""The supervisors' morning summary. Customer names and amounts appear only when the channel
-is private: debt details are confidential."""
+"""The supervisors' morning summary: every collector with today's calls and the previous
+business day's plan against what was done. Customer names and amounts appear only when the
+channel is private: debt details are confidential."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from bot.agenda.rules import Account, DigestSummary
+from babel.dates import format_date
+
+from bot.agenda.rules import Account, CollectorLine, DigestSummary
 from bot.core.i18n import Lang, t
-from bot.core.i18n.formats import short_day
+from bot.core.i18n.formats import locale_for, short_day
 from bot.core.money import money
+from handlers.blocks.amounts import amounts_text
 from handlers.blocks.common import context, escape, header, message, section
+from handlers.blocks.report import chunked
 
 _LISTED = 10
-
-
-def _amounts(amounts: dict[str, Decimal], lang: Lang) -> str:
-    return " + ".join(money(v, c, lang) for c, v in sorted(amounts.items())) or money(
-        Decimal(0), "USD", lang
-    )
 
 
 def _accounts(accounts: list[Account], lang: Lang) -> str:
@@ -34,26 +32,49 @@ def _accounts(accounts: list[Account], lang: Lang) -> str:
     )
 
 
+def collector_line(line: CollectorLine, summary: DigestSummary, lang: Lang) -> str:
+    broken = t("summary.collector_broken", lang, count=line.broken) if line.broken else ""
+    yesterday = ""
+    if summary.yesterday is not None:
+        day = format_date(summary.yesterday, "EEE d MMM", locale=locale_for(lang))
+        if line.planned_yesterday is None:
+            yesterday = t("summary.yesterday_no_plan", lang, day=day, done=line.done_yesterday)
+        else:
+            yesterday = t(
+                "summary.yesterday",
+                lang,
+                day=day,
+                planned=line.planned_yesterday,
+                done=line.done_yesterday,
+            )
+    return t(
+        "summary.collector",
+        lang,
+        name=escape(line.name),
+        count=line.total,
+        broken=broken,
+        yesterday=yesterday,
+    )
+
+
 def build_supervisors_summary(
-    summary: DigestSummary, lang: Lang, escalation_days: int
+    summary: DigestSummary, lang: Lang, escalation_days: int, currency: str = "USD"
 ) -> dict[str, Any]:
     title = t("summary.title", lang, day=short_day(summary.day, lang))
-    lines = [
-        t(
-            "summary.collector",
-            lang,
-            name=escape(c.name),
-            count=c.total,
-            broken=t("summary.collector_broken", lang, count=c.broken) if c.broken else "",
+    lines = [collector_line(c, summary, lang) for c in summary.collectors] or [
+        t("summary.no_collectors", lang)
+    ]
+    blocks: list[dict[str, Any]] = [header(title)]
+    if summary.yesterday is not None and summary.collectors:
+        blocks.append(
+            context(t("summary.yesterday_head", lang, day=short_day(summary.yesterday, lang)))
         )
-        for c in summary.collectors
-    ] or [t("summary.no_collectors", lang)]
-    blocks: list[dict[str, Any]] = [header(title), section("\n".join(lines))]
+    blocks.extend(section(text) for text in chunked(lines))
     totals = t(
         "summary.totals",
         lang,
         broken=summary.broken_promises,
-        overdue=_amounts(summary.overdue, lang) if summary.details else "—",
+        overdue=amounts_text(summary.overdue, lang, currency) if summary.details else "—",
     )
     blocks.append(section(totals))
     orphans = t("summary.orphans", lang, count=len(summary.orphans))

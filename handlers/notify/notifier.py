@@ -59,7 +59,12 @@ class SlackNotifier:
 
     def supervisors_summary(self, summary: DigestSummary, *, lang: Lang) -> Message:
         return as_message(
-            build_supervisors_summary(summary, lang, self._settings.cobro_escalation_days)
+            build_supervisors_summary(
+                summary,
+                lang,
+                self._settings.cobro_escalation_days,
+                self._settings.cobro_currency,
+            )
         )
 
     def call_logged(self, logged: LoggedCall, *, to: Recipient) -> Message:
@@ -113,8 +118,7 @@ class SlackNotifier:
         content = history_csv(events, self._settings.tz, to.lang)
         comment = t("history.uploaded", to.lang, customer=escape(customer), count=len(events))
         return Message(
-            text=comment,
-            files=[OutboxFile(f"{file_stem}.csv", quiet(customer), content.encode())],
+            text=comment, files=[OutboxFile(f"{file_stem}.csv", quiet(customer), content)]
         )
 
     def report(self, report: Report, *, lang: Lang, details: bool, weekly: bool) -> Message:
@@ -126,7 +130,7 @@ class SlackNotifier:
         """The charts (PNG) and every figure (CSV), with names unique to this report.
         matplotlib is imported here, when a chart is drawn, and nowhere else."""
         from handlers.blocks.charts import all_charts
-        from handlers.blocks.csvfiles import report_csv
+        from handlers.blocks.csvfiles import days_csv, report_csv
 
         files = [
             OutboxFile(f"{stem}-{name}", title, content)
@@ -134,9 +138,14 @@ class SlackNotifier:
         ]
         files.append(
             OutboxFile(
-                f"{stem}.csv",
+                f"{stem}-cifras.csv",
                 t("report.csv_title", lang),
-                report_csv(report, lang, names=details).encode(),
+                report_csv(report, lang, names=details),
+            )
+        )
+        files.append(
+            OutboxFile(
+                f"{stem}-por-dia.csv", t("report.csv_days_title", lang), days_csv(report, lang)
             )
         )
         comment = t("report.files_here", lang) if weekly else report_title(report, lang)

@@ -160,7 +160,10 @@ def test_history_export_has_every_event_and_goes_to_my_dm(bot: Harness) -> None:
     (complete,) = bot.fake.wait_for("files.completeUploadExternal")
     assert complete.params["channel_id"].startswith("D")  # a DM, not the public channel
     (file_id,) = bot.fake.uploads
-    rows = list(csv.reader(io.StringIO(bot.fake.uploads[file_id].decode("utf-8"))))
+    content = bot.fake.uploads[file_id].decode("utf-8")
+    assert content.startswith("\ufeff")  # a BOM: Excel reads the accents
+    # the team's locale writes a decimal comma, so cells are separated by semicolons
+    rows = list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
     assert rows[0] == ["fecha", "tipo", "quién", "detalle", "monto", "estado"]
     kinds = [row[1] for row in rows[1:]]
     assert kinds.count("Nota") == 7

@@ -55,7 +55,10 @@ def test_the_scripted_story(tmp_path: Path) -> None:
         assert found >= 0, f"missing, or out of order: {step!r}"
         position = found
     assert "Traceback" not in out + done.stderr
-    charts = sorted((tmp_path / "demo" / "archivos").glob("control-2026-W49-*.png"))
+    # named after what they hold: the whole team's control of 23–29 November
+    charts = sorted(
+        (tmp_path / "demo" / "archivos").glob("control-equipo-2026-11-23-2026-11-29-*.png")
+    )
     assert len(charts) == 4
     for chart in charts:
         assert mpimg.imread(chart).shape[1] > 400

@@ -155,7 +155,7 @@ def test_the_summary_names_no_customer_in_a_public_channel(bot: Harness) -> None
     bot.jobs.digest(WED_8AM)
     (summary,) = bot.fake.messages_to("C0SUPER")
     text = summary.text()
-    assert "Ana Pérez: 1 llamada, 1 por promesa incumplida" in text
+    assert "Ana Pérez: 1 llamada hoy, 1 por promesa incumplida" in text
     assert "Cuentas huérfanas" in text and "*1*" in text
     assert "Huérfano SA" not in text and "Rompió SA" not in text
     assert "solo se muestran en un canal privado" in text

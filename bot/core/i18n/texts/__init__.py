@@ -3,6 +3,7 @@
 from bot.core.i18n.texts import (
     agenda,
     calls,
+    card,
     common,
     dates,
     digest,
@@ -17,6 +18,7 @@ from bot.core.i18n.texts import (
 ALL_TEXTS = (
     agenda.TEXTS,
     calls.TEXTS,
+    card.TEXTS,
     common.TEXTS,
     dates.TEXTS,
     digest.TEXTS,

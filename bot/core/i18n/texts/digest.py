@@ -4,14 +4,35 @@ TEXTS: dict[str, dict[str, Any]] = {
     "summary.title": {"es": "Resumen de cobranza del {day}", "en": "Collections summary for {day}"},
     "summary.collector": {
         "es": {
-            "one": "• {name}: {count} llamada{broken}",
-            "other": "• {name}: {count} llamadas{broken}",
+            "one": "• {name}: {count} llamada hoy{broken}{yesterday}",
+            "other": "• {name}: {count} llamadas hoy{broken}{yesterday}",
         },
-        "en": {"one": "• {name}: {count} call{broken}", "other": "• {name}: {count} calls{broken}"},
+        "en": {
+            "one": "• {name}: {count} call today{broken}{yesterday}",
+            "other": "• {name}: {count} calls today{broken}{yesterday}",
+        },
     },
     "summary.collector_broken": {
-        "es": ", {count} por promesa incumplida",
-        "en": ", {count} for broken promises",
+        "es": {
+            "one": ", {count} por promesa incumplida",
+            "other": ", {count} por promesas incumplidas",
+        },
+        "en": {
+            "one": ", {count} for a broken promise",
+            "other": ", {count} for broken promises",
+        },
+    },
+    "summary.yesterday": {
+        "es": " · {day}: plan {planned}, hechas {done}",
+        "en": " · {day}: plan {planned}, done {done}",
+    },
+    "summary.yesterday_no_plan": {
+        "es": " · {day}: hechas {done} (no se guardó plan)",
+        "en": " · {day}: done {done} (no plan was kept)",
+    },
+    "summary.yesterday_head": {
+        "es": "Hoy, y el día hábil anterior ({day}) planeado frente a hecho:",
+        "en": "Today, and the previous business day ({day}) planned against done:",
     },
     "summary.no_collectors": {
         "es": "No hay cobradores en el equipo.",

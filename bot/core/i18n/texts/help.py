@@ -28,8 +28,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "`/cobro promises` — payment promises I follow",
     },
     "help.cmd.reporte": {
-        "es": "`/cobro reporte [semana|mes|DESDE HASTA]` — el control: contactos, excusas, promesas, antigüedad",
-        "en": "`/cobro report [week|month|FROM TO]` — control: contacts, excuses, promises, aging",
+        "es": "`/cobro reporte [semana pasada|noviembre|DESDE HASTA…] [@persona]` — el control: cada cobrador, llamadas contra el plan, promesas, cobrado, antigüedad",
+        "en": "`/cobro report [last week|november|FROM TO…] [@person]` — control: each collector, calls against the plan, promises, collected, aging",
     },
     "help.cmd.historial": {
         "es": "`/cobro historial <cliente>` — exportar la historia del cliente (CSV)",

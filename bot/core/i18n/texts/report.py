@@ -1,66 +1,113 @@
-"""Words of the control report."""
+"""Words of the control report: the summary in Slack, its charts and its CSV."""
 
 from typing import Any
+
+
+def _n(es_one: str, es_other: str, en_one: str, en_other: str) -> dict[str, dict[str, str]]:
+    return {"es": {"one": es_one, "other": es_other}, "en": {"one": en_one, "other": en_other}}
+
 
 TEXTS: dict[str, dict[str, Any]] = {
     "report.title": {
         "es": "Control de cobranza · {start} – {end}",
         "en": "Collections control · {start} – {end}",
     },
+    "report.title_day": {"es": "Control de cobranza · {day}", "en": "Collections control · {day}"},
+    "report.weekly_title": {
+        "es": "Control semanal · {start} – {end}",
+        "en": "Weekly control · {start} – {end}",
+    },
     "report.scope_team": {"es": "Todo el equipo", "en": "The whole team"},
     "report.scope_of": {"es": "Equipo de {name}", "en": "{name}'s team"},
     "report.scope_mine": {"es": "Tu trabajo", "en": "Your work"},
+    "report.scope_person": {"es": "Trabajo de {name}", "en": "{name}'s work"},
     "report.vs": {"es": "frente a {start} – {end}", "en": "vs {start} – {end}"},
-    "report.contacts": {
-        "es": "*Contactos:* {attempts} intentos ({prev_attempts}), {answered} atendidos ({prev_answered}) · {per_day} intentos por día hábil",
-        "en": "*Contacts:* {attempts} attempts ({prev_attempts}), {answered} answered ({prev_answered}) · {per_day} attempts per business day",
+    # ---------------------------------------------------------------- per collector
+    "report.people": {"es": "*Por cobrador*", "en": "*Per collector*"},
+    "report.team_line": {"es": "Equipo", "en": "Team"},
+    "report.nobody": {
+        "es": "No hay cobradores en este alcance.",
+        "en": "There are no collectors in this scope.",
     },
-    "report.collector_line": {
-        "es": "• {name}: {attempts} intentos, {answered} atendidos, {per_day}/día",
-        "en": "• {name}: {attempts} attempts, {answered} answered, {per_day}/day",
+    "report.person_work": {
+        "es": "*{name}* — llamadas {attempts} (plan {planned}) · contactos {answered} · promesas obtenidas {made} ({promised})",
+        "en": "*{name}* — calls {attempts} (plan {planned}) · contacts {answered} · promises obtained {made} ({promised})",
     },
-    "report.excuses": {"es": "*Excusas* ({total} notas)", "en": "*Excuses* ({total} notes)"},
+    "report.person_results": {
+        "es": "      vencían {due}: cumplidas {kept}, en parte {partial}, incumplidas {broken}, pendientes {pending}, renegociadas {renegotiated} · cumplimiento {rate} · cobrado {collected} · tareas vencidas {tasks}",
+        "en": "      due {due}: kept {kept}, partly {partial}, broken {broken}, pending {pending}, renegotiated {renegotiated} · kept rate {rate} · collected {collected} · overdue tasks {tasks}",
+    },
+    "report.previous_label": {"es": "Periodo anterior", "en": "Previous period"},
+    # ---------------------------------------------------------------- excuses
+    "report.excuses": _n(
+        "*Excusas* ({count} nota)",
+        "*Excusas* ({count} notas)",
+        "*Excuses* ({count} note)",
+        "*Excuses* ({count} notes)",
+    ),
     "report.excuse_line": {
         "es": "• {name}: {count} ({share}) · antes {prev}",
         "en": "• {name}: {count} ({share}) · before {prev}",
     },
     "report.hashtags": {"es": "*Etiquetas:* {tags}", "en": "*Hashtags:* {tags}"},
-    "report.promises": {
-        "es": "*Promesas:* {made} hechas ({prev_made}) · {kept} cumplidas, {partial} en parte, {broken} incumplidas, {pending} pendientes",
-        "en": "*Promises:* {made} made ({prev_made}) · {kept} kept, {partial} partly, {broken} broken, {pending} pending",
+    # ---------------------------------------------------------------- promises
+    "report.promises_due": {
+        "es": "*Promesas que vencían en el periodo:* {due} ({prev_due}) · cumplidas {kept}, en parte {partial}, incumplidas {broken}, pendientes {pending} · renegociadas {renegotiated}",
+        "en": "*Promises due in the period:* {due} ({prev_due}) · kept {kept}, partly {partial}, broken {broken}, pending {pending} · renegotiated {renegotiated}",
     },
     "report.kept_rate": {
-        "es": "Cumplimiento: {by_count} por número ({prev_count}) · {by_amount} por monto ({prev_amount})",
-        "en": "Kept rate: {by_count} by count ({prev_count}) · {by_amount} by amount ({prev_amount})",
+        "es": "Cumplimiento de las que vencían: {by_count} por número ({prev_count}) · {by_amount} por monto",
+        "en": "Kept rate of those due: {by_count} by count ({prev_count}) · {by_amount} by amount",
     },
-    "report.money": {
-        "es": "*Prometido:* {promised} ({prev_promised}) · *Cobrado:* {collected} ({prev_collected})",
-        "en": "*Promised:* {promised} ({prev_promised}) · *Collected:* {collected} ({prev_collected})",
+    "report.promises_made": {
+        "es": "*Obtenidas en el periodo:* {made} ({prev_made}) por {amount}",
+        "en": "*Obtained in the period:* {made} ({prev_made}) for {amount}",
     },
     "report.repeat": {
         "es": "*Incumplen una y otra vez* (2+ promesas rotas en 90 días): {names}",
         "en": "*Break promise after promise* (2+ broken in 90 days): {names}",
     },
-    "report.repeat_count": {
-        "es": "*Incumplen una y otra vez* (2+ promesas rotas en 90 días): {count} clientes (los nombres van en el CSV)",
-        "en": "*Break promise after promise* (2+ broken in 90 days): {count} customers (names in the CSV)",
-    },
+    "report.repeat_count": _n(
+        "*Incumplen una y otra vez* (2+ promesas rotas en 90 días): {count} cliente (los nombres van en el CSV)",
+        "*Incumplen una y otra vez* (2+ promesas rotas en 90 días): {count} clientes (los nombres van en el CSV)",
+        "*Break promise after promise* (2+ broken in 90 days): {count} customer (names in the CSV)",
+        "*Break promise after promise* (2+ broken in 90 days): {count} customers (names in the CSV)",
+    ),
     "report.repeat_none": {
         "es": "*Incumplen una y otra vez:* nadie :tada:",
         "en": "*Break promise after promise:* nobody :tada:",
     },
+    # ---------------------------------------------------------------- money
+    "report.collected": {
+        "es": "*Cobrado:* {amounts} (antes {prev})",
+        "en": "*Collected:* {amounts} (before {prev})",
+    },
     "report.aging": {
-        "es": "*Antigüedad del saldo* (hoy, {total}): {buckets}",
-        "en": "*Aging of balances* (today, {total}): {buckets}",
+        "es": "*Antigüedad del saldo* ({currency}, al cierre: {total}): {buckets}",
+        "en": "*Aging of balances* ({currency}, at the end: {total}): {buckets}",
     },
     "report.kpis": {
-        "es": "*DSO:* {dso} días ({prev_dso}) · *CEI:* {cei} ({prev_cei}) · *Días promedio de pago:* {days} ({prev_days})",
-        "en": "*DSO:* {dso} days ({prev_dso}) · *CEI:* {cei} ({prev_cei}) · *Average days to pay:* {days} ({prev_days})",
+        "es": "*DSO* ({currency}): {dso} ({prev_dso}) · *CEI*: {cei} ({prev_cei})",
+        "en": "*DSO* ({currency}): {dso} ({prev_dso}) · *CEI*: {cei} ({prev_cei})",
+    },
+    "report.days": _n("{value} día", "{value} días", "{value} day", "{value} days"),
+    "report.days_to_pay": {
+        "es": "*Días promedio de pago:* {days} ({prev_days})",
+        "en": "*Average days to pay:* {days} ({prev_days})",
+    },
+    "report.dso_explained": {
+        "es": "DSO: cuántos días de ventas a crédito siguen sin cobrarse (saldo al cierre ÷ ventas a crédito del periodo × días del periodo); menos es mejor.",
+        "en": "DSO: how many days of credit sales are still unpaid (balance at the end ÷ the period's credit sales × days in the period); lower is better.",
+    },
+    "report.cei_explained": {
+        "es": "CEI: de lo que se podía cobrar en el periodo, qué parte se cobró ((saldo inicial + ventas − saldo final) ÷ (saldo inicial + ventas − saldo no vencido al cierre)); 100 % es todo.",
+        "en": "CEI: of what could be collected in the period, the share that was ((opening balance + sales − closing balance) ÷ (opening balance + sales − closing balance not yet due)); 100 % is all of it.",
     },
     "report.notes": {
         "es": "*Notas que responden quién, por qué y qué sigue:* {share} de {total} ({prev_share})",
         "en": "*Notes that say who, why and what next:* {share} of {total} ({prev_share})",
     },
+    # ---------------------------------------------------------------- files and refusals
     "report.files": {
         "es": "Gráficas y CSV con todas las cifras: te los envié por mensaje directo.",
         "en": "Charts and a CSV with every figure: sent to you by DM.",
@@ -70,37 +117,117 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "Charts and a CSV with every figure.",
     },
     "report.bad_period": {
-        "es": "No entendí el periodo. Usa `/cobro reporte semana`, `/cobro reporte mes` o `/cobro reporte 01/11/2026 15/11/2026`.",
-        "en": "I didn't understand the period. Use `/cobro report week`, `/cobro report month` or `/cobro report 2026-11-01 2026-11-15`.",
+        "es": "No entendí el periodo «{text}». Entiendo: `hoy`, `ayer`, `esta semana`, `semana pasada`, `este mes`, `mes pasado`, un mes (`noviembre`, `noviembre 2026`), dos fechas (`01/11/2026 15/11/2026`, `del 1 de noviembre al 15 de noviembre`) o un día; y una persona o su equipo (`@luis`). Sin nada: la semana pasada si es lunes, si no esta semana.",
+        "en": "I didn't understand the period “{text}”. I understand: `today`, `yesterday`, `this week`, `last week`, `this month`, `last month`, a month (`november`, `november 2026`), two dates (`2026-11-01 2026-11-15`, `from 2026-11-01 to 2026-11-15`) or one day; and a person or their team (`@luis`). With nothing: last week on a Monday, else this week.",
     },
     "report.period_backwards": {
         "es": "La fecha inicial va antes que la final: `/cobro reporte DESDE HASTA`.",
         "en": "The start date goes before the end: `/cobro report FROM TO`.",
     },
-    "report.weekly_title": {
-        "es": "Control semanal · {start} – {end}",
-        "en": "Weekly control · {start} – {end}",
+    "report.future_period": {
+        "es": "Ese periodo todavía no empieza: el control cuenta lo que ya pasó.",
+        "en": "That period has not started yet: the control counts what already happened.",
     },
+    "report.one_person": {
+        "es": "Un reporte es de una persona o de su equipo: nombra solo a una (`/cobro reporte semana pasada @luis`).",
+        "en": "A report is about one person or their team: name only one (`/cobro report last week @luis`).",
+    },
+    "report.which_person": {
+        "es": "{value} puede ser {names}: usa la mención de Slack (`@` y elige a la persona).",
+        "en": "{value} could be {names}: use Slack's mention (`@` and pick the person).",
+    },
+    "report.not_yours": {
+        "es": "Ese reporte no te toca: puedes ver tu propio trabajo con `/cobro reporte`. Tu supervisor ve el de todo el equipo.",
+        "en": "That report is not yours to see: `/cobro report` shows your own work. Your supervisor sees the whole team's.",
+    },
+    # ---------------------------------------------------------------- charts
     "report.chart.this_period": {"es": "Este periodo", "en": "This period"},
     "report.chart.previous_period": {"es": "Periodo anterior", "en": "Previous period"},
-    "report.chart.contacts": {"es": "Contactos por cobrador", "en": "Contacts per collector"},
-    "report.chart.attempts": {"es": "Intentos", "en": "Attempts"},
-    "report.chart.answered": {"es": "Atendidos", "en": "Answered"},
+    "report.chart.contacts": {
+        "es": "Llamadas y contactos por cobrador, frente a lo planeado",
+        "en": "Calls and contacts per collector, against the plan",
+    },
+    "report.chart.planned": {"es": "Planeadas", "en": "Planned"},
+    "report.chart.attempts": {"es": "Llamadas", "en": "Calls"},
+    "report.chart.answered": {"es": "Contactos", "en": "Contacts"},
     "report.chart.excuses": {"es": "Excusas por categoría", "en": "Excuses by category"},
-    "report.chart.promises": {"es": "Promesas de pago", "en": "Payment promises"},
+    "report.chart.promises": {
+        "es": "Promesas que vencían, por cobrador",
+        "en": "Promises due, per collector",
+    },
+    "report.chart.kept": {"es": "Cumplidas", "en": "Kept"},
+    "report.chart.broken": {"es": "Incumplidas o en parte", "en": "Broken or partly kept"},
+    "report.chart.renegotiated": {"es": "Renegociadas", "en": "Renegotiated"},
     "report.chart.aging": {
         "es": "Antigüedad del saldo ({currency})",
         "en": "Aging of balances ({currency})",
     },
+    "report.chart.count": {"es": "Cantidad", "en": "Count"},
     "report.aging.current": {"es": "Al día", "en": "Current"},
     "report.aging.1-30": {"es": "1-30", "en": "1-30"},
     "report.aging.31-60": {"es": "31-60", "en": "31-60"},
     "report.aging.61-90": {"es": "61-90", "en": "61-90"},
     "report.aging.91-120": {"es": "91-120", "en": "91-120"},
     "report.aging.120+": {"es": "+120", "en": "120+"},
+    # ---------------------------------------------------------------- CSV
     "report.csv_title": {"es": "Cifras del control (CSV)", "en": "Control figures (CSV)"},
+    "report.csv_days_title": {
+        "es": "Trabajo por cobrador y día (CSV)",
+        "en": "Work per collector and day (CSV)",
+    },
     "report.csv.figure": {"es": "cifra", "en": "figure"},
     "report.csv.detail": {"es": "detalle", "en": "detail"},
+    "report.csv.now": {"es": "periodo {start} a {end}", "en": "period {start} to {end}"},
+    "report.csv.before": {"es": "anterior {start} a {end}", "en": "before {start} to {end}"},
+    "report.csv.collector": {"es": "cobrador", "en": "collector"},
+    "report.csv.day": {"es": "día", "en": "day"},
+    "report.csv.currency": {"es": "moneda", "en": "currency"},
+    "report.csv.f.planned": {"es": "llamadas planeadas", "en": "calls planned"},
+    "report.csv.f.attempts": {"es": "llamadas hechas", "en": "calls made"},
+    "report.csv.f.answered": {"es": "contactos", "en": "contacts"},
+    "report.csv.f.made": {"es": "promesas obtenidas", "en": "promises obtained"},
+    "report.csv.f.promised": {"es": "monto prometido", "en": "amount promised"},
+    "report.csv.f.due": {"es": "promesas que vencían", "en": "promises due"},
+    "report.csv.f.kept": {"es": "cumplidas", "en": "kept"},
+    "report.csv.f.partial": {"es": "cumplidas en parte", "en": "partly kept"},
+    "report.csv.f.broken": {"es": "incumplidas", "en": "broken"},
+    "report.csv.f.pending": {"es": "pendientes", "en": "pending"},
+    "report.csv.f.renegotiated": {"es": "renegociadas", "en": "renegotiated"},
+    "report.csv.f.kept_rate": {"es": "cumplimiento por número", "en": "kept rate by count"},
+    "report.csv.f.kept_rate_amount": {"es": "cumplimiento por monto", "en": "kept rate by amount"},
+    "report.csv.f.collected": {"es": "cobrado", "en": "collected"},
+    "report.csv.f.tasks_overdue": {"es": "tareas vencidas", "en": "overdue tasks"},
+    "report.csv.f.team_collected": {
+        "es": "cobrado (todos los clientes)",
+        "en": "collected (every customer)",
+    },
+    "report.csv.f.team_sales": {"es": "ventas a crédito", "en": "credit sales"},
+    "report.csv.f.team_receivables_begin": {
+        "es": "cartera al inicio",
+        "en": "receivables at the start",
+    },
+    "report.csv.f.team_receivables": {"es": "cartera al cierre", "en": "receivables at the end"},
+    "report.csv.f.team_receivables_current": {
+        "es": "cartera no vencida al cierre",
+        "en": "receivables not yet due at the end",
+    },
+    "report.csv.f.team_dso": {"es": "DSO (días)", "en": "DSO (days)"},
+    "report.csv.f.team_cei": {"es": "CEI (%)", "en": "CEI (%)"},
+    "report.csv.f.aging": {"es": "antigüedad del saldo", "en": "aging"},
+    "report.csv.f.days_to_pay": {"es": "días promedio de pago", "en": "average days to pay"},
+    "report.csv.f.excuse": {"es": "excusa", "en": "excuse"},
+    "report.csv.f.hashtag": {"es": "etiqueta", "en": "hashtag"},
+    "report.csv.f.notes": {"es": "notas", "en": "notes"},
+    "report.csv.f.notes_complete": {
+        "es": "notas que responden las tres preguntas",
+        "en": "notes answering the three questions",
+    },
+    "report.csv.f.notes_share": {"es": "parte de notas completas", "en": "share of complete notes"},
+    "report.csv.f.repeat_breakers": {
+        "es": "clientes que incumplen una y otra vez",
+        "en": "repeat breakers",
+    },
+    "report.csv.f.repeat_breaker": {"es": "incumple una y otra vez", "en": "repeat breaker"},
     "cli.report_done": {
         "es": "Control semanal ({day}): enviado al canal de supervisores; {sent} mensajes enviados, {failed} fallidos.",
         "en": "Weekly control ({day}): sent to the supervisors' channel; {sent} messages sent, {failed} failed.",
