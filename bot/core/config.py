@@ -227,8 +227,10 @@ class Settings(BaseSettings):
     @property
     def locale(self) -> str:
         """The babel locale of money, numbers and dates: COBRO_LOCALE, else the language in
-        the team's country (es + MX → es_MX)."""
-        return self.cobro_locale or self.cobro_language
+        the team's country (es + MX → es_MX), else the language alone."""
+        from bot.core.i18n.formats import default_locale
+
+        return self.cobro_locale or default_locale(self.cobro_language, self.cobro_country)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -54,7 +54,7 @@ def test_the_card_shows_payments_call_outcomes_and_calling_hours(bot: Harness) -
     (answer,) = bot.fake.wait_for("response_url")
     text = answer.text()
     # newest first, each with what identifies it
-    paid = money(Decimal("500"), "MXN", "es")  # the team's locale: 500,00 MXN
+    paid = money(Decimal("500"), "MXN", "es")  # the team's locale: $500.00
     assert f"19 nov 2026 · {paid} · Transferencia · ref. TRX-77 · factura F-" in text
     assert f"2 nov 2026 · {money(Decimal('250.50'), 'MXN', 'es')}" in text
     assert text.index("19 nov 2026") < text.index("2 nov 2026")

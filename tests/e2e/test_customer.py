@@ -162,8 +162,8 @@ def test_history_export_has_every_event_and_goes_to_my_dm(bot: Harness) -> None:
     (file_id,) = bot.fake.uploads
     content = bot.fake.uploads[file_id].decode("utf-8")
     assert content.startswith("\ufeff")  # a BOM: Excel reads the accents
-    # the team's locale writes a decimal comma, so cells are separated by semicolons
-    rows = list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
+    # a Mexican team writes a decimal point, so cells are separated by commas
+    rows = list(csv.reader(io.StringIO(content[1:]), delimiter=","))
     assert rows[0] == ["fecha", "tipo", "quién", "detalle", "monto", "estado"]
     kinds = [row[1] for row in rows[1:]]
     assert kinds.count("Nota") == 7

@@ -41,9 +41,9 @@ def test_the_scripted_story(tmp_path: Path) -> None:
         "✗ ¿Por qué no ha pagado?: ¿Por qué no ha pagado? Escribe la razón",  # a bad note
         "💡 Próximo paso: ¿qué harás?: Llamar para saber si el pago ya fue aprobado",
         "✅ Llamada a Ferretería López registrada",
-        "Promesa: 20.000,00\xa0MXN el martes 24 de noviembre · Transferencia",
+        "Promesa: $20,000.00 el martes 24 de noviembre · Transferencia",
         "↳ en el hilo de la confirmación",  # the broken promise, in the call's thread
-        "Promesa incumplida: Ferretería López prometió 20.000,00\xa0MXN",
+        "Promesa incumplida: Ferretería López prometió $20,000.00",
         "Ahora eres Sara Jiménez.",
         "🚨 La tarea de Ana Pérez lleva 2 días hábiles vencida",  # an escalation
         "Control semanal · 23 nov 2026 – 29 nov 2026",  # the weekly report
