@@ -48,7 +48,8 @@ def gather(
     due_tasks = (
         Task.assignee_id.in_(collector_ids),
         Task.status == TaskStatus.OPEN,
-        Task.kind == TaskKind.CALL,
+        # "Ofrecer un plan de pagos" is a call too: the customer is on the list that day.
+        Task.kind.in_((TaskKind.CALL, TaskKind.PAYMENT_PLAN)),
         Task.customer_id.is_not(None),
         Task.due_date <= day,
         or_(

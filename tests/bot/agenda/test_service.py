@@ -14,7 +14,7 @@ from bot.agenda.service import compute_agendas
 from bot.core.config import load_settings
 from bot.core.dunning import Reason
 from bot.core.policy import Policy
-from bot.core.vocabulary import PromiseStatus, Role
+from bot.core.vocabulary import PromiseStatus, Role, TaskKind
 from tests import builders as b
 
 WED = date(2026, 11, 25)
@@ -144,6 +144,16 @@ def test_a_follow_up_task_due_today_or_before_is_due(db, ana) -> None:
         b.task(s, b.customer(s, "Tarea atrasada", me), me, "2026-11-20")
         b.task(s, b.customer(s, "Tarea mañana", me), me, "2026-11-26")
     assert reasons(agenda(db, ana)) == {"Tarea hoy": Reason.TASK, "Tarea atrasada": Reason.TASK}
+
+
+def test_offering_a_payment_plan_puts_the_customer_on_that_days_list(db, ana) -> None:
+    with db.begin() as s:
+        me = s.get(b.TeamMember, ana)
+        plan = b.customer(s, "Plan hoy", me)
+        b.task(s, plan, me, "2026-11-25", "Ofrecer un plan de pagos", kind=TaskKind.PAYMENT_PLAN)
+        invoice = b.customer(s, "Enviar factura", me)
+        b.task(s, invoice, me, "2026-11-25", "Reenviar la factura", kind=TaskKind.SEND_INVOICE)
+    assert reasons(agenda(db, ana)) == {"Plan hoy": Reason.TASK}  # not an errand
 
 
 def test_a_call_task_for_another_collectors_customer_is_mine(db, ana) -> None:
