@@ -145,6 +145,10 @@ class Transport(Protocol):
         file_name: str | None = None,
     ) -> tuple[str, str] | None: ...
 
+    def update(self, *, channel: str, ts: str, message: Message, key: str) -> None:
+        """Replace the text and blocks of a message already posted (`chat.update`)."""
+        ...
+
 
 @dataclass(frozen=True)
 class DirectoryUser:

@@ -34,3 +34,7 @@ class OutboxMessage(Base, Timestamps):
     last_error: Mapped[str | None] = mapped_column(String(500))
     sent_ts: Mapped[str | None] = mapped_column(String(32))
     sent_channel: Mapped[str | None] = mapped_column(String(64))
+    # A message that changes after it was posted (today's nudges, a digest with a call
+    # logged) is revised in place: each revision bumps the version and, once the message
+    # is in Slack, delivery edits it (`chat.update`) instead of posting a new one.
+    version: Mapped[int] = mapped_column(default=0, server_default="0")

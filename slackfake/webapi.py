@@ -42,6 +42,19 @@ def reply_to(fake: FakeSlack, method: str, params: dict[str, Any]) -> dict[str, 
                     "metadata": metadata,
                 }
             )
+    if method == "chat.update":
+        channel = dm_of(params.get("channel", ""))
+        metadata = params.get("metadata")
+        if isinstance(metadata, str):
+            metadata = json.loads(metadata)
+        with fake._lock:
+            held = [m for m in fake.history[channel] if m["ts"] == params.get("ts")]
+            if not held:
+                return {"ok": False, "error": "message_not_found"}
+            held[0]["text"] = params.get("text", "")
+            held[0]["edits"] = held[0].get("edits", 0) + 1
+            if metadata:
+                held[0]["metadata"] = metadata
     if method in ("conversations.history", "conversations.replies"):
         return _history(fake, method, params)
     if method in ("chat.postMessage", "chat.update"):

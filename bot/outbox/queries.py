@@ -50,6 +50,27 @@ def add(
     return True
 
 
+def revise(session: Session, *, key: str, message: Message) -> bool:
+    """Give the row `key` new content, in the caller's transaction; False when there is no
+    such row. A row not yet posted is simply posted with the new content; one already in
+    Slack goes back to pending, to be edited there. A row being delivered right now keeps
+    its lease: the version tells the delivery that its content is stale (`mark_sent`)."""
+    row = session.scalar(
+        select(OutboxMessage).where(OutboxMessage.dedupe_key == key).with_for_update()
+    )
+    if row is None:
+        return False
+    if row.text == message.text and row.blocks == message.blocks:
+        return True
+    row.text, row.blocks = message.text, message.blocks
+    row.version += 1
+    if row.status == OutboxStatus.SENT:
+        row.status = OutboxStatus.PENDING
+        row.next_attempt_at = DUE_AT_ONCE
+        row.attempts = 0
+    return True
+
+
 @dataclass(frozen=True)
 class Claimed:
     id: int
@@ -60,6 +81,9 @@ class Claimed:
     attempts: int
     created_at: datetime
     expires_at: datetime | None
+    version: int = 0
+    # Where it already is in Slack: a revision is an edit of that message.
+    posted: tuple[str, str] | None = None
 
 
 def claim(
@@ -101,6 +125,10 @@ def claim(
                         row.attempts + 1,
                         row.created_at,
                         row.expires_at,
+                        row.version,
+                        (row.sent_channel, row.sent_ts)
+                        if row.sent_ts and row.sent_channel
+                        else None,
                     )
                 )
         return claimed
@@ -115,6 +143,27 @@ def _thread_ts(session: Session, key: str | None) -> str | None:
 def mark(db: Db, row_id: int, **values: Any) -> None:
     with transaction(db) as session:
         session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values))
+
+
+def mark_sent(db: Db, row: Claimed, *, channel: str, ts: str, now: datetime) -> None:
+    """The row is in Slack as `(channel, ts)`; it is done unless it was revised while it
+    was being sent, in which case it is due again at once, as an edit."""
+    with transaction(db) as session:
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row.id)
+            .values(sent_ts=ts, sent_channel=channel, last_error=None)
+        )
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row.id, OutboxMessage.version == row.version)
+            .values(status=OutboxStatus.SENT)
+        )
+        session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row.id, OutboxMessage.version != row.version)
+            .values(next_attempt_at=now, attempts=0)
+        )
 
 
 def next_pending_at(db: Db) -> datetime | None:

@@ -50,6 +50,39 @@ def enqueue(
     )
 
 
+def revise(session: Session, *, key: str, message: Message) -> bool:
+    """Change a message written earlier (today's nudge list after a task is done, the
+    digest after a call is logged), in the caller's transaction; False when `key` was never
+    written. It is edited in place in Slack (`chat.update`), never posted a second time."""
+    return queries.revise(session, key=key, message=message)
+
+
+def publish(
+    session: Session,
+    *,
+    key: str,
+    channel: str,
+    message: Message,
+    thread_of: str | None = None,
+    expires_at: datetime | None = None,
+) -> bool:
+    """The latest content of a message that lives for a while: written the first time,
+    revised afterwards. True when it was new."""
+    if queries.revise(session, key=key, message=message):
+        return False
+    if enqueue(
+        session,
+        key=key,
+        channel=channel,
+        message=message,
+        thread_of=thread_of,
+        expires_at=expires_at,
+    ):
+        return True
+    queries.revise(session, key=key, message=message)  # another replica wrote it just now
+    return False
+
+
 @dataclass
 class DeliveryReport:
     sent: int = 0
@@ -101,6 +134,12 @@ def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, report: Deli
         report.failed += 1
         return
     try:
+        if row.posted is not None:  # a revision of a message already in Slack: edit it
+            channel, ts = row.posted
+            transport.update(channel=channel, ts=ts, message=row.message, key=row.key)
+            queries.mark_sent(db, row, channel=channel, ts=ts, now=clock.now())
+            report.sent += 1
+            return
         found = None
         if row.attempts > 1:
             # An earlier try may have reached Slack before failing or dying: look first.
@@ -131,7 +170,5 @@ def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, report: Deli
         queries.mark(db, row.id, next_attempt_at=clock.now() + wait, last_error=error.code[:500])
         report.retried += 1
         return
-    queries.mark(
-        db, row.id, status=OutboxStatus.SENT, sent_ts=ts, sent_channel=channel, last_error=None
-    )
+    queries.mark_sent(db, row, channel=channel, ts=ts, now=clock.now())
     report.sent += 1

@@ -72,6 +72,25 @@ class SlackTransport:
             raise DeliveryError(type(exc).__name__, permanent=False) from exc
         return str(response["channel"]), str(response["ts"])
 
+    def update(self, *, channel: str, ts: str, message: Message, key: str) -> None:
+        try:
+            self._client.chat_update(
+                channel=channel,
+                ts=ts,
+                text=message.text,
+                blocks=message.blocks or [],
+            )
+        except SlackApiError as exc:
+            code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
+            if code == "message_not_found":  # deleted in Slack: nothing left to edit
+                return
+            retry_after = exc.response.headers.get("Retry-After") if exc.response.headers else None
+            _raise(code, retry_after)
+        except DeliveryError:
+            raise
+        except Exception as exc:
+            raise DeliveryError(type(exc).__name__, permanent=False) from exc
+
     def _upload(self, channel: str, text: str, files: list[OutboxFile]) -> tuple[str, str]:
         """Files are shared with the text as their comment; file names are unique per
         message (the week is in them), which is how `find` recognises them later."""
