@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from bot.core import dates
 from bot.core.i18n import Lang, t
-from bot.core.money import money, parse_amount
+from bot.core.money import amount_or_reason, money
 from bot.core.policy import Policy
 from bot.tasks.rules import on_business_day, too_far
 
@@ -47,9 +47,9 @@ def echo_amount(text: str | None, *, currency: str, balance: Decimal, lang: Lang
     """The amount a field will store, in the team's way of writing money, or why not."""
     if not (text or "").strip():
         return ""
-    amount = parse_amount(text or "")
+    amount, unread = amount_or_reason(text or "", lang)
     if amount is None:
-        return t("call.echo_problem", lang, problem=t("call.bad_amount", lang, value=text))
+        return t("call.echo_problem", lang, problem=unread)
     if amount <= 0:
         return t("call.echo_problem", lang, problem=t("call.amount_not_positive", lang))
     words = money(amount, currency, lang)

@@ -19,7 +19,7 @@ from bot.calls.notes import PLAYBOOK, NoteDraft, missing_answers, reference_in
 from bot.core import dates
 from bot.core.errors import CobroError, FormRejected
 from bot.core.i18n import LANGS, Lang, t
-from bot.core.money import money, parse_amount
+from bot.core.money import amount_or_reason, money, parse_amount
 from bot.core.policy import Policy
 from bot.core.text import fold
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod, TaskKind
@@ -241,11 +241,11 @@ def _promises(
         )
         if problem is None and reading.date is not None:
             problem = too_far(reading.date, policy.today(now), lang)
-        value = parse_amount(amount_text) if amount_text else None
+        value, unread = amount_or_reason(amount_text, lang)
         if problem:
             errors[date_id] = problem
         if value is None:
-            errors[amount_id] = t("call.bad_amount", lang, value=amount_text)
+            errors[amount_id] = unread or t("call.amount_not_positive", lang)
         elif value <= 0:
             errors[amount_id] = t("call.amount_not_positive", lang)
         if problem is None and reading.date is not None and value is not None and value > 0:

@@ -301,12 +301,24 @@ def _money(amount: Decimal, currency: str, lang: Lang, team: str) -> str:
 
 
 def amount_text(amount: Decimal) -> str:
-    """An amount as a field's default: plain digits with a decimal point."""
-    return f"{amount.quantize(Decimal('0.01'))}"
+    """An amount as a field's default, the way the team writes it and with its cents
+    ("58,100.00" in Mexico, "58.100,00" in Colombia): it reads back as the same amount."""
+    return format_decimal(amount, format="#,##0.00", locale=team_locale())
+
+
+def amount_or_reason(text: str, lang: Lang) -> tuple[Decimal | None, str | None]:
+    """A typed amount in the team's locale, or the user's words for why it cannot be read
+    ("«5,0000» puede ser 5 o 50.000: escribe 5 o 50.000,00")."""
+    reading = _read(text, team_locale())
+    if reading.amount is not None:
+        return reading.amount, None
+    reason = reading.reason(lang) or ""
+    return None, reason[:1].upper() + reason[1:]
 
 
 __all__ = [
     "AmountReading",
+    "amount_or_reason",
     "amount_text",
     "format_money",
     "money",

@@ -61,7 +61,7 @@ def record_changes(
     session: Session,
     found: list[FieldChange],
     *,
-    attempt_id: int,
+    attempt_id: int | None,
     customer_id: int,
     by_id: int,
     at: datetime,

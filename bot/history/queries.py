@@ -10,7 +10,17 @@ from sqlalchemy.orm import Session, aliased
 
 from bot.core.i18n import Lang, t
 from bot.history.rules import Event
-from models import ContactAttempt, Invoice, Note, Payment, PaymentPromise, Task, TeamMember
+from models import (
+    Contact,
+    ContactAttempt,
+    Correction,
+    Invoice,
+    Note,
+    Payment,
+    PaymentPromise,
+    Task,
+    TeamMember,
+)
 
 
 def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list[Event]:
@@ -97,6 +107,24 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         if payment.credit > 0:
             left = t("history.credit_left", lang, reference=payment.reference or f"#{payment.id}")
             found.append(Event(paid, t("history.credit", lang), who, left, payment.credit))
+    editor = aliased(TeamMember)
+    for change, name in session.execute(
+        select(Correction, editor.name)
+        .join(editor, editor.id == Correction.by_id)
+        .where(Correction.customer_id == customer_id)
+    ):
+        detail = t(
+            "history.changed",
+            lang,
+            item=t(f"history.item.{change.kind}", lang),
+            id=change.item_id,
+            field=t(f"history.field.{change.field}", lang),
+            old=_worded(session, change.field, change.old_value, lang),
+            new=_worded(session, change.field, change.new_value, lang),
+        )
+        if change.reason:
+            detail += " · " + t("history.changed_why", lang, reason=change.reason)
+        found.append(Event(change.at, t("history.correction", lang), name, detail))
     for number, applied, created in session.execute(
         select(Invoice.number, Invoice.credit_applied, Invoice.created_at).where(
             Invoice.customer_id == customer_id, Invoice.credit_applied > 0
@@ -106,3 +134,19 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         imported = t("history.imported", lang)
         found.append(Event(created, t("history.credit_applied", lang), imported, detail, applied))
     return found
+
+
+def _worded(session: Session, field: str, value: str | None, lang: Lang) -> str:
+    """A corrected field's value as a reader knows it: an excuse or an outcome in words, a
+    person by name (the audit trail stores ids and codes)."""
+    if value is None:
+        return t("history.empty_value", lang)
+    if field == "category":
+        return t(f"excuse.{value}", lang)
+    if field == "outcome":
+        return t(f"outcome.{value}", lang)
+    if field in ("assignee", "supervisor") and value.isdigit():
+        return session.scalar(select(TeamMember.name).where(TeamMember.id == int(value))) or value
+    if field == "contact" and value.isdigit():
+        return session.scalar(select(Contact.name).where(Contact.id == int(value))) or value
+    return value

@@ -329,7 +329,7 @@ def _payments(
         )
         session.add(payment)
         session.flush()
-        credit, _ = apply_payment(session, payment, calendar)
+        credit = apply_payment(session, payment, calendar).credit
         if credit > ZERO:
             left[payment.customer_id] = left.get(payment.customer_id, ZERO) + credit
         created += 1

@@ -69,3 +69,4 @@ class RecordedPayment:
     kept: int
     counted: int
     duplicate: bool = False
+    verified: tuple[str, ...] = ()  # verification tasks this payment closed

@@ -3,6 +3,7 @@ to the customer's invoices and promises, inside the caller's transaction."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from bot.core.i18n import Lang, t
 from bot.core.i18n.formats import team_locale
 from bot.core.money import read_amount
 from bot.core.policy import Policy
-from bot.core.vocabulary import PromiseStatus
+from bot.core.vocabulary import PromiseStatus, TaskStatus
 from bot.customers import queries as customers
 from bot.outbox import keys
 from bot.outbox.service import enqueue
@@ -25,6 +26,8 @@ from bot.payments.rules import Open, PaymentForm, RecordedPayment, allocate, pay
 from bot.ports import Notifier
 from bot.promises.service import apply_payment as count_towards_promises
 from bot.submissions import queries as submissions
+from bot.tasks import queries as tasks
+from bot.tasks.rules import verified_by
 from bot.team import queries as team
 from bot.team.rules import recipient_of
 from models import Invoice, Payment, PaymentPromise
@@ -33,12 +36,18 @@ from models.base import utcnow
 ZERO = Decimal("0")
 
 
-def apply_payment(
-    session: Session, payment: Payment, calendar: BusinessCalendar
-) -> tuple[Decimal, list[PaymentPromise]]:
-    """Lower invoice balances by the payment (see rules.allocate) and count it towards the
-    customer's pending promises; what is left over becomes the customer's credit. Returns
-    that credit, and the promises the payment counted towards."""
+@dataclass(frozen=True)
+class Applied:
+    credit: Decimal  # what no open invoice took, kept on the customer
+    promises: list[PaymentPromise]  # the promises the payment counted towards
+    verified: list[str]  # the texts of the verification tasks it closed
+
+
+def apply_payment(session: Session, payment: Payment, calendar: BusinessCalendar) -> Applied:
+    """Lower invoice balances by the payment (see rules.allocate), count it towards the
+    customer's pending promises, and close the "verify the payment" tasks it answers (see
+    tasks.rules.verified_by), so nobody is nagged to check a payment already in; what is
+    left over becomes the customer's credit."""
     invoices = queries.invoices_to_lower(session, payment.customer_id, payment.invoice_id)
     taken, credit = allocate(payment.amount, [Open(i.id, i.balance) for i in invoices])
     by_id: dict[int, Invoice] = {i.id: i for i in invoices}
@@ -56,7 +65,16 @@ def apply_payment(
         paid_on=payment.paid_on,
         calendar=calendar,
     )
-    return credit, promises
+    kept_notes = frozenset(
+        p.note_id for p in promises if p.status == PromiseStatus.KEPT and p.note_id is not None
+    )
+    verified = []
+    for task in tasks.open_verifications(session, payment.customer_id):
+        if verified_by(task.text, task.note_id, reference=payment.reference, kept_notes=kept_notes):
+            task.status = TaskStatus.DONE
+            task.done_at = payment.created_at or utcnow()
+            verified.append(task.text)
+    return Applied(credit, promises, verified)
 
 
 def record_payment(
@@ -166,9 +184,17 @@ def _record(
     )
     session.add(payment)
     session.flush()
-    credit, promises = apply_payment(session, payment, policy.calendar)
-    kept = sum(1 for p in promises if p.status == PromiseStatus.KEPT)
+    applied = apply_payment(session, payment, policy.calendar)
+    kept = sum(1 for p in applied.promises if p.status == PromiseStatus.KEPT)
     recorded = RecordedPayment(
-        customer.id, customer.name, amount, currency, paid_on, credit, kept, len(promises)
+        customer.id,
+        customer.name,
+        amount,
+        currency,
+        paid_on,
+        applied.credit,
+        kept,
+        len(applied.promises),
+        verified=tuple(applied.verified),
     )
     return recorded, keys.receipt("payment", payment.id, form.source_key)

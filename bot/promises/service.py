@@ -14,7 +14,10 @@ from bot.core.db import Db, transaction
 from bot.core.errors import BadInput, Forbidden, FormRejected
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
+from bot.core.text import clean
 from bot.core.vocabulary import PromiseStatus
+from bot.corrections import queries as corrections
+from bot.corrections.rules import changes
 from bot.customers import queries as customers
 from bot.outbox import keys
 from bot.outbox.service import enqueue
@@ -85,14 +88,17 @@ def move_promise(
     promise_id: int,
     actor_slack_id: str,
     when: str,
+    why: str,
     source_key: str,
     now: datetime,
     policy: Policy,
     lang: Lang,
     notifier: Notifier,
 ) -> list[str]:
-    """The customer moved the date: refused on the `when` field if unreadable or past. The
-    receipt goes to the actor through the outbox; returns its key."""
+    """The customer moved the date: refused on the `when` field if unreadable or past, and
+    on `why` without a reason. A new date counts as a renegotiation, recorded in the audit
+    trail with its reason (the history shows it). The receipt goes to the actor through
+    the outbox; returns its key."""
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
         promise = _pending(session, promise_id, actor)
@@ -107,10 +113,28 @@ def move_promise(
             office_end=policy.call_end,
             calendar=policy.calendar,
         )
-        if problem or reading.date is None:
-            raise FormRejected({"when": problem or ""})
+        errors = {"when": problem or ""} if problem or reading.date is None else {}
+        reason = clean(why).strip()
+        if not reason:
+            errors["why"] = t("promise.need_why", lang)
+        if errors or reading.date is None:
+            raise FormRejected(errors)
         if reading.date != promise.promised_for:
             promise.renegotiations += 1  # the control counts promises that needed it
+            corrections.record_changes(
+                session,
+                changes(
+                    "promise",
+                    promise.id,
+                    {"promised_for": promise.promised_for},
+                    {"promised_for": reading.date},
+                ),
+                attempt_id=promise.plan_attempt_id,
+                customer_id=promise.customer_id,
+                by_id=actor.id,
+                at=now,
+                reason=reason,
+            )
         promise.promised_for = reading.date
         customer = customers.require_customer(session, promise.customer_id)
         to = recipient_of(actor, lang)

@@ -99,6 +99,19 @@ def resolve_disputes_of(session: Session, task: Task, now: datetime) -> None:
     )
 
 
+def open_verifications(session: Session, customer_id: int) -> list[Task]:
+    """The customer's open "verify the payment" tasks."""
+    return list(
+        session.scalars(
+            select(Task).where(
+                Task.customer_id == customer_id,
+                Task.kind == TaskKind.VERIFY_PAYMENT,
+                Task.status == TaskStatus.OPEN,
+            )
+        )
+    )
+
+
 def close_call_tasks(session: Session, customer_id: int, today: date, now: datetime) -> None:
     """The call was made: follow-up call tasks due by today are done."""
     session.execute(

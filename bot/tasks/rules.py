@@ -25,6 +25,23 @@ TRANSITIONS: dict[tuple[TaskStatus, str], TaskStatus] = {
 }
 
 
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def verified_by(
+    text: str, note_id: int | None, *, reference: str | None, kept_notes: frozenset[int]
+) -> bool:
+    """Whether a payment settles a "verify the payment" task: the task's call got a promise
+    this payment kept, or the task names the payment's reference ("Verificar el pago
+    (depósito n.º 23763172736)" and a deposit 2376-3172-736). A reference shorter than four
+    signs is too common to match on."""
+    if note_id is not None and note_id in kept_notes:
+        return True
+    ref = _alnum(reference or "")
+    return len(ref) >= 4 and ref in _alnum(text)
+
+
 class TaskClosed(CobroError):
     key = "task.already_closed"
 

@@ -291,4 +291,6 @@ def build_payment_recorded(paid: RecordedPayment, lang: Lang, today: date) -> di
         lines.append(t("payment.kept", lang, kept=paid.kept, counted=paid.counted))
     if paid.credit > 0:
         lines.append(t("payment.credit", lang, credit=money(paid.credit, paid.currency, lang)))
+    for task in paid.verified:
+        lines.append(t("payment.verified_task", lang, task=escape(task)))
     return message("\n".join(lines))

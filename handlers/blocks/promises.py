@@ -10,7 +10,7 @@ from bot.core.i18n import Lang, t
 from bot.core.money import money
 from bot.promises.rules import PromiseLine
 from handlers.blocks.common import button, escape, header, message, section
-from handlers.blocks.inputs import date_words_input, input_block, save_modal, user_select
+from handlers.blocks.inputs import text_input, date_words_input, input_block, save_modal, user_select
 from handlers.ids import Action, Callback
 from handlers.metadata import PromiseMeta
 
@@ -69,7 +69,15 @@ def build_promise_move_modal(promise_id: int, lang: Lang) -> dict[str, Any]:
         blocks=[
             date_words_input(
                 "when", t("promise.reschedule_when", lang), t("call.promise_date_placeholder", lang)
-            )
+            ),
+            # A new date is a renegotiation: the control counts it, the history says why.
+            input_block(
+                "why",
+                t("promise.reschedule_why", lang),
+                text_input(
+                    "why", placeholder=t("promise.reschedule_why_hint", lang), max_length=500
+                ),
+            ),
         ],
         metadata=PromiseMeta(promise_id=promise_id),
         lang=lang,

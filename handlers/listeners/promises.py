@@ -65,6 +65,7 @@ def on_move_submitted(
             promise_id=PromiseMeta.of(view).promise_id,
             actor_slack_id=member.slack_user_id,
             when=state_values(view).get("when") or "",
+            why=state_values(view).get("why") or "",
             source_key=submission_of(body),
             now=deps.clock.now(),
             policy=deps.policy(),

@@ -80,7 +80,7 @@ def test_llamada_opens_the_modal_with_the_interface_block_ids(bot: Harness) -> N
     assert "Ferretería López" in text
     assert "Marisol Díaz" in text
     amount = next(b for b in view["blocks"] if b.get("block_id") == "promise_amount")
-    assert amount["element"]["initial_value"] == "2000.00"  # default: the balance
+    assert amount["element"]["initial_value"] == "2,000.00"  # the balance, as Mexico writes it
     assignee = next(b for b in view["blocks"] if b.get("block_id") == "assignee")
     assert assignee["element"]["initial_user"] == "U0ANA"  # default: me
 

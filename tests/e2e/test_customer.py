@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from models import Customer, Note, Payment, PaymentPromise, Task, TeamMember
+from models import Correction, Customer, Note, Payment, PaymentPromise, Task, TeamMember
 from models.enums import AttemptOutcome, PromiseStatus
 from tests import builders as b
 from tests.e2e.conftest import Harness
@@ -73,7 +73,7 @@ def test_a_payment_keeps_the_promise(bot: Harness) -> None:
     bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
     view = bot.fake.last_view()
     amount = next(b for b in view["blocks"] if b.get("block_id") == "payment_amount")
-    assert amount["element"]["initial_value"] == "2000.00"
+    assert amount["element"]["initial_value"] == "2,000.00"  # the balance, as Mexico writes it
     body = bot.slack.submit("U0ANA", view, {"payment_amount": "1000,500", "payment_date": "mañana"})
     assert set(body.json["errors"]) == {"payment_amount", "payment_date"}
     assert "«1000,500» puede ser" in body.json["errors"]["payment_amount"]
@@ -112,9 +112,19 @@ def test_promesas_lists_mine_with_their_buttons_and_moves_one(bot: Harness) -> N
         )
     bot.slack.block_action("U0ANA", "cobro_promise_move", str(promise_id), channel="D0ANA")
     view = bot.fake.last_view()
-    assert "pasó" in bot.slack.submit("U0ANA", view, {"when": "ayer"}).json["errors"]["when"]
-    assert bot.slack.submit("U0ANA", view, {"when": "a fin de mes"}).text() == ""
+    errors = bot.slack.submit("U0ANA", view, {"when": "ayer"}).json["errors"]
+    assert "pasó" in errors["when"] and "por qué cambia la fecha" in errors["why"]
+    answers = {"when": "a fin de mes", "why": "Su cliente le paga hasta el 30"}
+    assert bot.slack.submit("U0ANA", view, answers).text() == ""
     assert "lunes 30 de noviembre" in bot.fake.wait_for("chat.postMessage")[0].text()
+    with bot.db() as s:
+        (moved,) = s.scalars(select(Correction)).all()
+        assert (moved.field, moved.old_value, moved.new_value) == (
+            "promised_for",
+            "2026-11-27",
+            "2026-11-30",
+        )
+        assert moved.reason == "Su cliente le paga hasta el 30"
     bot.slack.block_action("U0ANA", "cobro_promise_reassign", str(promise_id), channel="D0ANA")
     view = bot.fake.last_view()
     assert bot.slack.submit("U0ANA", view, {"assignee": "U0LUIS"}).text() == ""

@@ -105,7 +105,8 @@ def test_a_promise_moved_in_slack_counts_as_renegotiated(control: Harness) -> No
         promise_id = promise.id
     control.slack.block_action("U0ANA", "cobro_promise_move", str(promise_id))
     modal = control.fake.last_view()
-    control.slack.submit("U0ANA", modal, {"when": "hoy"})  # the customer pays today after all
+    # the customer pays today after all
+    control.slack.submit("U0ANA", modal, {"when": "hoy", "why": "Cobró antes de lo previsto"})
     with control.db() as s:
         moved = s.get(PaymentPromise, promise_id)
         assert moved is not None and moved.renegotiations == 1
