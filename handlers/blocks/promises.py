@@ -10,7 +10,13 @@ from bot.core.i18n import Lang, t
 from bot.core.money import money
 from bot.promises.rules import PromiseLine
 from handlers.blocks.common import button, escape, header, message, section
-from handlers.blocks.inputs import text_input, date_words_input, input_block, save_modal, user_select
+from handlers.blocks.inputs import (
+    date_words_input,
+    input_block,
+    save_modal,
+    text_input,
+    user_select,
+)
 from handlers.ids import Action, Callback
 from handlers.metadata import PromiseMeta
 

@@ -1,0 +1,213 @@
+"""What the call modal records is what the collector said: readings echoed while typing,
+amounts asked back, a total above the balance confirmed, a call corrected with both versions
+kept, a plan whose installments are judged one by one, a payment closing the check it was
+waiting for. Through the fake Slack; Monday 23 November 2026, 09:00 in Mexico City."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import select
+
+from models import Correction, Note, PaymentPromise, Task, TeamMember
+from models.enums import PromiseStatus, TaskKind, TaskStatus
+from tests import builders as b
+from tests.e2e.conftest import MEXICO, Harness
+
+NOTE = {
+    "excuse_category": "forgot",
+    "excuse": "Se le olvidó programar la transferencia",
+    "agreement": "Paga el viernes por transferencia",
+    "promise_date": "el viernes",
+    "task": "Confirmar que llegó la transferencia",
+    "task_due": "el lunes",
+}
+
+
+def _seed(bot: Harness) -> int:
+    bot.team()
+    with bot.db.begin() as s:
+        ana = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ANA")).one()
+        lopez = b.lopez(s, ana)
+        b.invoice(s, lopez, "2026-11-06", "1500.00")
+        b.invoice(s, lopez, "2026-11-20", "500.00")
+        return lopez.id
+
+
+def _modal(bot: Harness) -> dict[str, Any]:
+    bot.slack.command("U0ANA", "llamada lopez")
+    return bot.fake.last_view()
+
+
+def _echo(view: dict[str, Any], block_id: str) -> str:
+    found = [b for b in view["blocks"] if b.get("block_id") == f"{block_id}_echo"]
+    return json.dumps(found, ensure_ascii=False)
+
+
+def _input(view: dict[str, Any], block_id: str) -> dict[str, Any]:
+    return next(b for b in view["blocks"] if b.get("block_id") == block_id)
+
+
+def test_typing_an_amount_and_a_date_shows_what_will_be_stored_before_saving(
+    bot: Harness,
+) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    assert _input(view, "promise_amount").get("dispatch_action") is True
+    bot.slack.change("U0ANA", view, "promise_amount", "20 mil", {**NOTE})
+    redrawn = bot.fake.last_view("views.update")
+    assert "$20,000.00" in _echo(redrawn, "promise_amount")
+    assert "saldo" in _echo(redrawn, "promise_amount")  # above the $2,000.00 owed: said
+    assert _input(redrawn, "promise_amount")["element"].get("initial_value") == "20 mil"
+    bot.slack.change("U0ANA", redrawn, "promise_date", "el vierns", {"promise_amount": "1500"})
+    again = bot.fake.last_view("views.update")
+    assert "viernes" in _echo(again, "promise_date")  # ¿quisiste decir «viernes»?
+    bot.slack.change("U0ANA", again, "promise_date", "el viernes", {"promise_amount": "1500"})
+    read = bot.fake.last_view("views.update")
+    assert "viernes 27 de noviembre" in _echo(read, "promise_date")
+    assert "$1,500.00" in _echo(read, "promise_amount")
+
+
+def test_an_amount_that_reads_two_ways_is_asked_back_on_its_field(bot: Harness) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    body = bot.slack.submit("U0ANA", view, {**NOTE, "promise_amount": "1,50000"}).json
+    assert body["response_action"] == "errors"
+    assert "«1,50000»" in body["errors"]["promise_amount"]
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []
+        assert s.scalars(select(Note)).all() == []
+
+
+def test_a_total_above_the_balance_is_said_back_and_saved_only_the_second_time(
+    bot: Harness,
+) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    body = bot.slack.submit("U0ANA", view, {**NOTE, "promise_amount": "5.000"}).json
+    assert body["response_action"] == "update"
+    warned = json.dumps(body["view"], ensure_ascii=False)
+    assert "$5,000.00" in warned and "$2,000.00" in warned
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []
+    shown = {**body["view"], "id": view["id"]}
+    assert bot.slack.submit("U0ANA", shown, {}).text() == ""
+    with bot.db() as s:
+        (promise,) = s.scalars(select(PaymentPromise)).all()
+        assert str(promise.amount) == "5000.00"
+
+
+def _history(bot: Harness, customer_id: int) -> list[list[str]]:
+    bot.slack.block_action("U0ANA", "cobro_export_history", str(customer_id), channel="D0ANA")
+    bot.fake.wait_for("files.completeUploadExternal")
+    (file_id,) = bot.fake.uploads
+    content = bot.fake.uploads[file_id].decode("utf-8").removeprefix("\ufeff")
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_a_corrected_call_keeps_both_versions_in_the_history(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    assert bot.slack.submit("U0ANA", view, {**NOTE, "promise_amount": "1,500"}).text() == ""
+    (confirmation,) = bot.fake.wait_for("chat.postMessage")
+    assert "cobro_correct_call" in confirmation.text()
+    with bot.db() as s:
+        attempt_id = s.scalars(select(Note)).one().attempt_id
+    bot.slack.block_action("U0ANA", "cobro_correct_call", str(attempt_id), channel="D0ANA")
+    correcting = bot.fake.last_view()
+    assert _input(correcting, "promise_amount")["element"]["initial_value"] == "1,500.00"
+    answers = {"promise_amount": "1,200", "excuse": "Se le olvidó; paga el viernes sin falta"}
+    assert bot.slack.submit("U0ANA", correcting, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage", 2)
+    with bot.db() as s:
+        notes = s.scalars(select(Note).order_by(Note.id)).all()
+        assert len(notes) == 2 and notes[1].corrects_id == notes[0].id
+        (promise,) = s.scalars(select(PaymentPromise)).all()
+        assert str(promise.amount) == "1200.00"
+        fields = {
+            (c.kind, c.field): (c.old_value, c.new_value) for c in s.scalars(select(Correction))
+        }
+        assert fields[("promise", "amount")] == ("1500", "1200")
+        assert fields[("note", "excuse")][1] == "Se le olvidó; paga el viernes sin falta"
+    rows = _history(bot, customer_id)
+    details = [row[3] for row in rows[1:]]
+    assert "Se le olvidó programar la transferencia" in " ".join(details)  # the original
+    assert "Se le olvidó; paga el viernes sin falta" in " ".join(details)  # the correction
+    corrections = [row for row in rows[1:] if row[1] == "Corrección"]
+    assert any("monto: «1500» → «1200»" in row[3] and row[2] == "Ana Pérez" for row in corrections)
+
+
+def _at(day: str, hour: int = 9) -> datetime:
+    return datetime.combine(datetime.fromisoformat(day).date(), time(hour), MEXICO)
+
+
+def test_a_two_installment_plan_breaks_on_its_second_installment_only(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    bot.slack.press("U0ANA", view, "promise_more", "cobro_add_installment")
+    plan = bot.fake.last_view("views.update")
+    answers = {
+        **NOTE,
+        "agreement": "1,000 el viernes y el resto el 4 de diciembre",
+        "promise_amount": "1,000",
+        "promise_date": "el viernes",
+        "promise_amount_2": "1,000",
+        "promise_date_2": "el 4 de diciembre",
+    }
+    assert bot.slack.submit("U0ANA", plan, answers).text() == ""
+    (confirmation,) = bot.fake.wait_for("chat.postMessage")
+    assert "2 cuotas" in confirmation.text()
+    # the first installment is paid on its day
+    bot.clock.set(_at("2026-11-27", 10))
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    pay = bot.fake.last_view()
+    assert (
+        bot.slack.submit("U0ANA", pay, {"payment_amount": "1,000", "payment_date": "hoy"}).text()
+        == ""
+    )
+    bot.fake.wait_for("chat.postMessage", 2)
+    # Tuesday 8 December: the second one's grace (Monday 7) is over, nothing came
+    bot.fake.calls.clear()
+    bot.clock.set(_at("2026-12-08", 9))
+    bot.jobs.nudges(_at("2026-12-08", 9))
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        first, second = s.scalars(select(PaymentPromise).order_by(PaymentPromise.installment)).all()
+        assert (first.installment, first.status) == (1, PromiseStatus.KEPT)
+        assert (second.installment, second.status) == (2, PromiseStatus.BROKEN)
+    broken = [c.text() for c in bot.fake.calls_to("chat.postMessage") if "incumpl" in c.text()]
+    assert broken and all("viernes 4 de diciembre" in text for text in broken)
+    assert not any("viernes 27 de noviembre" in text for text in broken)  # the kept one
+
+
+def test_a_recorded_payment_closes_the_check_it_was_waiting_for(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    answers = {
+        "excuse": "Dice que ya pagó con el depósito 23763172736",
+        "agreement": "Nos manda el comprobante por correo",
+        "promise_amount": None,
+        "promise_date": None,
+    }
+    # choosing the excuse proposes the step, with the deposit's number in it
+    bot.slack.change("U0ANA", view, "excuse_category", "already_paid", answers)
+    proposed = bot.fake.last_view("views.update")
+    step = _input(proposed, "task")["element"]["initial_value"]
+    assert step == "Verificar el pago (depósito n.º 23763172736)"
+    assert bot.slack.submit("U0ANA", proposed, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        task = s.scalars(select(Task)).one()
+        assert task.kind == TaskKind.VERIFY_PAYMENT and "23763172736" in task.text
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    pay = bot.fake.last_view()
+    paid = {"payment_amount": "2,000", "payment_date": "hoy", "promise_reference": "2376-3172-736"}
+    assert bot.slack.submit("U0ANA", pay, paid).text() == ""
+    receipt = bot.fake.wait_for("chat.postMessage", 2)[-1].text()
+    assert "Tarea cerrada con este pago" in receipt
+    with bot.db() as s:
+        assert s.scalars(select(Task)).one().status == TaskStatus.DONE
