@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -177,6 +177,17 @@ def attempts_of(session: Session, customer_id: int) -> int:
         )
         or 0
     )
+
+
+def last_attempt(session: Session, customer_id: int) -> tuple[int, int, datetime] | None:
+    """(id, author, when) of the customer's last call."""
+    row = session.execute(
+        select(ContactAttempt.id, ContactAttempt.member_id, ContactAttempt.at)
+        .where(ContactAttempt.customer_id == customer_id)
+        .order_by(ContactAttempt.at.desc(), ContactAttempt.id.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1], row[2]) if row else None
 
 
 def last_notes(session: Session, customer_id: int, limit: int = 5) -> list[NoteLine]:

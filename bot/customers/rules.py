@@ -139,6 +139,8 @@ class CustomerCard:
     tasks: list[TaskLine] = field(default_factory=list)
     attempts: int = 0
     credit: Decimal = ZERO  # paid beyond every open invoice, waiting for the next one
+    # The last call, when the one looking at the card may still correct it.
+    correctable: int | None = None
     payments: list[PaymentLine] = field(default_factory=list)
     outcomes: dict[AttemptOutcome, int] = field(default_factory=dict)
     hours: CallingHours | None = None

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy.orm import Session
+
 from bot.core.calendar import stored_call_days
 from bot.core.db import Db
+from bot.core.errors import Forbidden
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
+from bot.corrections.rules import check_may_correct
 from bot.customers import queries
+from bot.team import queries as team
 from bot.customers.rules import (
     CallContext,
     CustomerCard,
@@ -46,8 +51,16 @@ def call_context(
 
 
 def customer_card(
-    db: Db, *, customer_id: int, now: datetime, policy: Policy, currency: str
+    db: Db,
+    *,
+    customer_id: int,
+    now: datetime,
+    policy: Policy,
+    currency: str,
+    viewer_slack_id: str | None = None,
 ) -> CustomerCard:
+    """The card; with `viewer_slack_id`, it also offers to correct the last call when that
+    person may (its author for seven days, a supervisor at any time)."""
     with db() as session:
         today = policy.today(now)
         customer = queries.require_customer(session, customer_id)
@@ -74,6 +87,7 @@ def customer_card(
             tasks=queries.open_tasks_of(session, customer),
             attempts=queries.attempts_of(session, customer_id),
             credit=customer.credit,
+            correctable=_correctable(session, customer_id, viewer_slack_id, now),
             payments=queries.payments_of(session, customer_id, main),
             outcomes=queries.outcomes_of(session, customer_id),
             hours=calling_hours(
@@ -84,3 +98,17 @@ def customer_card(
                 (policy.call_days, policy.call_start, policy.call_end),
             ),
         )
+
+
+def _correctable(
+    session: Session, customer_id: int, viewer_slack_id: str | None, now: datetime
+) -> int | None:
+    last = queries.last_attempt(session, customer_id)
+    viewer = team.find_member(session, viewer_slack_id) if viewer_slack_id else None
+    if last is None or viewer is None:
+        return None
+    try:
+        check_may_correct(viewer, last[1], last[2], now)
+    except Forbidden:
+        return None
+    return last[0]

@@ -209,6 +209,17 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
                 button(t("card.add_task", lang), Action.ADD_TASK.value, value),
                 button(t("card.add_payment", lang), Action.ADD_PAYMENT.value, value),
                 button(t("card.export", lang), Action.EXPORT_HISTORY.value, value),
+                *(
+                    [
+                        button(
+                            t("card.correct", lang),
+                            Action.CORRECT_CALL.value,
+                            str(card.correctable),
+                        )
+                    ]
+                    if card.correctable is not None
+                    else []
+                ),
             ],
         },
     ]

@@ -202,7 +202,8 @@ def _customer(
 ) -> None:
     customer_id = _one_customer(command, deps, lang, respond, for_call=False)
     if customer_id is not None:
-        respond(response_type="ephemeral", **card_payload(deps, customer_id, lang))
+        card = card_payload(deps, customer_id, lang, viewer=member.slack_user_id)
+        respond(response_type="ephemeral", **card)
 
 
 def _history(

@@ -41,13 +41,16 @@ def _customer_id(body: dict[str, Any]) -> int:
     return found
 
 
-def card_payload(deps: Deps, customer_id: int, lang: Lang) -> dict[str, Any]:
+def card_payload(
+    deps: Deps, customer_id: int, lang: Lang, viewer: str | None = None
+) -> dict[str, Any]:
     card = customer_card(
         deps.db,
         customer_id=customer_id,
         now=deps.clock.now(),
         policy=deps.policy(),
         currency=deps.settings.cobro_currency,
+        viewer_slack_id=viewer,
     )
     return build_customer_card(card, lang, deps.today())
 
@@ -56,8 +59,8 @@ def on_view_customer(
     ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
 ) -> None:
     ack()
-    deps, _, lang = asker(context)
-    payload = card_payload(deps, _customer_id(body), lang)
+    deps, member, lang = asker(context)
+    payload = card_payload(deps, _customer_id(body), lang, viewer=member.slack_user_id)
     reply_privately(body=body, respond=respond, client=client, payload=payload)
 
 

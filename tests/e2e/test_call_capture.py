@@ -211,3 +211,22 @@ def test_a_recorded_payment_closes_the_check_it_was_waiting_for(bot: Harness) ->
     assert "Tarea cerrada con este pago" in receipt
     with bot.db() as s:
         assert s.scalars(select(Task)).one().status == TaskStatus.DONE
+
+
+def test_the_card_offers_to_correct_the_last_call_to_whoever_may(bot: Harness) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    assert bot.slack.submit("U0ANA", view, {**NOTE, "promise_amount": "1,500"}).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+
+    def card(user: str) -> str:
+        before = len(bot.fake.calls_to("response_url"))
+        bot.slack.command(user, "cliente C-100")
+        return bot.fake.wait_for("response_url", before + 1)[-1].text()
+
+    assert "cobro_correct_call" in card("U0ANA")  # the author, the same week
+    assert "cobro_correct_call" in card("U0SARA")  # her supervisor
+    assert "cobro_correct_call" not in card("U0LUIS")  # a colleague
+    bot.clock.set(_at("2026-12-01", 9))  # eight days later
+    assert "cobro_correct_call" not in card("U0ANA")
+    assert "cobro_correct_call" in card("U0SARA")

@@ -333,6 +333,7 @@ TEXTS |= {
     "history.spoke_with": {"es": "habló con {who}", "en": "spoke to {who}"},
     "history.agreed": {"es": "acuerdo: {agreement}", "en": "agreed: {agreement}"},
     "history.corrects": {"es": "corrige la nota {id}", "en": "corrects note {id}"},
+    "card.correct": {"es": "Corregir la última llamada", "en": "Correct the last call"},
     "history.correction": {"es": "Corrección", "en": "Correction"},
     "history.changed": {
         "es": "{item} {id}, {field}: «{old}» → «{new}»",
