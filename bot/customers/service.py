@@ -13,7 +13,6 @@ from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
 from bot.corrections.rules import check_may_correct
 from bot.customers import queries
-from bot.team import queries as team
 from bot.customers.rules import (
     CallContext,
     CustomerCard,
@@ -24,6 +23,7 @@ from bot.customers.rules import (
     current_step,
     main_currency,
 )
+from bot.team import queries as team
 
 
 def find_customers(db: Db, query: str) -> list[CustomerMatch]:
