@@ -188,12 +188,13 @@ def enrich(
             func.row_number()
             .over(partition_by=Note.customer_id, order_by=(Note.created_at.desc(), Note.id.desc()))
             .label("rank"),
+            func.count(Note.id).over(partition_by=Note.customer_id).label("notes"),
         )
         .where(in_ids(session, Note.customer_id, ids))
         .subquery()
     )
     notes: dict[int, LastNote] = {}
-    for customer_id, at, author, spoke_with, category, excuse, agreement in session.execute(
+    for customer_id, at, author, spoke_with, category, excuse, agreement, count in session.execute(
         select(
             Note.customer_id,
             Note.created_at,
@@ -202,14 +203,21 @@ def enrich(
             Note.excuse_category,
             Note.excuse,
             Note.agreement,
+            latest.c.notes,
         )
         .join(latest, latest.c.id == Note.id)
         .join(TeamMember, TeamMember.id == Note.author_id)
         .where(latest.c.rank == 1)
     ):
         notes[customer_id] = LastNote(
-            at, author, spoke_with, category.value if category else None, excuse, agreement
+            at, author, spoke_with, category.value if category else None, excuse, agreement, count
         )
+    ranks = {
+        customer_id: rank
+        for customer_id, rank in session.execute(
+            select(Customer.id, Customer.rank).where(in_ids(session, Customer.id, ids))
+        )
+    }
     for call in calls:
         f = facts[call.customer_id]
         customer = f.customer
@@ -238,6 +246,8 @@ def enrich(
             call.window = (customer.call_start, customer.call_end)
         call.timezone = customer.timezone
         call.last_note = notes.get(call.customer_id)
+        rank = ranks.get(call.customer_id)
+        call.rank = rank.value if rank else None
         if f.last_attempt is not None:
             call.last_contact = f.last_attempt.astimezone(policy.tz).date()
         call.promises_made = len(f.promises)

@@ -91,6 +91,7 @@ class LastNote:
     excuse_category: str | None
     excuse: str | None
     agreement: str | None
+    conversations: int = 1  # how many notes the customer has: how often we talked
 
 
 @dataclass
@@ -118,6 +119,7 @@ class DueCall:
     task_id: int | None = None
     task_text: str | None = None
     escalated: bool = False
+    rank: str | None = None  # A, B or C: how hard the script presses
 
     def window_in(self, day: date, policy: Policy) -> tuple[time, time, time, time] | None:
         """The customer's calling window, in their time and in the team's (None: same zone)."""

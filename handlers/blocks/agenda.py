@@ -9,13 +9,13 @@ from datetime import date, time
 from typing import Any
 
 from bot.agenda.rules import Agenda, DueCall, overdue_by_currency
+from bot.agenda.scripts import call_script
 from bot.core.i18n import Lang, t
 from bot.core.i18n.formats import short_day
 from bot.core.money import money
 from bot.core.policy import Policy
 from handlers.blocks.amounts import amounts_text
 from handlers.blocks.common import button, context, escape, header, message, section
-from handlers.blocks.scripts import call_script
 from handlers.ids import Action
 
 CALLS_PER_MESSAGE = 15  # 3 blocks a call, a header and a footer: under Slack's 50
@@ -29,6 +29,7 @@ class AgendaView:
     policy: Policy
     title: str
     shifted: bool = False
+    at: time | None = None  # when it is read, for the script's greeting (None: morning)
 
 
 def _hhmm(moment: time) -> str:
@@ -108,7 +109,7 @@ def _facts(call: DueCall, view: AgendaView, lang: Lang) -> str:
     else:
         lines.append(t("agenda.window", lang, start=_hhmm(start), end=_hhmm(end)))
     script = call_script(
-        call, collector=view.collector_name, company=view.company, lang=lang, today=day
+        call, collector=view.collector_name, company=view.company, lang=lang, today=day, at=view.at
     )
     lines.append(f"*{t('agenda.script', lang)}:*\n>" + escape(script))
     return "\n".join(lines)

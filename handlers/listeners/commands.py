@@ -144,6 +144,7 @@ def _today(
             result.agenda.day, lang, result.collector_name if result.for_someone_else else None
         ),
         shifted=result.shifted,
+        at=deps.clock.now().astimezone(policy.tz).time(),
     )
     for payload in build_agenda_messages(view, lang):
         respond(response_type="ephemeral", replace_original=False, **payload)

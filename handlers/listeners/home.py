@@ -47,6 +47,7 @@ def publish_home(client: WebClient, deps: Deps, member: Member) -> None:
         company=deps.settings.cobro_company,
         policy=policy,
         title=agenda_title(day.agenda.day, member.lang),
+        at=deps.clock.now().astimezone(policy.tz).time(),
     )
     client.views_publish(user_id=member.slack_user_id, view=build_home(day, view, member.lang))
 

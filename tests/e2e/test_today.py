@@ -38,7 +38,7 @@ def test_hoy_lists_only_the_customers_due_today(bot: Harness) -> None:
     assert "Papelería Sol" not in text
     assert "Preguntar por *Marisol Díaz* (Contadora)" in text
     assert "Primera llamada" in text
-    assert "Buenos días, Marisol Díaz. Le habla Ana Pérez" in text  # the script, filled in
+    assert "Buenos días, señora Díaz. Le habla Ana Pérez" in text  # the script, filled in
     buttons = [
         element
         for block in response["blocks"]

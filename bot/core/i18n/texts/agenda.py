@@ -78,30 +78,110 @@ TEXTS: dict[str, dict[str, Any]] = {
     "agenda.view_customer": {"es": "Ver cliente", "en": "View customer"},
     "agenda.script": {"es": "Guion", "en": "Script"},
     "agenda.unknown": {"es": "—", "en": "—"},
-    "agenda.never": {"es": "nunca", "en": "never"},
     "agenda.our_company": {"es": "nuestra empresa", "en": "our company"},
+    "script.greeting.morning": {"es": "Buenos días", "en": "Good morning"},
+    "script.greeting.afternoon": {"es": "Buenas tardes", "en": "Good afternoon"},
+    "script.greeting.evening": {"es": "Buenas noches", "en": "Good evening"},
+    "script.hello": {"es": "{hello}, {courtesy} {name}.", "en": "{hello}, {courtesy} {name}."},
+    "script.ask_for": {
+        "es": "{hello}. ¿Hablo con {name}?",
+        "en": "{hello}. Am I speaking with {name}?",
+    },
+    "script.ask_for_payer": {
+        "es": "{hello}. ¿Me comunica, por favor, con la persona que ve los pagos de {customer}?",
+        "en": "{hello}. Could I speak to the person who handles payments at {customer}, please?",
+    },
+    "script.me": {"es": "Le habla {me}, de {company}.", "en": "This is {me} from {company}."},
     "script.reminder": {
-        "es": "Buenos días, {contact}. Le habla {me}, de {company}. Le llamo para recordarle que la factura {invoice} por {amount} vence el {due}. ¿Está todo en orden para el pago? ¿Necesita que le reenviemos la factura?",
-        "en": "Good morning, {contact}. This is {me} from {company}. I'm calling to remind you that invoice {invoice} for {amount} is due on {due}. Is everything in order for the payment? Would you like us to resend the invoice?",
+        "es": "Le llamo para recordarle que la factura {invoice} por {amount} vence el {due}. ¿Está todo en orden para el pago? ¿Necesita que le reenviemos la factura?",
+        "en": "I'm calling to remind you that invoice {invoice} for {amount} is due on {due}. Is everything in order for the payment? Would you like us to resend the invoice?",
     },
     "script.first_call": {
-        "es": "Buenos días, {contact}. Le habla {me}, de {company}. ¿Cómo está? Le llamo por la factura {invoice} por {amount}, que venció el {due}. Nos gustaría conocer cuáles han sido los motivos del retraso en el pago. (Escuche; anote con quién habló, por qué no han pagado y qué acordaron: monto, fecha y forma de pago.)",
-        "en": "Good morning, {contact}. This is {me} from {company}. How are you? I'm calling about invoice {invoice} for {amount}, which was due on {due}. We'd like to understand what has delayed the payment. (Listen; note whom you spoke to, why they have not paid and what you agreed: amount, date and method.)",
+        "es": "Le llamo por la factura {invoice} por {amount}, que venció el {due}.",
+        "en": "I'm calling about invoice {invoice} for {amount}, which was due on {due}.",
+    },
+    "script.since_last": {
+        "es": "La última vez que hablamos fue el {last}.",
+        "en": "The last time we spoke was on {last}.",
+    },
+    "script.first_talk": {
+        "es": "Hasta ahora no habíamos podido hablar de ella.",
+        "en": "We had not been able to talk about it until now.",
+    },
+    "script.ask_why.a": {
+        "es": "¿Hay algo que podamos aclarar para que se programe el pago?",
+        "en": "Is there anything we can clarify so the payment can be scheduled?",
+    },
+    "script.ask_why.b": {
+        "es": "Nos gustaría conocer los motivos del retraso en el pago.",
+        "en": "We'd like to understand what has delayed the payment.",
+    },
+    "script.ask_why.c": {
+        "es": "Necesito saber qué ha pasado con este pago y cuándo lo van a realizar.",
+        "en": "I need to know what has happened with this payment and when it will be made.",
     },
     "script.second_call": {
-        "es": "Hola, {contact}. Le habla {me}, de {company}. Llamo con respecto a la factura {invoice} por {amount}, vencida hace {days} días. La última vez que hablamos fue el {last_contact}. Debemos resolver esto hoy: ¿qué podemos acordar?",
-        "en": "Hello, {contact}. This is {me} from {company}. I'm calling about invoice {invoice} for {amount}, {days} days past due. The last time we spoke was on {last_contact}. We need to settle this today: what can we agree?",
+        "es": "Llamo con respecto a la factura {invoice} por {amount}, que venció el {due}.",
+        "en": "I'm calling about invoice {invoice} for {amount}, which was due on {due}.",
     },
-    "script.broken_promise": {
-        "es": "Hola, {contact}. Le habla {me}, de {company}. Llamo con respecto a la factura {invoice} por {amount}. La última vez que hablamos fue el {last_contact}, cuando usted indicó que el pago se realizaría el {promised}. Lamentablemente, no hemos recibido ese pago. (Si el cheque está en el correo: pida el número y la fecha de envío; si pasaron más de 5 días, confirme la dirección. Si no pudieron pagar: ofrezca dividir el pago entre varios medios o un plan de pagos.)",
-        "en": "Hello, {contact}. This is {me} from {company}. I'm calling about invoice {invoice} for {amount}. The last time we spoke was on {last_contact}, when you said the payment would be made on {promised}. Unfortunately, we have not received it. (If the cheque is in the mail: ask for its number and mailing date; after 5 days, confirm the address. If they could not pay: offer to split it across methods or a payment plan.)",
+    "script.agree.a": {
+        "es": "¿Qué fecha de pago le parece bien para dejarlo resuelto?",
+        "en": "What payment date works for you to settle it?",
+    },
+    "script.agree.b": {
+        "es": "Necesitamos acordar hoy una fecha de pago: ¿qué podemos acordar?",
+        "en": "We need to agree on a payment date today: what can we agree?",
+    },
+    "script.agree.c": {
+        "es": "Debemos resolver esto hoy. Aceptamos transferencia, tarjeta y depósito, y podemos dividir el pago; si hoy no es posible el saldo completo, ¿le interesaría un plan de pagos?",
+        "en": "We need to settle this today. We take transfers, cards and deposits, and can split the payment; if the full balance is not possible today, would a payment plan help?",
     },
     "script.third_call": {
-        "es": "{contact}, le habla {me}, de {company}. La factura {invoice} por {amount} lleva {days} días vencida y ya la hemos tratado varias veces. Queremos ayudarle a ponerse al día y evitar gastos de cobranza: ¿puede pagar hoy, o prefiere un plan de pagos?",
-        "en": "{contact}, this is {me} from {company}. Invoice {invoice} for {amount} is {days} days past due and we have discussed it several times. We want to help you get up to date and avoid collection costs: can you pay today, or would you prefer a payment plan?",
+        "es": "La factura {invoice} por {amount} venció el {due} y sigue pendiente.",
+        "en": "Invoice {invoice} for {amount} was due on {due} and is still unpaid.",
+    },
+    "script.third_call_many": {
+        "es": "La factura {invoice} por {amount} venció el {due}; ya la hemos tratado varias veces y sigue pendiente.",
+        "en": "Invoice {invoice} for {amount} was due on {due}; we have discussed it several times and it is still unpaid.",
+    },
+    "script.last_offer.a": {
+        "es": "Queremos ayudarle a ponerse al día: ¿le ayudaría un plan de pagos?",
+        "en": "We want to help you get up to date: would a payment plan help?",
+    },
+    "script.last_offer.b": {
+        "es": "Queremos ayudarle a ponerse al día y evitar gastos de cobranza: ¿puede pagar esta semana, o prefiere un plan de pagos?",
+        "en": "We want to help you get up to date and avoid collection costs: can you pay this week, or would you prefer a payment plan?",
+    },
+    "script.last_offer.c": {
+        "es": "Queremos ayudarle a ponerse al día y evitar gastos de cobranza: ¿puede pagar hoy, o prefiere un plan de pagos?",
+        "en": "We want to help you get up to date and avoid collection costs: can you pay today, or would you prefer a payment plan?",
+    },
+    "script.broken_promise": {
+        "es": "Le llamo por el pago de {promise_amount} que usted nos indicó para el {promised}. Lamentablemente, no hemos recibido ese pago.",
+        "en": "I'm calling about the payment of {promise_amount} you told us would be made on {promised}. Unfortunately, we have not received it.",
+    },
+    "script.broken_promise_recorded": {
+        "es": "Le llamo por el pago de {promise_amount} que teníamos registrado para el {promised}. Lamentablemente, no lo hemos recibido.",
+        "en": "I'm calling about the payment of {promise_amount} we had on record for {promised}. Unfortunately, we have not received it.",
+    },
+    "script.broken_promise_tips": {
+        "es": "(Si el cheque está en el correo: pide el número y la fecha de envío; si pasaron más de 5 días, confirma la dirección. Si no pudieron pagar: ofrece dividir el pago entre varios medios o un plan de pagos).",
+        "en": "(If the cheque is in the mail: ask for its number and mailing date; after 5 days, confirm the address. If they could not pay: offer to split it across methods or a payment plan.)",
     },
     "script.task": {
-        "es": "Seguimiento: {task}. Última conversación: {last_contact}.",
-        "en": "Follow-up: {task}. Last conversation: {last_contact}.",
+        "es": "Le llamo para dar seguimiento a lo que quedamos el {last}. (Tu paso: {task}).",
+        "en": "I'm calling to follow up on what we agreed on {last}. (Your step: {task}.)",
+    },
+    "script.task_first": {
+        "es": "Le llamo para dar seguimiento a la cuenta de su empresa. (Tu paso: {task}).",
+        "en": "I'm calling to follow up on your company's account. (Your step: {task}.)",
+    },
+    "script.recap_same_day": {
+        "es": "(Aquella vez, con {who}: «{said}»).",
+        "en": "(That time, with {who}: “{said}”.)",
+    },
+    "script.recap": {
+        "es": "(Última conversación, el {last}, con {who}: «{said}»).",
+        "en": "(Last conversation, on {last}, with {who}: “{said}”.)",
     },
 }
