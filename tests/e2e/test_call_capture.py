@@ -17,6 +17,7 @@ from models import Correction, Note, PaymentPromise, Task, TeamMember
 from models.enums import PromiseStatus, TaskKind, TaskStatus
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
+from tests.e2e.control_seed import ask, table
 
 NOTE = {
     "excuse_category": "forgot",
@@ -139,6 +140,16 @@ def test_a_corrected_call_keeps_both_versions_in_the_history(bot: Harness) -> No
     assert "Se le olvidó; paga el viernes sin falta" in " ".join(details)  # the correction
     corrections = [row for row in rows[1:] if row[1] == "Corrección"]
     assert any("monto: «1500» → «1200»" in row[3] and row[2] == "Ana Pérez" for row in corrections)
+    # The report counts the corrected call once, and says it was corrected.
+    bot.fake.wait_for("response_url")  # the export's own answer, before the report's
+    answer, files = ask(bot, "U0ANA", "hoy")
+    assert "de 1 (" in answer  # one note, the corrected version, not two
+    assert "Corregida después de registrada:* 1 llamada" in answer
+    assert "llamadas 1 (plan" in answer and "· 1 corregida" in answer
+    tables = [table(content) for name, content in files.items() if name.endswith(".csv")]
+    (daily,) = [rows for rows in tables if "llamadas corregidas" in rows[0]]
+    column = daily[0].index("llamadas corregidas")
+    assert [row[column] for row in daily[1:] if "Ana Pérez" in row] == ["1"]
 
 
 def _at(day: str, hour: int = 9) -> datetime:
