@@ -17,16 +17,6 @@ from handlers.blocks.inputs import (
 )
 from handlers.ids import Action
 
-CONTACT_NEW = "new"
-CONTACT_ROLES = ("secretary", "receptionist", "accountant", "payables", "manager", "owner", "other")
-OUTCOME_ORDER = (
-    AttemptOutcome.ANSWERED,
-    AttemptOutcome.THIRD_PARTY,
-    AttemptOutcome.NO_ANSWER,
-    AttemptOutcome.MESSAGE_LEFT,
-    AttemptOutcome.WRONG_NUMBER,
-)
-
 
 def build_customer_choices(matches: list[CustomerMatch], lang: Lang, *, for_call: bool) -> dict:
     """Several customers match: one button each, for the user to pick."""
