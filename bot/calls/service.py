@@ -41,7 +41,7 @@ from bot.tasks import queries as tasks
 from bot.tasks.service import resolve_people
 from bot.team import queries as team
 from bot.team.rules import Person, recipient_of
-from models import ContactAttempt, Dispute, Note, PaymentPromise, Task
+from models import ContactAttempt, Customer, Dispute, Note, PaymentPromise, Task
 
 log = logging.getLogger(__name__)
 
@@ -68,32 +68,16 @@ def log_call(
             if earlier is not None:
                 return earlier
             customer = customers.require_customer(session, form.customer_id)
-            errors: dict[str, str] = {}
-            assignee, supervisor = resolve_people(
-                session, author, form.assignee, form.supervisor, lang, errors
-            )
-            reach = Reach(
-                customer.timezone, customer.call_days, customer.call_start, customer.call_end
-            )
-            checked = check_call(
+            assignee, supervisor, checked, _ = check_submission(
+                session,
+                author,
+                customer,
                 form,
-                contact=queries.contact_of(session, customer.id, form.contact_id),
                 now=now,
                 policy=policy,
                 lang=lang,
-                retry=propose_retry(
-                    form.outcome or AttemptOutcome.NO_ANSWER,
-                    reach,
-                    remark=form.agreement,
-                    now=now,
-                    policy=policy,
-                    lang=author.lang(lang),
-                ),
-                errors=errors,
+                default_currency=default_currency,
             )
-            invoices = customers.open_invoices(session, customer.id, policy.today(now))
-            currency = main_currency(invoices, default_currency)
-            check_above_balance(checked, form, balance_in(invoices, currency), currency)
             logged = _store(
                 session,
                 form,
@@ -118,6 +102,49 @@ def log_call(
     except SQLAlchemyError:
         log.exception("could not store a call; the modal stays open")
         raise SaveFailed() from None
+
+
+def check_submission(
+    session: Session,
+    actor: Person,
+    customer: Customer,
+    form: CallForm,
+    *,
+    now: datetime,
+    policy: Policy,
+    lang: Lang,
+    default_currency: str,
+) -> tuple[Person, Person | None, CheckedCall, str]:
+    """What a new call and a corrected one are both checked against before anything is
+    stored: the people named, every field (with the retry the outcome calls for, in the
+    actor's language), and the total promised against the open balance. Returns the
+    assignee, the supervisor, the checked call and the currency it is in; raises
+    FormRejected with every field's problem."""
+    errors: dict[str, str] = {}
+    assignee, supervisor = resolve_people(
+        session, actor, form.assignee, form.supervisor, lang, errors
+    )
+    reach = Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end)
+    checked = check_call(
+        form,
+        contact=queries.contact_of(session, customer.id, form.contact_id),
+        now=now,
+        policy=policy,
+        lang=lang,
+        retry=propose_retry(
+            form.outcome or AttemptOutcome.NO_ANSWER,
+            reach,
+            remark=form.agreement,
+            now=now,
+            policy=policy,
+            lang=actor.lang(lang),
+        ),
+        errors=errors,
+    )
+    invoices = customers.open_invoices(session, customer.id, policy.today(now))
+    currency = main_currency(invoices, default_currency)
+    check_above_balance(checked, form, balance_in(invoices, currency), currency)
+    return assignee, supervisor, checked, currency
 
 
 def _stored_meanwhile(

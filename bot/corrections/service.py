@@ -17,17 +17,15 @@ from sqlalchemy.orm import Session
 from bot.calls import queries as calls
 from bot.calls.drafts import CallDraft
 from bot.calls.notes import note_hashtags
-from bot.calls.proposals import propose_retry
 from bot.calls.rules import (
     CallForm,
     CheckedCall,
     LoggedCall,
     PromiseEcho,
     TaskEcho,
-    check_above_balance,
-    check_call,
     task_text_for,
 )
+from bot.calls.service import check_submission
 from bot.core import dates
 from bot.core.db import Db, transaction
 from bot.core.errors import NotFound
@@ -44,7 +42,6 @@ from bot.outbox.service import enqueue
 from bot.ports import Notifier
 from bot.submissions import queries as submissions
 from bot.tasks.rules import When
-from bot.tasks.service import resolve_people
 from bot.team import queries as team
 from bot.team.rules import Person, recipient_of
 from models import ContactAttempt, Note, PaymentPromise, Task
@@ -154,30 +151,16 @@ def correct_call(
         if not submissions.claim(session, form.source_key, "correct_call", now):
             return None
         customer = customers.require_customer(session, stored.customer_id)
-        errors: dict[str, str] = {}
-        assignee, supervisor = resolve_people(
-            session, actor, form.assignee, form.supervisor, lang, errors
-        )
-        reach = Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end)
-        checked = check_call(
+        assignee, supervisor, checked, currency = check_submission(
+            session,
+            actor,
+            customer,
             form,
-            contact=calls.contact_of(session, customer.id, form.contact_id),
             now=now,
             policy=policy,
             lang=lang,
-            retry=propose_retry(
-                form.outcome or AttemptOutcome.NO_ANSWER,
-                reach,
-                remark=form.agreement,
-                now=now,
-                policy=policy,
-                lang=lang,
-            ),
-            errors=errors,
+            default_currency=default_currency,
         )
-        invoices = customers.open_invoices(session, customer.id, policy.today(now))
-        currency = main_currency(invoices, default_currency)
-        check_above_balance(checked, form, balance_in(invoices, currency), currency)
         author = team.member_by_id(session, stored.author_id) or actor
         logged = _apply(
             session,
