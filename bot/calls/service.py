@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -114,10 +115,13 @@ def check_submission(
     policy: Policy,
     lang: Lang,
     default_currency: str,
+    paid_on_call: Decimal = Decimal(0),
 ) -> tuple[Person, Person | None, CheckedCall, str]:
     """What a new call and a corrected one are both checked against before anything is
     stored: the people named, every field (with the retry the outcome calls for, in the
-    actor's language), and the total promised against the open balance. Returns the
+    actor's language), and the total promised against the open balance (plus what was
+    paid already on the promises of the call being corrected: that money was owed when the
+    call was made). Returns the
     assignee, the supervisor, the checked call and the currency it is in; raises
     FormRejected with every field's problem."""
     errors: dict[str, str] = {}
@@ -143,7 +147,8 @@ def check_submission(
     )
     invoices = customers.open_invoices(session, customer.id, policy.today(now))
     currency = main_currency(invoices, default_currency)
-    check_above_balance(checked, form, balance_in(invoices, currency), currency)
+    balance = balance_in(invoices, currency) + paid_on_call
+    check_above_balance(checked, form, balance, currency)
     return assignee, supervisor, checked, currency
 
 

@@ -28,7 +28,7 @@ from bot.calls.rules import (
 from bot.calls.service import check_submission
 from bot.core import dates
 from bot.core.db import Db, transaction
-from bot.core.errors import NotFound
+from bot.core.errors import FormRejected, NotFound
 from bot.core.i18n import Lang, t
 from bot.core.money import amount_text
 from bot.core.policy import Policy
@@ -160,6 +160,7 @@ def correct_call(
             policy=policy,
             lang=lang,
             default_currency=default_currency,
+            paid_on_call=queries.paid_on(session, [p.id for p in stored.promises]),
         )
         author = team.member_by_id(session, stored.author_id) or actor
         logged = _apply(
@@ -228,7 +229,7 @@ def _apply(
         corrected=True,
     )
     found += _correct_note(session, stored, form, checked, actor, now, logged)
-    found += _correct_promises(session, stored, form, checked, actor, currency, now, logged)
+    found += _correct_promises(session, stored, form, checked, actor, currency, now, logged, lang)
     found += _correct_task(
         session, stored, form, checked, assignee, supervisor, actor, now, lang, logged
     )
@@ -309,6 +310,7 @@ def _correct_promises(
     currency: str,
     now: datetime,
     logged: LoggedCall,
+    lang: Lang,
 ) -> list[FieldChange]:
     found = []
     reference = (form.promise_reference or "").strip() or None
@@ -319,6 +321,15 @@ def _correct_promises(
             old = stored.promises[n - 1]
             row = session.get(PaymentPromise, old.id)
             assert row is not None
+            if row.status != PromiseStatus.PENDING and (row.amount, row.promised_for) != (
+                amount,
+                when.day,
+            ):
+                # Payments already judged it: a new amount or date would leave that
+                # judgement standing on numbers it was not made on. Say so, never guess.
+                block = "promise_amount" if n == 1 else f"promise_amount_{n}"
+                state = t(f"promise_status.{row.status.value}", lang)
+                raise FormRejected({block: t("call.correct_promise_resolved", lang, status=state)})
             found += changes(
                 "promise",
                 row.id,

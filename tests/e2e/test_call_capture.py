@@ -241,3 +241,31 @@ def test_the_card_offers_to_correct_the_last_call_to_whoever_may(bot: Harness) -
     bot.clock.set(_at("2026-12-01", 9))  # eight days later
     assert "cobro_correct_call" not in card("U0ANA")
     assert "cobro_correct_call" in card("U0SARA")
+
+
+def test_a_promise_payments_already_kept_is_not_rewritten_by_a_correction(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    assert bot.slack.submit("U0ANA", view, {**NOTE, "promise_amount": "1,500"}).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    paid = {"payment_amount": "1,500", "payment_date": "hoy"}
+    assert bot.slack.submit("U0ANA", bot.fake.last_view(), paid).text() == ""
+    bot.fake.wait_for("chat.postMessage", 2)
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).one().status == PromiseStatus.KEPT
+        attempt_id = s.scalars(select(Note)).one().attempt_id
+    bot.slack.block_action("U0ANA", "cobro_correct_call", str(attempt_id), channel="D0ANA")
+    correcting = bot.fake.last_view()
+    refused = bot.slack.submit("U0ANA", correcting, {"promise_amount": "400"})
+    errors = json.loads(refused.text())["errors"]
+    assert "ya quedó cumplida" in errors["promise_amount"]
+    with bot.db() as s:
+        (promise,) = s.scalars(select(PaymentPromise)).all()
+        assert str(promise.amount) == "1500.00" and promise.status == PromiseStatus.KEPT
+        assert s.scalars(select(Correction)).all() == []
+    # The rest of the call can still be corrected.
+    fixed = {"excuse": "Se le olvidó programar la transferencia del mes"}
+    assert bot.slack.submit("U0ANA", correcting, fixed).text() == ""
+    with bot.db() as s:
+        assert [c.field for c in s.scalars(select(Correction))] == ["excuse"]

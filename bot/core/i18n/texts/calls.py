@@ -602,6 +602,10 @@ TEXTS |= {
         "es": "Han pasado más de {days} días: pide a tu supervisor que la corrija.",
         "en": "More than {days} days have passed: ask your supervisor to correct it.",
     },
+    "call.correct_promise_resolved": {
+        "es": "Esta promesa ya quedó {status} con los pagos registrados: no cambies su monto ni su fecha aquí. Si el cliente prometió algo nuevo, regístralo en una llamada nueva.",
+        "en": "This promise is already {status} by the payments recorded: do not change its amount or date here. If the customer promised something new, log it in a new call.",
+    },
     "what.call": {"es": "la llamada", "en": "the call"},
     "play.verify_promise": {
         "es": "Verificar que llegó el pago prometido",
