@@ -206,10 +206,14 @@ def _apply(
     attempt = session.get(ContactAttempt, stored.attempt_id)
     assert attempt is not None
     contact_id = form.contact_id if checked.spoke_with and not checked.new_person else None
+    role: list[FieldChange] = []
     if checked.new_person:
         title = t(f"contact_role.{form.contact_role}", lang) if form.contact_role else None
+        before = calls.contact_title(session, stored.customer_id, checked.new_person)
         contact_id = calls.contact_for(session, stored.customer_id, checked.new_person, title)
-    found = changes(
+        if before is not None and title and before[1] != title:  # known person, new role
+            role = changes("attempt", attempt.id, {"role": before[1]}, {"role": title})
+    found = role + changes(
         "attempt",
         attempt.id,
         {"outcome": attempt.outcome.value, "contact": attempt.contact_id, "remark": attempt.remark},

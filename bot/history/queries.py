@@ -26,13 +26,21 @@ from models import (
 def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list[Event]:
     """Every event of the customer, in no particular order."""
     found: list[Event] = []
-    for attempt, name in session.execute(
-        select(ContactAttempt, TeamMember.name)
+    for attempt, name, person, title in session.execute(
+        select(ContactAttempt, TeamMember.name, Contact.name, Contact.title)
         .join(TeamMember, TeamMember.id == ContactAttempt.member_id)
+        .outerjoin(Contact, Contact.id == ContactAttempt.contact_id)
         .where(ContactAttempt.customer_id == customer_id)
     ):
-        outcome = t(f"outcome.{attempt.outcome.value}", lang)
-        found.append(Event(attempt.at, t("history.attempt", lang), name, outcome))
+        # Who answered and what they said is evidence too (a receptionist's "vuelve el
+        # lunes"): the attempt's row carries it, not only the note a conversation leaves.
+        parts = [
+            t(f"outcome.{attempt.outcome.value}", lang),
+            f"{person} ({title})" if person and title else person or "",
+            t("history.said", lang, remark=attempt.remark) if attempt.remark else "",
+        ]
+        detail = " · ".join(p for p in parts if p)
+        found.append(Event(attempt.at, t("history.attempt", lang), name, detail))
     for note, name in session.execute(
         select(Note, TeamMember.name)
         .join(TeamMember, TeamMember.id == Note.author_id)
@@ -148,5 +156,8 @@ def _worded(session: Session, field: str, value: str | None, lang: Lang) -> str:
     if field in ("assignee", "supervisor") and value.isdigit():
         return session.scalar(select(TeamMember.name).where(TeamMember.id == int(value))) or value
     if field == "contact" and value.isdigit():
-        return session.scalar(select(Contact.name).where(Contact.id == int(value))) or value
+        contact = session.get(Contact, int(value))
+        if contact is None:
+            return value
+        return f"{contact.name} ({contact.title})" if contact.title else contact.name
     return value

@@ -44,7 +44,7 @@ def build_call_confirmation(logged: LoggedCall, lang: Lang) -> dict[str, Any]:
     if logged.note_id is None:
         lines.append(
             t(
-                "call.attempt_title",
+                "call.attempt_corrected_title" if logged.corrected else "call.attempt_title",
                 lang,
                 customer=customer,
                 outcome=t(f"outcome.{logged.outcome.value}", lang),

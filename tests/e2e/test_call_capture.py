@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import Correction, Note, PaymentPromise, Task, TeamMember
+from models import Contact, ContactAttempt, Correction, Note, PaymentPromise, Task, TeamMember
 from models.enums import PromiseStatus, TaskKind, TaskStatus
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
@@ -269,3 +269,38 @@ def test_a_promise_payments_already_kept_is_not_rewritten_by_a_correction(bot: H
     assert bot.slack.submit("U0ANA", correcting, fixed).text() == ""
     with bot.db() as s:
         assert [c.field for c in s.scalars(select(Correction))] == ["excuse"]
+
+
+def test_a_third_party_call_corrected_keeps_its_trail(bot: Harness) -> None:
+    """Jorge answered; his role is added afterwards: the receipt says corrected, the
+    history names him with what he said and the change, the report counts it."""
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    bot.slack.change("U0ANA", view, "outcome", "third_party")
+    redrawn = bot.fake.last_view("views.update")
+    answers = {"contact_name": "Jorge", "agreement": "La contadora regresa el lunes"}
+    assert bot.slack.submit("U0ANA", redrawn, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        attempt_id = s.scalars(select(ContactAttempt)).one().id
+    bot.slack.block_action("U0ANA", "cobro_correct_call", str(attempt_id), channel="D0ANA")
+    correcting = bot.fake.last_view()
+    assert bot.slack.submit("U0ANA", correcting, {"contact_role": "receptionist"}).text() == ""
+    receipt = bot.fake.wait_for("chat.postMessage", 2)[-1].text()
+    assert "corregido (el original queda en el historial)" in receipt
+    with bot.db() as s:
+        jorge = s.scalars(select(Contact).where(Contact.name == "Jorge")).one()
+        assert jorge.title == "Recepción"
+        (change,) = s.scalars(select(Correction)).all()
+        assert (change.field, change.old_value, change.new_value) == ("role", None, "Recepción")
+    rows = _history(bot, customer_id)
+    attempts = [row[3] for row in rows[1:] if row[1] == "Intento de llamada"]
+    assert attempts == [
+        "Contestó otra persona · Jorge (Recepción) · dijo: «La contadora regresa el lunes»"
+    ]
+    assert any(
+        "cargo: «vacío» → «Recepción»" in row[3] for row in rows[1:] if row[1] == "Corrección"
+    )
+    bot.fake.wait_for("response_url")
+    answer, _ = ask(bot, "U0ANA", "hoy")
+    assert "Corregida después de registrada:* 1 llamada" in answer

@@ -202,6 +202,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": ":telephone_receiver: Intento de llamada a *{customer}* registrado: {outcome}",
         "en": ":telephone_receiver: Call attempt to *{customer}* logged: {outcome}",
     },
+    "call.attempt_corrected_title": {
+        "es": ":pencil2: Intento de llamada a *{customer}* corregido (el original queda en el historial): {outcome}",
+        "en": ":pencil2: Call attempt to *{customer}* corrected (the original stays in the history): {outcome}",
+    },
     "call.retry_proposed": {
         "es": "Te propongo: *{task}*, {when}. Ya está en tus tareas; cámbialo desde `/cobro tareas`.",
         "en": "I suggest: *{task}*, {when}. It is in your tasks; change it from `/cobro tasks`.",
@@ -361,6 +365,8 @@ TEXTS |= {
     "history.field.due_time": {"es": "hora", "en": "time"},
     "history.field.assignee": {"es": "responsable", "en": "assignee"},
     "history.field.supervisor": {"es": "supervisión", "en": "supervisor"},
+    "history.said": {"es": "dijo: «{remark}»", "en": "said: “{remark}”"},
+    "history.field.role": {"es": "cargo", "en": "role"},
     "history.promised_for": {"es": "para el {day}", "en": "for {day}"},
     "history.due": {"es": "vence {due}", "en": "due {due}"},
     "history.col.when": {"es": "fecha", "en": "when"},
