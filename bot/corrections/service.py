@@ -125,7 +125,9 @@ def correctable_call(
             outcome=stored.outcome,
             values=values,
             installments=max(len(stored.promises), 1),
-            suggestion=stored.task.text if stored.task else "",
+            # What was saved is the collector's own step: a correction never replaces it
+            # with a proposal (they may change it themselves).
+            suggestion="",
         )
         return Correctable(context, draft, attempt_id)
 

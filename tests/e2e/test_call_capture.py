@@ -122,6 +122,11 @@ def test_a_corrected_call_keeps_both_versions_in_the_history(bot: Harness) -> No
     correcting = bot.fake.last_view()
     assert _input(correcting, "promise_amount")["element"]["initial_value"] == "1,500.00"
     answers = {"promise_amount": "1,200", "excuse": "Se le olvidó; paga el viernes sin falta"}
+    # Reading the new amount back proposes nothing over the step the collector saved.
+    bot.slack.change("U0ANA", correcting, "promise_amount", "1,200", answers)
+    read = bot.fake.last_view("views.update")
+    assert "$1,200.00" in _echo(read, "promise_amount")
+    assert _input(read, "task")["element"]["initial_value"] == NOTE["task"]
     assert bot.slack.submit("U0ANA", correcting, answers).text() == ""
     bot.fake.wait_for("chat.postMessage", 2)
     with bot.db() as s:
