@@ -136,6 +136,7 @@ def payment_form(body: dict[str, Any]) -> PaymentForm:
         method=choice_of(PaymentMethod, values.get("promise_method")),
         reference=values.get("promise_reference"),
         invoice_id=int(invoice) if invoice and invoice.isdigit() else None,
+        amount_confirmed=CustomerMeta.of(view).amount_confirmed,
     )
 
 

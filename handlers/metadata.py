@@ -51,9 +51,11 @@ class CallMeta(Metadata):
 
 
 class CustomerMeta(Metadata):
-    """Modals about one customer: add a task, record a payment."""
+    """Modals about one customer: add a task, record a payment (and the payment amount
+    the collector confirmed above the balance)."""
 
     customer_id: int | None = None
+    amount_confirmed: str = ""
 
 
 class TaskMeta(Metadata):

@@ -13,7 +13,16 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import Contact, ContactAttempt, Correction, Note, PaymentPromise, Task, TeamMember
+from models import (
+    Contact,
+    ContactAttempt,
+    Correction,
+    Note,
+    Payment,
+    PaymentPromise,
+    Task,
+    TeamMember,
+)
 from models.enums import PromiseStatus, TaskKind, TaskStatus
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
@@ -309,3 +318,33 @@ def test_a_third_party_call_corrected_keeps_its_trail(bot: Harness) -> None:
     bot.fake.wait_for("response_url")
     answer, _ = ask(bot, "U0ANA", "hoy")
     assert "Corregida después de registrada:* 1 llamada" in answer
+
+
+def test_a_payment_above_the_balance_is_said_back_and_recorded_only_the_second_time(
+    bot: Harness,
+) -> None:
+    customer_id = _seed(bot)
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    pay = bot.fake.last_view()
+    typed = {"payment_amount": "medio millón", "payment_date": "hoy"}
+    reply = json.loads(bot.slack.submit("U0ANA", pay, typed).text())
+    assert reply["response_action"] == "update"
+    said = json.dumps(reply["view"], ensure_ascii=False)
+    assert "$500,000.00 es más que el saldo abierto ($2,000.00)" in said
+    assert "$498,000.00 quedarían como saldo a favor" in said
+    with bot.db() as s:
+        assert s.scalars(select(Payment)).all() == []
+    # Corrected to what was meant: recorded at once, no question.
+    fixed = bot.slack.submit("U0ANA", reply["view"], {**typed, "payment_amount": "500"})
+    assert fixed.text() == ""
+    with bot.db() as s:
+        assert [str(p.amount) for p in s.scalars(select(Payment))] == ["500.00"]
+    # Above the balance again, saved twice with the same amount: recorded, the rest a credit.
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    again = bot.fake.last_view()
+    first = json.loads(bot.slack.submit("U0ANA", again, {"payment_amount": "2,000"}).text())
+    assert "saldo a favor" in json.dumps(first["view"], ensure_ascii=False)
+    assert bot.slack.submit("U0ANA", first["view"], {"payment_amount": "2,000"}).text() == ""
+    with bot.db() as s:
+        assert sorted(str(p.amount) for p in s.scalars(select(Payment))) == ["2000.00", "500.00"]
+        assert sum(p.credit for p in s.scalars(select(Payment))) == 500

@@ -564,6 +564,10 @@ TEXTS |= {
         "es": "Dos cuotas el mismo día: súmalas en una sola.",
         "en": "Two installments on the same day: add them up into one.",
     },
+    "payment.above_balance": {
+        "es": ":warning: {total} es más que el saldo abierto ({balance}): {credit} quedarían como saldo a favor del cliente. Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
+        "en": ":warning: {total} is more than the open balance ({balance}): {credit} would stay as the customer's credit. If that is right, press Save again; if not, fix the amount.",
+    },
     "call.above_balance": {
         "es": ":warning: {total} es más que el saldo abierto ({balance}). Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
         "en": ":warning: {total} is more than the open balance ({balance}). If that is right, press Save again; if not, fix the amount.",
