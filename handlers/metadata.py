@@ -48,6 +48,7 @@ class CallMeta(Metadata):
     installments: int = 1
     correcting: int | None = None
     amount_confirmed: str = ""
+    plan_offered: bool = False
 
 
 class CustomerMeta(Metadata):

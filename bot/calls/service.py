@@ -15,11 +15,12 @@ from bot.calls import queries
 from bot.calls.drafts import CallDraft, Change, redraft
 from bot.calls.drafts import Customer as DraftCustomer
 from bot.calls.notes import note_hashtags
-from bot.calls.proposals import propose_retry
+from bot.calls.proposals import propose_plan, propose_retry
 from bot.calls.rules import (
     CallForm,
     CheckedCall,
     LoggedCall,
+    PlanInAgreement,
     PromiseEcho,
     TaskEcho,
     check_above_balance,
@@ -149,6 +150,10 @@ def check_submission(
     currency = main_currency(invoices, default_currency)
     balance = balance_in(invoices, currency) + paid_on_call
     check_above_balance(checked, form, balance, currency)
+    if checked.talked and not form.plan_offered:
+        plan = propose_plan(form.agreement, balance, now, policy)
+        if len(plan) > max(len(checked.promises), 1):
+            raise PlanInAgreement(count=len(plan))
     return assignee, supervisor, checked, currency
 
 

@@ -348,3 +348,32 @@ def test_a_payment_above_the_balance_is_said_back_and_recorded_only_the_second_t
     with bot.db() as s:
         assert sorted(str(p.amount) for p in s.scalars(select(Payment))) == ["2000.00", "500.00"]
         assert sum(p.credit for p in s.scalars(select(Payment))) == 500
+
+
+def test_a_plan_said_in_the_agreement_is_shown_as_installments_before_it_is_saved(
+    bot: Harness,
+) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    answers = {
+        **NOTE,
+        "agreement": "Paga 1,200 mañana y el resto a fin de mes",
+        "promise_amount": "1,200",
+        "promise_date": "mañana",
+    }
+    reply = json.loads(bot.slack.submit("U0ANA", view, answers).text())
+    assert reply["response_action"] == "update"
+    shown = reply["view"]
+    assert "El acuerdo habla de 2 pagos" in _echo(shown, "promise_amount")
+    assert _input(shown, "promise_amount_2")["element"]["initial_value"] == "800.00"
+    assert _input(shown, "promise_date_2")["element"]["initial_value"] == "a fin de mes"
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []  # nothing stored yet
+    second = {**answers, "promise_amount_2": "800.00", "promise_date_2": "a fin de mes"}
+    assert bot.slack.submit("U0ANA", shown, second).text() == ""
+    with bot.db() as s:
+        plan = s.scalars(select(PaymentPromise).order_by(PaymentPromise.installment)).all()
+        assert [(str(p.amount), p.promised_for.isoformat()) for p in plan] == [
+            ("1200.00", "2026-11-24"),
+            ("800.00", "2026-11-30"),
+        ]

@@ -564,6 +564,10 @@ TEXTS |= {
         "es": "Dos cuotas el mismo día: súmalas en una sola.",
         "en": "Two installments on the same day: add them up into one.",
     },
+    "call.plan_in_agreement": {
+        "es": ":memo: El acuerdo habla de {count} pagos: los puse como cuotas. Revísalos (monto y fecha de cada uno) y pulsa Guardar.",
+        "en": ":memo: The agreement speaks of {count} payments: they are now installments. Check each one's amount and date, and press Save.",
+    },
     "payment.above_balance": {
         "es": ":warning: {total} es más que el saldo abierto ({balance}): {credit} quedarían como saldo a favor del cliente. Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
         "en": ":warning: {total} is more than the open balance ({balance}): {credit} would stay as the customer's credit. If that is right, press Save again; if not, fix the amount.",
