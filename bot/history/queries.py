@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from bot.core.i18n import Lang, t
+from bot.corrections.rules import RENEGOTIATION
 from bot.history.rules import Event
 from models import (
     Contact,
@@ -121,10 +122,12 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         .join(editor, editor.id == Correction.by_id)
         .where(Correction.customer_id == customer_id)
     ):
+        moved = change.kind == RENEGOTIATION  # a promise (and its check) the customer moved
+        item = ("promise" if change.field == "promised_for" else "task") if moved else change.kind
         detail = t(
             "history.changed",
             lang,
-            item=t(f"history.item.{change.kind}", lang),
+            item=t(f"history.item.{item}", lang),
             id=change.item_id,
             field=t(f"history.field.{change.field}", lang),
             old=_worded(session, change.field, change.old_value, lang),
@@ -132,7 +135,8 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         )
         if change.reason:
             detail += " · " + t("history.changed_why", lang, reason=change.reason)
-        found.append(Event(change.at, t("history.correction", lang), name, detail))
+        label = t("history.renegotiation" if moved else "history.correction", lang)
+        found.append(Event(change.at, label, name, detail))
     for number, applied, created in session.execute(
         select(Invoice.number, Invoice.credit_applied, Invoice.created_at).where(
             Invoice.customer_id == customer_id, Invoice.credit_applied > 0

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.agenda.rules import Agenda
 from bot.calls.notes import NoteDraft, answers_three_questions
 from bot.core.vocabulary import AttemptOutcome, PromiseStatus, Role, TaskStatus
+from bot.corrections.rules import RENEGOTIATION
 from bot.reports.figures import CollectorFigures, CurrencyFigures, Day, Figures, add_to
 from bot.reports.rules import (
     AGING_BUCKETS,
@@ -347,7 +348,9 @@ def corrected(q: Filters, person: Person, begin: datetime, after: datetime) -> N
             ContactAttempt.at < after,
             q.members(ContactAttempt.member_id),
             ContactAttempt.id.in_(
-                select(Correction.attempt_id).where(Correction.attempt_id.is_not(None))
+                select(Correction.attempt_id).where(
+                    Correction.attempt_id.is_not(None), Correction.kind != RENEGOTIATION
+                )
             ),
         )
     ):

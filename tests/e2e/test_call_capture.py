@@ -377,3 +377,32 @@ def test_a_plan_said_in_the_agreement_is_shown_as_installments_before_it_is_save
             ("1200.00", "2026-11-24"),
             ("800.00", "2026-11-30"),
         ]
+
+
+def test_moving_a_promise_moves_its_check_and_is_a_renegotiation(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    answers = {k: v for k, v in NOTE.items() if k not in ("task", "task_due")}
+    bot.slack.change("U0ANA", view, "promise_date", "el viernes", answers)
+    proposed = bot.fake.last_view("views.update")
+    assert _input(proposed, "task")["element"]["initial_value"].startswith("Verificar")
+    assert bot.slack.submit("U0ANA", proposed, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        promise = s.scalars(select(PaymentPromise)).one()
+        check = s.scalars(select(Task)).one()
+        assert check.kind == TaskKind.VERIFY_PAYMENT
+        assert check.due_date.isoformat() == "2026-11-30"  # the business day after Friday
+    bot.slack.block_action("U0ANA", "cobro_promise_move", str(promise.id), channel="D0ANA")
+    moved = {"when": "el martes 1 de diciembre", "why": "Le pagan hasta el primero"}
+    assert bot.slack.submit("U0ANA", bot.fake.last_view(), moved).text() == ""
+    with bot.db() as s:
+        assert s.get(Task, check.id).due_date.isoformat() == "2026-12-02"  # type: ignore[union-attr]
+        assert s.get(PaymentPromise, promise.id).renegotiations == 1  # type: ignore[union-attr]
+    rows = _history(bot, customer_id)
+    renegotiated = [row[3] for row in rows[1:] if row[1] == "Renegociación"]
+    assert len(renegotiated) == 2 and all("Le pagan hasta el primero" in r for r in renegotiated)
+    assert [row for row in rows[1:] if row[1] == "Corrección"] == []
+    bot.fake.wait_for("response_url")
+    answer, _ = ask(bot, "U0ANA", "hoy")
+    assert "Corregida" not in answer  # a renegotiation is not a corrected call

@@ -339,6 +339,7 @@ TEXTS |= {
     "history.corrects": {"es": "corrige la nota {id}", "en": "corrects note {id}"},
     "card.correct": {"es": "Corregir la última llamada", "en": "Correct the last call"},
     "history.correction": {"es": "Corrección", "en": "Correction"},
+    "history.renegotiation": {"es": "Renegociación", "en": "Renegotiation"},
     "history.changed": {
         "es": "{item} {id}, {field}: «{old}» → «{new}»",
         "en": "{item} {id}, {field}: “{old}” → “{new}”",
