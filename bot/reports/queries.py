@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 
 from bot.agenda.rules import Agenda
 from bot.calls.notes import NoteDraft, answers_three_questions
+from bot.core.calendar import BusinessCalendar
 from bot.core.vocabulary import AttemptOutcome, PromiseStatus, Role, TaskStatus
 from bot.corrections.rules import RENEGOTIATION
+from bot.promises.rules import broken_on
 from bot.reports.figures import CollectorFigures, CurrencyFigures, Day, Figures, add_to
 from bot.reports.rules import (
     AGING_BUCKETS,
@@ -167,7 +169,13 @@ def names_of(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return {member_id: name for member_id, name in rows}
 
 
-def figures(q: Filters, period: Period, today: date, listed: dict[int, str]) -> Figures:
+def figures(
+    q: Filters,
+    period: Period,
+    today: date,
+    listed: dict[int, str],
+    calendar: BusinessCalendar,
+) -> Figures:
     found = Figures(period.start, period.end)
     people: dict[int, CollectorFigures] = {
         member_id: CollectorFigures(member_id, name) for member_id, name in listed.items()
@@ -188,7 +196,7 @@ def figures(q: Filters, period: Period, today: date, listed: dict[int, str]) -> 
     attempts(q, person, begin, after)
     corrected(q, person, begin, after)
     promises_made(q, person, begin, after)
-    promises_due(q, person, period)
+    promises_due(q, person, period, today, calendar)
     collected(q, person, period)
     tasks_overdue(q, person, days, begin, after)
     notes(q, found, begin, after)
@@ -242,11 +250,16 @@ def promises_made(q: Filters, person: Person, begin: datetime, after: datetime) 
         add_to(day.promised, currency, Decimal(amount))
 
 
-def promises_due(q: Filters, person: Person, period: Period) -> None:
+def promises_due(
+    q: Filters, person: Person, period: Period, today: date, calendar: BusinessCalendar
+) -> None:
     """By the day each promise fell due (its date now: a renegotiated promise counts on its
-    new date), how it ended."""
+    new date), how it ended. A promise still pending past its grace is judged by the rule
+    (broken, or partly kept when some money came), not by whether the nudge round that
+    marks it has run yet: Monday's 08:00 report must not call a broken promise pending."""
     currency = q.promise_currency()
     renegotiated = PaymentPromise.renegotiations > 0
+    some_money = PaymentPromise.paid_amount > 0
     paid_up_to = case(
         (PaymentPromise.paid_amount < PaymentPromise.amount, PaymentPromise.paid_amount),
         else_=PaymentPromise.amount,
@@ -258,6 +271,7 @@ def promises_due(q: Filters, person: Person, period: Period) -> None:
                 PaymentPromise.promised_for,
                 PaymentPromise.status,
                 renegotiated,
+                some_money,
                 currency,
                 func.count(PaymentPromise.id),
                 func.coalesce(func.sum(PaymentPromise.amount), 0),
@@ -275,10 +289,13 @@ def promises_due(q: Filters, person: Person, period: Period) -> None:
             PaymentPromise.promised_for,
             PaymentPromise.status,
             renegotiated,
+            some_money,
             *q.grouped(currency),
         )
     )
-    for member_id, due_on, status, moved, cash, count, amount, paid in rows:
+    for member_id, due_on, status, moved, some_paid, cash, count, amount, paid in rows:
+        if status == PromiseStatus.PENDING and broken_on(due_on, calendar) <= today:
+            status = PromiseStatus.PARTIAL if some_paid else PromiseStatus.BROKEN
         day = person(member_id).day(due_on)
         day.due += count
         setattr(day, status.value, getattr(day, status.value) + count)
