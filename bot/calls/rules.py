@@ -33,6 +33,11 @@ NO_CONVERSATION = frozenset(
 MAX_INSTALLMENTS = 6
 
 
+# Roles whose work is the payments: a new person in one of them may hear about the debt;
+# anyone else (reception, a secretary, a role not given) gets the confidentiality reminder.
+PAYMENT_ROLES = frozenset({"accountant", "payables", "manager", "owner"})
+
+
 @dataclass(frozen=True)
 class CallForm:
     """What the call modal sent, as plain values (the listener reads Slack's state)."""
@@ -192,7 +197,8 @@ def check_call(
         talked=talked,
         spoke_with=spoke_with,
         new_person=new_person,
-        third_party=third_party or (talked and bool(new_person)),
+        third_party=third_party
+        or (talked and bool(new_person) and form.contact_role not in PAYMENT_ROLES),
         remark=(form.agreement or "").strip() or None if third_party else None,
         promises=promises,
         task_text=task_text,
