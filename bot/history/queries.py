@@ -110,7 +110,7 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
     editor = aliased(TeamMember)
     for change, name in session.execute(
         select(Correction, editor.name)
-        .join(editor, editor.id == Correction.by_id)
+        .outerjoin(editor, editor.id == Correction.by_id)
         .where(Correction.customer_id == customer_id)
     ):
         detail = t(
@@ -124,7 +124,9 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         )
         if change.reason:
             detail += " · " + t("history.changed_why", lang, reason=change.reason)
-        found.append(Event(change.at, t("history.correction", lang), name, detail))
+        label = "history.customer_change" if change.kind == "customer" else "history.correction"
+        who = name or t("history.command_line", lang)
+        found.append(Event(change.at, t(label, lang), who, detail))
     for number, applied, created in session.execute(
         select(Invoice.number, Invoice.credit_applied, Invoice.created_at).where(
             Invoice.customer_id == customer_id, Invoice.credit_applied > 0
@@ -145,7 +147,9 @@ def _worded(session: Session, field: str, value: str | None, lang: Lang) -> str:
         return t(f"excuse.{value}", lang)
     if field == "outcome":
         return t(f"outcome.{value}", lang)
-    if field in ("assignee", "supervisor") and value.isdigit():
+    if field in ("credit_hold", "handed_over"):
+        return t("history.yes" if value == "1" else "history.no", lang)
+    if field in ("assignee", "supervisor", "collector") and value.isdigit():
         return session.scalar(select(TeamMember.name).where(TeamMember.id == int(value))) or value
     if field == "contact" and value.isdigit():
         return session.scalar(select(Contact.name).where(Contact.id == int(value))) or value
