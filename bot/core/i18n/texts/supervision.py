@@ -1,7 +1,9 @@
 """Running the team: the supervisor's Home, moving accounts, credit hold, external
 collection, members who left Slack."""
 
-TEXTS = {
+from typing import Any
+
+TEXTS: dict[str, dict[str, Any]] = {
     # --- who may see and move what
     "supervision.only_yours": {
         "es": "Solo puedes ver tus propias tareas y promesas: prueba `/cobro tareas` o `/cobro promesas`. Las de {name} las ve su supervisor.",
@@ -123,6 +125,7 @@ TEXTS = {
         "es": "Ids de cliente separados por comas (C1,C2); vacío: toda la cartera.",
         "en": "Customer ids separated by commas (C1,C2); empty: the whole portfolio.",
     },
+    "supervision.close": {"es": "Cerrar", "en": "Close"},
     "reassign.done_title": {"es": "Cartera reasignada", "en": "Portfolio reassigned"},
     "reassign.no_one": {
         "es": "No hay otro cobrador activo en tu equipo a quien pasar la cartera.",
