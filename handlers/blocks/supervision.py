@@ -22,7 +22,7 @@ LEGAL_SHOWN = 40
 
 
 def _collector_blocks(c: CollectorDay, lang: Lang) -> list[dict[str, Any]]:
-    value = str(c.member_id)
+    value = c.slack_user_id  # what /cobro hoy @luis takes: the buttons answer the same
     line = t(
         "home.team.line",
         lang,
@@ -81,14 +81,15 @@ def with_team_section(
     return {**home, "blocks": head + team_blocks + rest[:room]}
 
 
-def build_reassign_modal(giver: str, name: str, lang: Lang) -> dict[str, Any]:
+def build_reassign_modal(giver: str, lang: Lang) -> dict[str, Any]:
+    """Whose portfolio is said as a mention (`<@U…>`): Slack shows the person's name."""
     return modal(
         callback_id=Callback.REASSIGN_PORTFOLIO.value,
         title=t("reassign.title", lang),
         submit=t("reassign.submit", lang),
         close=t("call.cancel", lang),
         blocks=[
-            section(t("reassign.intro", lang, name=escape(name))),
+            section(t("reassign.intro", lang, name=f"<@{giver}>")),
             input_block("assignee", t("reassign.to", lang), user_select("assignee")),
             {
                 **input_block(
@@ -100,7 +101,7 @@ def build_reassign_modal(giver: str, name: str, lang: Lang) -> dict[str, Any]:
                 "optional": True,
             },
         ],
-        metadata=ReassignMeta(giver=giver, name=name),
+        metadata=ReassignMeta(giver=giver),
     )
 
 

@@ -200,5 +200,8 @@ TEXTS: dict[str, dict[str, Any]] = {
     "history.item.customer": {"es": "cliente", "en": "customer"},
     "history.field.collector": {"es": "cobrador", "en": "collector"},
     "history.field.credit_hold": {"es": "crédito retenido", "en": "credit on hold"},
-    "history.field.handed_over": {"es": "cobranza externa/legal", "en": "external collection/legal"},
+    "history.field.handed_over": {
+        "es": "cobranza externa/legal",
+        "en": "external collection/legal",
+    },
 }
