@@ -273,6 +273,7 @@ class Account:
     currency: str
     collector: str | None
     customer_id: int = 0  # what a supervisor's select or button acts on
+    credit_hold: bool = False
 
 
 @dataclass
@@ -336,7 +337,7 @@ def summarise(
             if call.escalated:
                 key = call.currency or currency
                 summary.escalated.append(
-                    Account(call.name, call.overdue, key, name, call.customer_id)
+                    Account(call.name, call.overdue, key, name, call.customer_id, call.credit_hold)
                 )
     return summary, due_today
 
