@@ -398,6 +398,43 @@ def team_remove(user: Annotated[str, typer.Argument(help="Slack id (U…) or ema
     out.print(try_domain(work))
 
 
+@team_cli.command("reassign")
+def team_reassign(
+    giver: Annotated[
+        str, typer.Argument(metavar="FROM", help="whose customers: Slack id, email or @name")
+    ],
+    taker: Annotated[str, typer.Argument(metavar="TO", help="the collector who takes them")],
+    customers: Annotated[
+        str | None, typer.Option(help="only these customer ids, comma-separated (C1,C2)")
+    ] = None,
+) -> None:
+    """Move FROM's customers (or only --customers) to TO, with their open tasks and pending
+    promises; each customer's history records it."""
+    from bot.supervision.rules import customer_list
+    from bot.supervision.service import reassign
+
+    def work(c: CliContext) -> str:
+        moved = reassign(
+            c.db,
+            actor_id=None,
+            giver=giver,
+            taker=taker,
+            customers_named=customer_list(customers),
+            now=_now(c.settings),
+        )
+        return t(
+            "supervision.moved",
+            c.lang,
+            giver=moved.from_name,
+            taker=moved.to_name,
+            customers=t("supervision.moved.customers", c.lang, count=moved.customers),
+            tasks=t("supervision.moved.tasks", c.lang, count=moved.tasks),
+            promises=t("supervision.moved.promises", c.lang, count=moved.promises),
+        )
+
+    out.print(try_domain(work), markup=False, highlight=False)
+
+
 @team_cli.command("list")
 def team_list() -> None:
     """Show the team."""
