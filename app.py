@@ -432,7 +432,7 @@ def team_reassign(
             promises=t("supervision.moved.promises", c.lang, count=moved.promises),
         )
 
-    out.print(try_domain(work), markup=False, highlight=False)
+    out.print(try_domain(work), markup=False, highlight=False, soft_wrap=True)
 
 
 @team_cli.command("list")
