@@ -12,8 +12,8 @@ class Correction(Base):
     """One field of a logged call changed after the fact: what it said, what it says now,
     who changed it, when and why. The record is evidence: the original stays readable in
     the history (a corrected note stays, its correction is a new note pointing at it). The
-same trail records a supervisor's changes to a customer (kind "customer": who collects it,
-its credit held, its hand-over to an agency or legal)."""
+    same trail records a supervisor's changes to a customer (kind "customer": who collects
+    it, its credit held, its hand-over to an agency or legal)."""
 
     __tablename__ = "correction"
     __table_args__ = (Index("ix_correction_attempt", "attempt_id"),)
