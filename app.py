@@ -435,6 +435,40 @@ def team_reassign(
     out.print(try_domain(work), markup=False, highlight=False, soft_wrap=True)
 
 
+@team_cli.command("check")
+def team_check() -> None:
+    """Ask Slack about every member: whoever was deactivated leaves the team, their accounts
+    count as orphans, and the admins are told (needs SLACK_BOT_TOKEN)."""
+    from bot.supervision.service import check_members
+    from handlers.context import Deps
+    from handlers.notify.notifier import SlackNotifier
+
+    def work(c: CliContext) -> str:
+        directory = directory_for(c.settings)
+        if directory is None:
+            fail(t("supervision.check_needs_slack", c.lang))
+        checked = check_members(
+            c.db,
+            directory=directory,
+            now=_now(c.settings),
+            lang=c.lang,
+            notifier=SlackNotifier(c.settings),
+        )
+        if checked.outbox_keys:
+            from bot.core.clock import SystemClock
+
+            _deliver(
+                Deps(settings=c.settings, db=c.db, clock=SystemClock()), wait=DELIVERY_WAIT_SECONDS
+            )
+        if not checked.left:
+            return t("supervision.check_all_here", c.lang, count=checked.members)
+        return t(
+            "supervision.check_left", c.lang, names=", ".join(checked.left), count=len(checked.left)
+        )
+
+    out.print(try_domain(work), markup=False, highlight=False, soft_wrap=True)
+
+
 @team_cli.command("list")
 def team_list() -> None:
     """Show the team."""

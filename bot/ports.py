@@ -161,6 +161,7 @@ class DirectoryUser:
     email: str | None = None
     timezone: str | None = None
     locale: str | None = None
+    deleted: bool = False  # deactivated in the workspace
 
 
 class Directory(Protocol):

@@ -21,7 +21,7 @@ from bot.history import queries as history
 from bot.history.rules import file_stem, in_order
 from bot.outbox import keys
 from bot.outbox.service import enqueue
-from bot.ports import Notifier
+from bot.ports import Directory, Notifier
 from bot.promises.rules import PromiseLine
 from bot.promises.service import followed_by
 from bot.reports import queries as reports
@@ -285,3 +285,29 @@ def member_left_slack(
             )
             sent.append(key)
         return sent
+
+
+@dataclass(frozen=True)
+class Checked:
+    members: int
+    left: list[str]  # names of the members found deactivated
+    outbox_keys: list[str]
+
+
+def check_members(
+    db: Db, *, directory: Directory, now: datetime, lang: Lang, notifier: Notifier
+) -> Checked:
+    """Ask Slack about every active member (`users.info`); whoever is deactivated there
+    leaves the team as `member_left_slack` says. Slack is asked outside any transaction."""
+    with db() as session:
+        members = [p for p in team.everyone(session).values() if p.active]
+    left: list[str] = []
+    sent: list[str] = []
+    for member in members:
+        user = directory.user_info(member.slack_user_id)
+        if user is not None and user.deleted:
+            sent += member_left_slack(
+                db, slack_user_id=member.slack_user_id, now=now, lang=lang, notifier=notifier
+            )
+            left.append(member.name)
+    return Checked(len(members), left, sent)

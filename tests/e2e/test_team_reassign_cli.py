@@ -1,5 +1,6 @@
 """`cobro team reassign FROM TO [--customers …]`: a portfolio moved from the command line,
-recorded in each customer's history; bad input exits 2 saying what to fix, moving nothing."""
+recorded in each customer's history; bad input exits 2 saying what to fix, moving nothing.
+`cobro team check`: whoever Slack deactivated leaves the team, and the admins hear of it."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import Correction, Customer, PaymentPromise, Task
+from models import Correction, Customer, PaymentPromise, Task, TeamMember
 from models.enums import Role
+from slackfake import FakeSlack
 from tests import builders as b
 
 COBRO = str(Path(sys.executable).parent / "cobro")
@@ -71,3 +73,47 @@ def test_bad_input_exits_2_with_the_reason_and_moves_nothing(db_url: str, db) ->
     with db() as s:
         assert set(s.scalars(select(Customer.collector_id))) == {people["luis"]}
         assert s.scalars(select(Correction)).all() == []
+
+
+def test_team_check_takes_off_whoever_slack_deactivated_and_tells_the_admins(
+    db_url: str, db
+) -> None:
+    _seed(db)
+    with db.begin() as s:
+        b.member(s, "U0ADM", "Adela Admin", Role.ADMIN)
+    with FakeSlack() as fake:
+        for user_id, name in (
+            ("U0SARA", "Sara Jiménez"),
+            ("U0ANA", "Ana Pérez"),
+            ("U0LUIS", "Luis Gómez"),
+            ("U0ADM", "Adela Admin"),
+        ):
+            fake.add_user(user_id, name)
+        fake.users["U0LUIS"]["deleted"] = True
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "COBRO_"))}
+        env.update(
+            DATABASE_URL=db_url,
+            SLACK_BOT_TOKEN="xoxb-check",
+            SLACK_API_URL=fake.api_url,
+            COBRO_TIMEZONE="America/Mexico_City",
+        )
+        checked = subprocess.run(
+            [COBRO, "team", "check"], env=env, capture_output=True, text=True, timeout=120
+        )
+        told = fake.messages_to("U0ADM")
+    assert checked.returncode == 0, checked.stderr
+    assert "Desactivada en Slack, sale del equipo: Luis Gómez" in checked.stdout
+    assert len(told) == 1 and "Deja 2 cuentas sin cobrador" in told[0].text()
+    with db() as s:
+        gone = s.scalar(select(TeamMember).where(TeamMember.slack_user_id == "U0LUIS"))
+        assert gone is not None and gone.active is False
+
+
+def test_team_check_without_slack_says_what_it_needs(db_url: str, db) -> None:
+    _seed(db)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "COBRO_"))}
+    env.update(DATABASE_URL=db_url)
+    refused = subprocess.run(
+        [COBRO, "team", "check"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert refused.returncode == 2 and "SLACK_BOT_TOKEN" in refused.stderr

@@ -84,6 +84,30 @@ TEXTS: dict[str, dict[str, Any]] = {
             "other": ":warning: {name} was deactivated in Slack and left the team. {count} accounts have no collector now (they count as orphans): `cobro team reassign` or the Reassign portfolio button on Home.",
         },
     },
+    "supervision.check_needs_slack": {
+        "es": "Para preguntarle a Slack quién sigue activo hace falta SLACK_BOT_TOKEN.",
+        "en": "Asking Slack who is still active needs SLACK_BOT_TOKEN.",
+    },
+    "supervision.check_all_here": {
+        "es": {
+            "one": "{count} persona del equipo revisada en Slack: sigue activa.",
+            "other": "{count} personas del equipo revisadas en Slack: todas siguen activas.",
+        },
+        "en": {
+            "one": "{count} team member checked in Slack: still active.",
+            "other": "{count} team members checked in Slack: all still active.",
+        },
+    },
+    "supervision.check_left": {
+        "es": {
+            "one": "Desactivada en Slack, sale del equipo: {names}. Los administradores ya lo saben.",
+            "other": "Desactivadas en Slack, salen del equipo: {names}. Los administradores ya lo saben.",
+        },
+        "en": {
+            "one": "Deactivated in Slack, off the team: {names}. The admins have been told.",
+            "other": "Deactivated in Slack, off the team: {names}. The admins have been told.",
+        },
+    },
     # --- the supervisor's Home
     "home.team.title": {"es": "Tu equipo hoy", "en": "Your team today"},
     "home.team.totals": {
