@@ -14,6 +14,7 @@ from models import (
     Contact,
     ContactAttempt,
     Correction,
+    Customer,
     Invoice,
     Note,
     Payment,
@@ -108,6 +109,8 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             left = t("history.credit_left", lang, reference=payment.reference or f"#{payment.id}")
             found.append(Event(paid, t("history.credit", lang), who, left, payment.credit))
     editor = aliased(TeamMember)
+    # A change to the customer names it as people know it (its id in the ERP), not ours.
+    external_id = session.scalar(select(Customer.external_id).where(Customer.id == customer_id))
     for change, name in session.execute(
         select(Correction, editor.name)
         .outerjoin(editor, editor.id == Correction.by_id)
@@ -117,7 +120,7 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             "history.changed",
             lang,
             item=t(f"history.item.{change.kind}", lang),
-            id=change.item_id,
+            id=external_id if change.kind == "customer" else change.item_id,
             field=t(f"history.field.{change.field}", lang),
             old=_worded(session, change.field, change.old_value, lang),
             new=_worded(session, change.field, change.new_value, lang),
