@@ -226,3 +226,15 @@ def mark_left_slack(session: Session, member_id: int, now: datetime) -> None:
         member.active = False
         member.left_slack_at = now
         session.flush()
+
+
+def cancel_open_tasks(session: Session, customer_id: int) -> int:
+    """A customer handed over is no collector's work: their open tasks are cancelled (they
+    stay in the history as such) so nobody is nudged about them."""
+    return _rows(
+        session,
+        update(Task)
+        .where(Task.customer_id == customer_id, Task.status == TaskStatus.OPEN)
+        .values(status=TaskStatus.CANCELLED)
+        .execution_options(synchronize_session=False),
+    )

@@ -230,8 +230,8 @@ def hand_over(
     lang: Lang,
     notifier: Notifier,
 ) -> HandOver:
-    """Pass an escalated account to an external agency or legal: it leaves every agenda,
-    joins the list of handed-over accounts, and its history (the evidence) goes to the
+    """Pass an escalated account to an external agency or legal: it leaves every agenda
+    (its open tasks cancelled), joins the list of handed-over accounts, and its history (the evidence) goes to the
     actor's DM as a file, through the outbox, in the same transaction."""
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
@@ -239,6 +239,7 @@ def hand_over(
         if customer.handed_over_at is None:
             queries.record_flag(session, customer, "handed_over", False, True, actor.id, now)
             customer.handed_over_at = now
+            queries.cancel_open_tasks(session, customer.id)
             session.flush()
         events = in_order(history.events(session, customer.id, policy.tz, lang))
         to = recipient_of(actor, lang)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.core.vocabulary import Role
 from models import Correction, Customer, PaymentPromise, Task, TeamMember
-from models.enums import TaskKind
+from models.enums import TaskKind, TaskStatus
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
 
@@ -180,6 +180,7 @@ def test_an_escalated_account_has_its_credit_held_then_goes_to_legal(bot: Harnes
         luis = s.scalar(select(TeamMember).where(TeamMember.slack_user_id == "U0LUIS"))
         vieja = b.customer(s, "Constructora Vieja", luis, external_id="C-400")
         b.invoice(s, vieja, "2026-07-20", "9000.00")  # 126 days past due
+        b.task(s, vieja, luis, "2026-11-30", "Mandar carta de cobranza")
         vieja_id = vieja.id
     luis_card = bot.slack.command(
         "U0LUIS", "cliente vieja", response_url=bot.fake.response_url("l")
@@ -215,6 +216,9 @@ def test_an_escalated_account_has_its_credit_held_then_goes_to_legal(bot: Harnes
     with bot.db() as s:
         fields = list(s.scalars(select(Correction.field).where(Correction.customer_id == vieja_id)))
     assert fields == ["credit_hold", "handed_over"]
+    with bot.db() as s:
+        statuses = set(s.scalars(select(Task.status).where(Task.customer_id == vieja_id)))
+    assert statuses == {TaskStatus.CANCELLED}  # nobody is nudged about it any more
     assert ids["lopez"] != vieja_id
 
 
