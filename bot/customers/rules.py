@@ -148,7 +148,7 @@ class CustomerCard:
     escalated: bool = False
     escalation_days: int = 90
     credit_hold: bool = False
-    handed_over_at: datetime | None = None
+    handed_over_on: date | None = None  # the day, in the team's time zone
     may_escalate: bool = False
 
 

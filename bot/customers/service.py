@@ -102,7 +102,9 @@ def customer_card(
             escalated=any(i.days_past_due >= policy.escalation_days for i in invoices),
             escalation_days=policy.escalation_days,
             credit_hold=customer.credit_hold,
-            handed_over_at=customer.handed_over_at,
+            handed_over_on=customer.handed_over_at.astimezone(policy.tz).date()
+            if customer.handed_over_at
+            else None,
             may_escalate=viewer is not None and is_manager(viewer),
         )
 

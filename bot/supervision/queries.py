@@ -7,6 +7,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import CursorResult, Update, func, select, update
 from sqlalchemy.orm import Session
@@ -178,7 +179,9 @@ def record_flag(
     )
 
 
-def handed_over(session: Session, collector_ids: list[int] | None) -> list[HandedOver]:
+def handed_over(
+    session: Session, collector_ids: list[int] | None, tz: ZoneInfo
+) -> list[HandedOver]:
     """Accounts handed over to an agency or legal, latest first, with what they still owe
     per currency; `collector_ids` None: everyone's."""
     query = (
@@ -199,7 +202,14 @@ def handed_over(session: Session, collector_ids: list[int] | None) -> list[Hande
         ):
             owed[cid][currency] = balance
     return [
-        HandedOver(c.id, c.name, c.external_id, owed.get(c.id, {}), c.handed_over_at, collector)
+        HandedOver(
+            c.id,
+            c.name,
+            c.external_id,
+            owed.get(c.id, {}),
+            c.handed_over_at.astimezone(tz).date(),
+            collector,
+        )
         for c, collector in rows
         if c.handed_over_at is not None
     ]

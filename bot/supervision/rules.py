@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from bot.core.errors import BadInput, Forbidden
@@ -73,7 +73,7 @@ class HandedOver:
     name: str
     external_id: str
     balances: dict[str, Decimal]
-    since: datetime
+    since: date  # handed over that day, in the team's time zone
     collector: str | None
 
 

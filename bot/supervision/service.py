@@ -251,16 +251,16 @@ def hand_over(
         return HandOver(customer.name, [key])
 
 
-def handed_over_list(db: Db, *, actor_id: int) -> list[HandedOver]:
+def handed_over_list(db: Db, *, actor_id: int, policy: Policy) -> list[HandedOver]:
     """`/cobro legal`: the accounts handed over, an admin's all, a supervisor's of their
     collectors."""
     with db() as session:
         actor = team.require_active(session, actor_id)
         require_manager(actor)
         if actor.role == Role.ADMIN:
-            return queries.handed_over(session, None)
+            return queries.handed_over(session, None, policy.tz)
         ids = [p.id for p in answers_for(actor, team.everyone(session).values())]
-        return queries.handed_over(session, ids)
+        return queries.handed_over(session, ids, policy.tz)
 
 
 def member_left_slack(

@@ -111,8 +111,8 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
     ]
     if card.credit > 0:
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
-    if card.handed_over_at is not None:
-        facts.append(t("card.handed_over", lang, day=short_day(card.handed_over_at.date(), lang)))
+    if card.handed_over_on is not None:
+        facts.append(t("card.handed_over", lang, day=short_day(card.handed_over_on, lang)))
     elif card.escalated:
         facts.append(t("card.escalated", lang, days=card.escalation_days))
     if card.credit_hold:
@@ -230,7 +230,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
                 *(
                     escalation_buttons(card.id, card.credit_hold, lang)
                     if card.may_escalate
-                    and card.handed_over_at is None
+                    and card.handed_over_on is None
                     and (card.escalated or card.credit_hold)
                     else []
                 ),

@@ -185,7 +185,7 @@ def build_handed_over(items: list[HandedOver], lang: Lang, currency: str) -> dic
             name=escape(h.name),
             id=escape(h.external_id),
             balance=amounts_text(h.balances, lang, currency),
-            day=short_day(h.since.date(), lang),
+            day=short_day(h.since, lang),
             collector=escape(h.collector) if h.collector else t("summary.no_collector", lang),
         )
         for h in items[:LEGAL_SHOWN]

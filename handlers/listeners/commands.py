@@ -132,7 +132,7 @@ def _one_person(command: Command) -> str | None:
 
 
 def _legal(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
-    accounts = handed_over_list(deps.db, actor_id=member.id)
+    accounts = handed_over_list(deps.db, actor_id=member.id, policy=deps.policy())
     return build_handed_over(accounts, lang, deps.settings.cobro_currency)
 
 
