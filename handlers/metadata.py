@@ -48,12 +48,15 @@ class CallMeta(Metadata):
     installments: int = 1
     correcting: int | None = None
     amount_confirmed: str = ""
+    plan_offered: bool = False
 
 
 class CustomerMeta(Metadata):
-    """Modals about one customer: add a task, record a payment."""
+    """Modals about one customer: add a task, record a payment (and the payment amount
+    the collector confirmed above the balance)."""
 
     customer_id: int | None = None
+    amount_confirmed: str = ""
 
 
 class TaskMeta(Metadata):

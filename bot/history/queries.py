@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from bot.core.i18n import Lang, t
+from bot.corrections.rules import RENEGOTIATION
 from bot.history.rules import Event
 from models import (
     Contact,
@@ -27,13 +28,21 @@ from models import (
 def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list[Event]:
     """Every event of the customer, in no particular order."""
     found: list[Event] = []
-    for attempt, name in session.execute(
-        select(ContactAttempt, TeamMember.name)
+    for attempt, name, person, title in session.execute(
+        select(ContactAttempt, TeamMember.name, Contact.name, Contact.title)
         .join(TeamMember, TeamMember.id == ContactAttempt.member_id)
+        .outerjoin(Contact, Contact.id == ContactAttempt.contact_id)
         .where(ContactAttempt.customer_id == customer_id)
     ):
-        outcome = t(f"outcome.{attempt.outcome.value}", lang)
-        found.append(Event(attempt.at, t("history.attempt", lang), name, outcome))
+        # Who answered and what they said is evidence too (a receptionist's "vuelve el
+        # lunes"): the attempt's row carries it, not only the note a conversation leaves.
+        parts = [
+            t(f"outcome.{attempt.outcome.value}", lang),
+            f"{person} ({title})" if person and title else person or "",
+            t("history.said", lang, remark=attempt.remark) if attempt.remark else "",
+        ]
+        detail = " · ".join(p for p in parts if p)
+        found.append(Event(attempt.at, t("history.attempt", lang), name, detail))
     for note, name in session.execute(
         select(Note, TeamMember.name)
         .join(TeamMember, TeamMember.id == Note.author_id)
@@ -116,10 +125,12 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         .outerjoin(editor, editor.id == Correction.by_id)
         .where(Correction.customer_id == customer_id)
     ):
+        moved = change.kind == RENEGOTIATION  # a promise (and its check) the customer moved
+        item = ("promise" if change.field == "promised_for" else "task") if moved else change.kind
         detail = t(
             "history.changed",
             lang,
-            item=t(f"history.item.{change.kind}", lang),
+            item=t(f"history.item.{item}", lang),
             id=external_id if change.kind == "customer" else change.item_id,
             field=t(f"history.field.{change.field}", lang),
             old=_worded(session, change.field, change.old_value, lang),
@@ -127,7 +138,13 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
         )
         if change.reason:
             detail += " · " + t("history.changed_why", lang, reason=change.reason)
-        label = "history.customer_change" if change.kind == "customer" else "history.correction"
+        label = (
+            "history.renegotiation"
+            if moved
+            else "history.customer_change"
+            if change.kind == "customer"
+            else "history.correction"
+        )
         who = name or t("history.command_line", lang)
         found.append(Event(change.at, t(label, lang), who, detail))
     for number, applied, created in session.execute(
@@ -155,5 +172,8 @@ def _worded(session: Session, field: str, value: str | None, lang: Lang) -> str:
     if field in ("assignee", "supervisor", "collector") and value.isdigit():
         return session.scalar(select(TeamMember.name).where(TeamMember.id == int(value))) or value
     if field == "contact" and value.isdigit():
-        return session.scalar(select(Contact.name).where(Contact.id == int(value))) or value
+        contact = session.get(Contact, int(value))
+        if contact is None:
+            return value
+        return f"{contact.name} ({contact.title})" if contact.title else contact.name
     return value

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bot.agenda.rules import Agenda
 from bot.calls.notes import NoteDraft, answers_three_questions
 from bot.core.vocabulary import AttemptOutcome, PromiseStatus, Role, TaskStatus
+from bot.corrections.rules import RENEGOTIATION
 from bot.reports.figures import CollectorFigures, CurrencyFigures, Day, Figures, add_to
 from bot.reports.rules import (
     AGING_BUCKETS,
@@ -34,6 +35,7 @@ from bot.reports.rules import (
 from models import (
     CallPlan,
     ContactAttempt,
+    Correction,
     Customer,
     Invoice,
     Note,
@@ -184,6 +186,7 @@ def figures(q: Filters, period: Period, today: date, listed: dict[int, str]) -> 
     begin, after = period.bounds(q.tz)
     plans(q, person, period)
     attempts(q, person, begin, after)
+    corrected(q, person, begin, after)
     promises_made(q, person, begin, after)
     promises_due(q, person, period)
     collected(q, person, period)
@@ -335,8 +338,33 @@ def tasks_overdue(
                 figures.day(day).tasks_overdue += 1
 
 
+def corrected(q: Filters, person: Person, begin: datetime, after: datetime) -> None:
+    """Calls whose record was corrected after the fact, on the call's own day and for its
+    author (whoever corrected it): the report counts the corrected version, and says how
+    many calls it had to take from a correction."""
+    for member_id, at in q.session.execute(
+        select(ContactAttempt.member_id, ContactAttempt.at).where(
+            ContactAttempt.at >= begin,
+            ContactAttempt.at < after,
+            q.members(ContactAttempt.member_id),
+            ContactAttempt.id.in_(
+                select(Correction.attempt_id).where(
+                    Correction.attempt_id.is_not(None), Correction.kind != RENEGOTIATION
+                )
+            ),
+        )
+    ):
+        person(member_id).day(q.local_day(at)).corrected += 1
+
+
 def notes(q: Filters, figures: Figures, begin: datetime, after: datetime) -> None:
+    """The last version of each call's note, dated by its call and counted for the call's
+    author: a correction replaces the note it corrects (never both counted), and a note
+    a correction emptied (the call turned out to be a no-answer) is no note at all."""
     with_task = select(Task.note_id).where(Task.note_id.is_not(None))
+    replaced = select(Note.corrects_id).where(Note.corrects_id.is_not(None))
+    at = func.coalesce(ContactAttempt.at, Note.created_at)
+    author = func.coalesce(ContactAttempt.member_id, Note.author_id)
     rows = q.session.execute(
         select(
             Note.excuse_category,
@@ -345,9 +373,13 @@ def notes(q: Filters, figures: Figures, begin: datetime, after: datetime) -> Non
             Note.excuse,
             Note.agreement,
             Note.id.in_(with_task),
-        ).where(Note.created_at >= begin, Note.created_at < after, q.members(Note.author_id))
+        )
+        .outerjoin(ContactAttempt, ContactAttempt.id == Note.attempt_id)
+        .where(at >= begin, at < after, q.members(author), Note.id.not_in(replaced))
     )
     for category, tags, spoke_with, excuse, agreement, has_task in rows:
+        if category is None and not spoke_with and not excuse and not agreement:
+            continue
         figures.notes += 1
         if category is not None:
             figures.excuses[category.value] += 1

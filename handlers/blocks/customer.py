@@ -250,7 +250,11 @@ def build_task_modal(customer_id: int | None, lang: Lang, *, me: str) -> dict[st
     )
 
 
-def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, Any]:
+def build_payment_modal(
+    ctx: CallContext, lang: Lang, amount: str, *, confirmed: str = "", warning: str = ""
+) -> dict[str, Any]:
+    """The payment modal; rebuilt with `warning` under the amount (and the amount it
+    asks to confirm in the metadata) when the amount is above the balance."""
     invoices = [
         option(f"{i.number} · {money(i.balance, i.currency, lang)}", str(i.id))
         for i in ctx.invoices[:100]
@@ -269,6 +273,7 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
             t("payment.amount", lang) + f" ({ctx.currency})",
             text_input("payment_amount", initial=amount, max_length=30),
         ),
+        *([context(warning)] if warning else []),
         date_words_input(
             "payment_date", t("payment.date", lang), t("payment.date_placeholder", lang)
         ),
@@ -294,7 +299,7 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
         callback_id=Callback.PAYMENT.value,
         title=t("payment.title", lang),
         blocks=blocks,
-        metadata=CustomerMeta(customer_id=ctx.customer_id),
+        metadata=CustomerMeta(customer_id=ctx.customer_id, amount_confirmed=confirmed),
         lang=lang,
     )
 
