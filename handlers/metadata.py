@@ -75,3 +75,10 @@ class MessageMeta(Metadata):
     """The shortcut's first modal: the message to read once the customer is known."""
 
     message: str = Field(default="", max_length=1500)
+
+
+class ReassignMeta(Metadata):
+    """Reassign a portfolio: whose it is (their Slack id and name, for the intro)."""
+
+    giver: str
+    name: str = ""

@@ -15,6 +15,7 @@ from models import (
     Contact,
     ContactAttempt,
     Correction,
+    Customer,
     Invoice,
     Note,
     Payment,
@@ -117,9 +118,11 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             left = t("history.credit_left", lang, reference=payment.reference or f"#{payment.id}")
             found.append(Event(paid, t("history.credit", lang), who, left, payment.credit))
     editor = aliased(TeamMember)
+    # A change to the customer names it as people know it (its id in the ERP), not ours.
+    external_id = session.scalar(select(Customer.external_id).where(Customer.id == customer_id))
     for change, name in session.execute(
         select(Correction, editor.name)
-        .join(editor, editor.id == Correction.by_id)
+        .outerjoin(editor, editor.id == Correction.by_id)
         .where(Correction.customer_id == customer_id)
     ):
         moved = change.kind == RENEGOTIATION  # a promise (and its check) the customer moved
@@ -128,15 +131,22 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             "history.changed",
             lang,
             item=t(f"history.item.{item}", lang),
-            id=change.item_id,
+            id=external_id if change.kind == "customer" else change.item_id,
             field=t(f"history.field.{change.field}", lang),
             old=_worded(session, change.field, change.old_value, lang),
             new=_worded(session, change.field, change.new_value, lang),
         )
         if change.reason:
             detail += " · " + t("history.changed_why", lang, reason=change.reason)
-        label = t("history.renegotiation" if moved else "history.correction", lang)
-        found.append(Event(change.at, label, name, detail))
+        label = (
+            "history.renegotiation"
+            if moved
+            else "history.customer_change"
+            if change.kind == "customer"
+            else "history.correction"
+        )
+        who = name or t("history.command_line", lang)
+        found.append(Event(change.at, t(label, lang), who, detail))
     for number, applied, created in session.execute(
         select(Invoice.number, Invoice.credit_applied, Invoice.created_at).where(
             Invoice.customer_id == customer_id, Invoice.credit_applied > 0
@@ -157,7 +167,9 @@ def _worded(session: Session, field: str, value: str | None, lang: Lang) -> str:
         return t(f"excuse.{value}", lang)
     if field == "outcome":
         return t(f"outcome.{value}", lang)
-    if field in ("assignee", "supervisor") and value.isdigit():
+    if field in ("credit_hold", "handed_over"):
+        return t("history.yes" if value == "1" else "history.no", lang)
+    if field in ("assignee", "supervisor", "collector") and value.isdigit():
         return session.scalar(select(TeamMember.name).where(TeamMember.id == int(value))) or value
     if field == "contact" and value.isdigit():
         contact = session.get(Contact, int(value))

@@ -56,22 +56,28 @@ def apply_payment(
 
 def my_promises(db: Db, *, member_id: int, currency: str) -> list[PromiseLine]:
     with db() as session:
-        rows = queries.pending_followed_by(session, member_id)
-        currencies = customers.currencies_of(session, [p.customer_id for p, _ in rows])
-        return [
-            PromiseLine(
-                p.id,
-                p.customer_id,
-                name,
-                p.amount,
-                p.paid_amount,
-                currencies.get(p.customer_id) or currency,
-                p.promised_for,
-                p.status,
-                p.method,
-            )
-            for p, name in rows
-        ]
+        return followed_by(session, member_id, currency)
+
+
+def followed_by(session: Session, member_id: int, currency: str) -> list[PromiseLine]:
+    """The pending promises a member follows, each in its customer's currency; joins the
+    caller's session (a supervisor's look at a collector's promises uses it too)."""
+    rows = queries.pending_followed_by(session, member_id)
+    currencies = customers.currencies_of(session, [p.customer_id for p, _ in rows])
+    return [
+        PromiseLine(
+            p.id,
+            p.customer_id,
+            name,
+            p.amount,
+            p.paid_amount,
+            currencies.get(p.customer_id) or currency,
+            p.promised_for,
+            p.status,
+            p.method,
+        )
+        for p, name in rows
+    ]
 
 
 def _pending(session: Session, promise_id: int, actor: Person) -> PaymentPromise:

@@ -25,6 +25,7 @@ from handlers.blocks.inputs import (
     select,
     text_input,
 )
+from handlers.blocks.supervision import escalation_buttons
 from handlers.ids import Action, Callback
 from handlers.metadata import CustomerMeta
 
@@ -110,6 +111,12 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
     ]
     if card.credit > 0:
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
+    if card.handed_over_on is not None:
+        facts.append(t("card.handed_over", lang, day=short_day(card.handed_over_on, lang)))
+    elif card.escalated:
+        facts.append(t("card.escalated", lang, days=card.escalation_days))
+    if card.credit_hold:
+        facts.append(t("card.credit_hold", lang))
     if card.hours is not None:
         facts.append(hours_line(card.hours, lang))
     if card.pending_promise:
@@ -218,6 +225,13 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
                         )
                     ]
                     if card.correctable is not None
+                    else []
+                ),
+                *(
+                    escalation_buttons(card.id, card.credit_hold, lang)
+                    if card.may_escalate
+                    and card.handed_over_on is None
+                    and (card.escalated or card.credit_hold)
                     else []
                 ),
             ],
