@@ -7,7 +7,7 @@ the admins are told once and the member's accounts count as orphans. A change ma
 the command line (`cobro team reassign`) has no team member behind it: `correction.by_id`
 may be empty.
 
-Revision ID: 0013
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-02 09:30:00
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
+revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
