@@ -149,7 +149,7 @@ def _today(
     result = agenda_today(
         deps.db,
         requester_id=member.id,
-        target=command.args[0] if command.args else None,
+        target=command.rest or None,
         now=deps.clock.now(),
         policy=policy,
     )

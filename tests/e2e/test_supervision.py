@@ -98,7 +98,7 @@ def test_tareas_and_promesas_of_a_collector_for_their_supervisor_only(bot: Harne
     promises = bot.slack.command("U0SARA", "promesas <@U0LUIS|luis>").text()
     assert "Promesas que sigue Luis Gómez" in promises and "Papelería Sol" in promises
     refused = bot.slack.command("U0ANA", "tareas @luis").text()
-    assert "Solo puedes ver tus propias tareas y promesas" in refused
+    assert "Solo puedes ver tu propio trabajo" in refused
     assert "Enviar estado de cuenta" not in refused
     mine = bot.slack.command("U0LUIS", "tareas").text()
     assert "Mis tareas pendientes" in mine and "Enviar estado de cuenta" in mine

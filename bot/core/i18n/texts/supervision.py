@@ -6,12 +6,12 @@ from typing import Any
 TEXTS: dict[str, dict[str, Any]] = {
     # --- who may see and move what
     "supervision.only_yours": {
-        "es": "Solo puedes ver tus propias tareas y promesas: prueba `/cobro tareas` o `/cobro promesas`. Las de {name} las ve su supervisor.",
-        "en": "You can only see your own tasks and promises: try `/cobro tasks` or `/cobro promises`. {name}'s are for their supervisor to see.",
+        "es": "Solo puedes ver tu propio trabajo (`/cobro hoy`, `/cobro tareas`, `/cobro promesas`); el de {name} lo ve su supervisor.",
+        "en": "You can only see your own work (`/cobro today`, `/cobro tasks`, `/cobro promises`); {name}'s is for their supervisor to see.",
     },
     "supervision.not_yours": {
-        "es": "{name} no está en tu equipo: puedes ver las tareas y promesas de tus cobradores.",
-        "en": "{name} is not on your team: you can see your own collectors' tasks and promises.",
+        "es": "{name} no está en tu equipo: puedes ver el trabajo de tus cobradores.",
+        "en": "{name} is not on your team: you can see your own collectors' work.",
     },
     "supervision.managers_only": {
         "es": "Eso lo hacen los supervisores y administradores.",
