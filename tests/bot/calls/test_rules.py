@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.calls.echo import echo_date
 from bot.calls.rules import CallForm, Proposal, check_call
 from bot.core.config import load_settings
 from bot.core.policy import Policy
@@ -54,3 +55,14 @@ def test_the_confidentiality_reminder_goes_to_whoever_is_not_the_payments(
         form, contact=None, now=NOW, policy=POLICY, lang="es", retry=RETRY, errors={}
     )
     assert checked.third_party == reminded
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("mañana a las 10", "Se registrará: martes 24 de noviembre (la promesa guarda el día, no la hora)"),
+        ("el viernes", "Se registrará: viernes 27 de noviembre"),
+    ],
+)  # fmt: skip
+def test_a_promise_is_read_back_with_the_day_it_keeps(typed: str, said: str) -> None:
+    assert echo_date(typed, task=False, now=NOW, policy=POLICY, lang="es") == said

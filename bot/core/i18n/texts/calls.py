@@ -565,6 +565,10 @@ TEXTS |= {
         "es": "Dos cuotas el mismo día: súmalas en una sola.",
         "en": "Two installments on the same day: add them up into one.",
     },
+    "call.promise_day_only": {
+        "es": "{when} (la promesa guarda el día, no la hora)",
+        "en": "{when} (a promise keeps the day, not the hour)",
+    },
     "call.plan_in_agreement": {
         "es": ":memo: El acuerdo habla de {count} pagos: los puse como cuotas. Revísalos (monto y fecha de cada uno) y pulsa Guardar.",
         "en": ":memo: The agreement speaks of {count} payments: they are now installments. Check each one's amount and date, and press Save.",
