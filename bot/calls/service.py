@@ -5,6 +5,7 @@ note is safe, and a submission delivered twice (same view) stores one call."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -15,7 +16,7 @@ from bot.calls import queries
 from bot.calls.drafts import CallDraft, Change, redraft
 from bot.calls.drafts import Customer as DraftCustomer
 from bot.calls.notes import note_hashtags
-from bot.calls.proposals import propose_plan, propose_retry
+from bot.calls.proposals import propose_next_step, propose_plan, propose_retry
 from bot.calls.rules import (
     CallForm,
     CheckedCall,
@@ -148,6 +149,7 @@ def check_submission(
     )
     invoices = customers.open_invoices(session, customer.id, policy.today(now))
     currency = main_currency(invoices, default_currency)
+    checked = _step_still_proposed(checked, form, now=now, policy=policy, lang=actor.lang(lang))
     balance = balance_in(invoices, currency) + paid_on_call
     check_above_balance(checked, form, balance, currency)
     if checked.talked and not form.plan_offered:
@@ -155,6 +157,38 @@ def check_submission(
         if len(plan) > max(len(checked.promises), 1):
             raise PlanInAgreement(count=len(plan))
     return assignee, supervisor, checked, currency
+
+
+def _step_still_proposed(
+    checked: CheckedCall, form: CallForm, *, now: datetime, policy: Policy, lang: Lang
+) -> CheckedCall:
+    """A step the collector left as cobro proposed it, before a promise was typed (no
+    Enter, so no redraw), is proposed again from what the call now says: a promise on
+    Monday is checked on Tuesday, not on the Thursday the excuse alone suggested. The
+    confirmation says it was proposed."""
+    typed = ((form.task or "").strip(), (form.task_due or "").strip())
+    if not (checked.talked and checked.promises and typed[0]):
+        return checked
+    if typed != tuple(s.strip() for s in form.suggested):
+        return checked  # the collector's own step: never replaced
+    proposal = propose_next_step(
+        form.category,
+        lang,
+        excuse=form.excuse,
+        agreement=form.agreement,
+        promise_day=checked.promises[0][1].day,
+        now=now,
+        policy=policy,
+    )
+    if proposal is None or (proposal.text, proposal.when) == (checked.task_text, checked.task_when):
+        return checked
+    return replace(
+        checked,
+        task_text=proposal.text,
+        task_when=proposal.when,
+        task_kind=proposal.kind,
+        proposed=True,
+    )
 
 
 def _stored_meanwhile(

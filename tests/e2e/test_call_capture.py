@@ -406,3 +406,27 @@ def test_moving_a_promise_moves_its_check_and_is_a_renegotiation(bot: Harness) -
     bot.fake.wait_for("response_url")
     answer, _ = ask(bot, "U0ANA", "hoy")
     assert "Corregida" not in answer  # a renegotiation is not a corrected call
+
+
+def test_a_step_left_as_proposed_follows_a_promise_typed_after_it(bot: Harness) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    answers = {
+        "excuse": "La factura está en aprobación con el director",
+        "agreement": "Paga el lunes 30",
+        "promise_amount": "1,500",
+        "promise_date": None,
+    }
+    bot.slack.change("U0ANA", view, "excuse_category", "in_approval", answers)
+    proposed = bot.fake.last_view("views.update")
+    step = _input(proposed, "task")["element"]["initial_value"]
+    assert step.startswith("Llamar para saber si el pago ya fue aprobado")
+    # The promise typed last, Guardar pressed without Enter: the step follows the promise.
+    assert (
+        bot.slack.submit("U0ANA", proposed, {**answers, "promise_date": "el lunes 30"}).text() == ""
+    )
+    confirmation = bot.fake.wait_for("chat.postMessage")[0].text()
+    assert "Te propongo" in confirmation and "Verificar que llegó el pago prometido" in confirmation
+    with bot.db() as s:
+        task = s.scalars(select(Task)).one()
+        assert task.kind == TaskKind.VERIFY_PAYMENT and task.due_date.isoformat() == "2026-12-01"
