@@ -344,18 +344,45 @@ class DemoSession:
     def _fill(
         self, view: dict[str, Any], answers_from: FormAnswers, form: FormAnswers | None
     ) -> None:
+        """Each field in turn, as the view stands now: a choice that redraws the modal
+        (someone else answered: name and role) brings its new fields into the round; the
+        readings the bot writes under a field are shown as soon as it writes them."""
         answers: dict[str, str | None] = {}
-        pending = [b["block_id"] for b in view["blocks"] if b.get("type") == "input"]
+        only: set[str] | None = None  # after errors: those fields, and any new one
         while True:
-            for block_id in pending:
-                block = _block(view, block_id)
+            known = {str(b.get("block_id")) for b in view["blocks"]}
+            asked: set[str] = set()
+            while True:
+                block = next(
+                    (
+                        b
+                        for b in view["blocks"]
+                        if b.get("type") == "input"
+                        and b["block_id"] not in asked
+                        and (only is None or b["block_id"] in only or b["block_id"] not in known)
+                    ),
+                    None,
+                )
                 if block is None:
-                    continue
+                    break
+                block_id = block["block_id"]
+                asked.add(block_id)
                 current = _current(block, answers)
                 value = answers_from.answer(block, current)
                 answers[block_id] = value
                 if block.get("dispatch_action") and value and value != current:
                     view = self._dispatch(view, block, answers)
+                    self._show_echo(view, block_id)
+                if block_id.startswith("promise_date") and self._more_wanted(view, answers_from):
+                    view = self._add_installment(view, answers)
+            unknown: list[str] = getattr(answers_from, "unmatched", lambda _view: [])(view)
+            if unknown:
+                for name in unknown:
+                    self.console.print(
+                        Text(f"  ✗ «{name}» no es un campo de este formulario", style="red")
+                    )
+                self.console.print(Text("└─ (cancelado: nada se guardó)", style="yellow"))
+                return
             reply = self.slack.view_submission(self.user, view, fill(view, answers))
             body = reply.json
             if body.get("response_action") == "errors":
@@ -366,14 +393,9 @@ class DemoSession:
                 if not answers_from.start(view):
                     self.console.print(Text("└─ (cancelado)", style="yellow"))
                     return
-                again = set(body["errors"])
+                only = set(body["errors"])
                 if getattr(answers_from, "retry_all", False):  # a script may set any field
-                    again = {str(b.get("block_id")) for b in view["blocks"]}
-                pending = [
-                    b["block_id"]
-                    for b in view["blocks"]
-                    if b.get("type") == "input" and b.get("block_id") in again
-                ]
+                    only = {str(b.get("block_id")) for b in view["blocks"]}
                 continue
             if body.get("response_action") == "update":
                 self.console.print(Text("└─", style="yellow"))
@@ -383,19 +405,61 @@ class DemoSession:
             self.settle(form)
             return
 
+    def _show_echo(self, view: dict[str, Any], block_id: str) -> None:
+        """What the bot wrote under the field (how it read an amount or a date)."""
+        echo = _block(view, f"{block_id}_echo")
+        if echo is not None:
+            for line in render_blocks([echo]).lines:
+                self.console.print(Text("  ↳ ", style="cyan") + line)
+
+    def _more_wanted(self, view: dict[str, Any], answers_from: FormAnswers) -> bool:
+        """After an installment's date, with Añadir cuota on the modal: another one?"""
+        if _block(view, "promise_more") is None:
+            return False
+        asked = getattr(answers_from, "another_installment", None)
+        count = sum(
+            1
+            for b in view["blocks"]
+            if b.get("type") == "input" and str(b.get("block_id")).startswith("promise_date")
+        )
+        return bool(asked and asked(count + 1))
+
+    def _add_installment(
+        self, view: dict[str, Any], answers: dict[str, str | None]
+    ) -> dict[str, Any]:
+        """Press Añadir cuota, as in Slack: the bot redraws the modal with one more row."""
+        before = len(self.fake.calls_to("views.update"))
+        state = {**view, "hash": "h", "state": {"values": fill(view, answers)}}
+        self.slack.block_action(
+            self.user, "cobro_add_installment", view=state, block_id="promise_more", value="1"
+        )
+        try:
+            self.fake.wait_for("views.update", before + 1, timeout=5)
+        except AssertionError:
+            return view
+        self._seen = len(self.fake.calls)
+        return {**self.fake.last_view("views.update"), "id": view.get("id")}
+
     def _dispatch(
         self, view: dict[str, Any], block: dict[str, Any], answers: dict[str, str | None]
     ) -> dict[str, Any]:
-        """A select with dispatch_action (the excuse): the bot may update the view."""
+        """A field with dispatch_action (a select chosen, a text entered): the bot may
+        update the view."""
         before = len(self.fake.calls_to("views.update"))
         state = {**view, "hash": "h", "state": {"values": fill(view, answers)}}
         value = answers[block["block_id"]]
+        kind = block["element"]["type"]
+        picked = (
+            {"value": value}
+            if kind == "plain_text_input"
+            else {"selected_option": {"value": value}}
+        )
         self.slack.block_action(
             self.user,
             block["element"]["action_id"],
             view=state,
             block_id=block["block_id"],
-            extra={"type": block["element"]["type"], "selected_option": {"value": value}},
+            extra={"type": kind, **picked},
         )
         try:
             self.fake.wait_for("views.update", before + 1, timeout=5)
@@ -410,7 +474,13 @@ class DemoSession:
                 answers.pop(later["block_id"], None)  # an empty field takes the suggestion
             if later["block_id"] not in answers:
                 initial = _initial(later)
-                if initial and later["block_id"] in ("task", "task_due"):
+                before_block = _block(view, later["block_id"])
+                shown_before = _initial(before_block) if before_block else None
+                if (
+                    initial
+                    and initial != shown_before
+                    and later["block_id"] in ("task", "task_due")
+                ):
                     self.console.print(
                         Text(f"  💡 {_label(updated, later['block_id'])}: {initial}", style="cyan")
                     )

@@ -85,12 +85,22 @@ class KeyboardAnswers:
                 return current
             if typed == "-":
                 return None
+            if typed in (":cancelar", ":cancel"):
+                raise ModalCancelled()
             value = choose(block, typed, self.session)
             if value is not None:
                 return value
             self.console.print(
                 Text("  No es una de las opciones; prueba con su número.", style="red")
             )
+
+    def another_installment(self, number: int) -> bool:
+        """Asked after an installment's date: press Añadir cuota?"""
+        try:
+            typed = self.console.input(f"  ¿Añadir la cuota {number}? [dim](s/N)[/dim]: ")
+        except (EOFError, KeyboardInterrupt):
+            raise ModalCancelled() from None
+        return fold(typed.strip()) in ("s", "si", "y", "yes")
 
     def _shown(self, block: dict[str, Any], current: str | None) -> str:
         if current is None:
@@ -113,6 +123,7 @@ class ScriptAnswers:
         self.console = console
         self.session = session
         self.given: dict[str, str] = {}
+        self.pushed_back: str | None = None  # a command typed while the modal was open
 
     def start(self, view: dict[str, Any]) -> bool:
         self.given = {}
@@ -120,6 +131,16 @@ class ScriptAnswers:
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
+            if line.startswith("/") or (
+                line.startswith(":") and "=" not in line and line not in (":guardar", ":cancelar")
+            ):
+                # Not an answer: the form was left open. Nothing is saved from it, and the
+                # line runs as what it is (a command, :como, :ir…) next.
+                self.console.print(
+                    Text("  ✗ el formulario seguía abierto: se cancela sin guardar", style="red")
+                )
+                self.pushed_back = raw
+                return False
             self.console.print(Text(f"  › {line}", style="bold"))
             if line == ":guardar":
                 return True
@@ -129,11 +150,25 @@ class ScriptAnswers:
             self.given[fold(name)] = value.strip()
         return False
 
-    def answer(self, block: dict[str, Any], current: str | None) -> str | None:
+    def _matches(self, block: dict[str, Any]) -> str | None:
         label = fold((block.get("label") or {}).get("text", ""))
-        typed = self.given.get(fold(block["block_id"]))
-        if typed is None:
-            typed = next((v for k, v in self.given.items() if k and k in label), None)
+        if fold(block["block_id"]) in self.given:
+            return fold(block["block_id"])
+        return next((k for k in self.given if k and k in label), None)
+
+    def unmatched(self, view: dict[str, Any]) -> list[str]:
+        """Names given that no field of the modal answers to: refused, never dropped."""
+        inputs = [b for b in view.get("blocks") or [] if b.get("type") == "input"]
+        used = {self._matches(b) for b in inputs}
+        return [name for name in self.given if name not in used]
+
+    def another_installment(self, number: int) -> bool:
+        """Añadir cuota, when the script gives that installment's fields."""
+        return any(k in (f"promise_amount_{number}", f"promise_date_{number}") for k in self.given)
+
+    def answer(self, block: dict[str, Any], current: str | None) -> str | None:
+        name = self._matches(block)
+        typed = self.given.get(name) if name is not None else None
         if typed is None:
             return current
         if typed == "-":
@@ -197,9 +232,23 @@ def interactive(session: DemoSession, console: Console) -> None:
 
 def scripted(session: DemoSession, console: Console, lines: list[str]) -> None:
     feed = iter(lines)
-    session.form_answers = lambda: ScriptAnswers(feed, console, session)
     console.print(Text(f"Eres {session.name_of(session.user)}.", style="bold magenta"))
-    for line in feed:
+    answers: list[ScriptAnswers] = []
+
+    def form() -> ScriptAnswers:
+        answers[:] = [ScriptAnswers(feed, console, session)]
+        return answers[0]
+
+    session.form_answers = form
+
+    def lines_left() -> Iterator[str]:
+        for line in feed:
+            yield line
+            while answers and answers[0].pushed_back is not None:
+                again, answers[0].pushed_back = answers[0].pushed_back, None
+                yield again
+
+    for line in lines_left():
         if line.strip() and not line.strip().startswith("#"):
             console.print(Text(f"{session.name_of(session.user)} › {line.strip()}", style="bold"))
         if not handle(line, session, console):

@@ -82,3 +82,47 @@ def test_a_modal_asked_field_by_field_shows_the_same_errors(tmp_path: Path, way:
     assert done.returncode == 0, done.stderr
     assert ("por Socket Mode" in done.stdout) == bool(way)
     assert "✗ ¿Por qué no ha pagado?" in done.stdout
+
+
+def test_a_script_reaches_fields_a_choice_brings_and_never_drops_a_line(tmp_path: Path) -> None:
+    """Someone else answered: their name and role, asked once the outcome brings them;
+    a plan's second installment through Añadir cuota; a field the modal does not have is
+    refused, not dropped; a command typed while a modal is open cancels it and runs."""
+    script = tmp_path / "s.txt"
+    script.write_text(
+        "\n".join(
+            [
+                "/cobro llamada C-1001",
+                "outcome = Contestó otra persona",
+                "contact_name = Jorge",
+                "contact_role = Recepción",
+                "agreement = La contadora regresa el lunes",
+                ":guardar",
+                "/cobro llamada C-1001",
+                "excuse_category = Se le olvidó",
+                "excuse = Se le olvidó programar la transferencia",
+                "agreement = 20.000 mañana y el resto a fin de mes",
+                "promise_amount = 20.000",
+                "promise_date = mañana",
+                "promise_amount_2 = 33,450",
+                "promise_date_2 = fin de mes",
+                ":guardar",
+                "/cobro llamada C-1001",
+                "monto del pago = 5",
+                ":guardar",
+                "/cobro llamada C-1001",
+                "excuse = algo",
+                "/cobro cliente C-1001",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    done = _demo(tmp_path, "--script", str(script), "--now", "2026-11-23T09:00")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Contestó: Jorge (Recepción)" in out
+    assert "↳ Se registrará: martes 24 de noviembre" in out  # read back while typing
+    assert "• Cuota 2: $33,450.00 el lunes 30 de noviembre" in out
+    assert "✗ «monto del pago» no es un campo de este formulario" in out
+    assert "✗ el formulario seguía abierto: se cancela sin guardar" in out
+    assert "Jorge (Recepción)" in out.split("/cobro cliente C-1001")[-1]  # the command ran
