@@ -57,6 +57,8 @@ def echo_amount(text: str | None, *, currency: str, balance: Decimal, lang: Lang
     if amount <= 0:
         return t("call.echo_problem", lang, problem=t("call.amount_not_positive", lang))
     words = money(amount, currency, lang)
+    if balance > 0 and amount == balance:  # the field's default: say it is all of it
+        return t("call.echo_ok", lang, what=t("call.echo_whole_balance", lang, amount=words))
     if balance > 0 and amount > balance:
         more = t("call.echo_above_balance", lang, balance=money(balance, currency, lang))
         return t("call.echo_ok", lang, what=f"{words} · {more}")

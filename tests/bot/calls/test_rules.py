@@ -66,3 +66,15 @@ def test_the_confidentiality_reminder_goes_to_whoever_is_not_the_payments(
 )  # fmt: skip
 def test_a_promise_is_read_back_with_the_day_it_keeps(typed: str, said: str) -> None:
     assert echo_date(typed, task=False, now=NOW, policy=POLICY, lang="es") == said
+
+
+def test_the_balance_left_as_the_promise_is_said_to_be_all_of_it() -> None:
+    from decimal import Decimal
+
+    from bot.calls.echo import echo_amount
+
+    said = echo_amount("53,450.00", currency="MXN", balance=Decimal("53450"), lang="es")
+    assert said.startswith("Se registrará: ") and said.endswith(", todo el saldo")
+    assert "todo el saldo" not in echo_amount(
+        "20,000", currency="MXN", balance=Decimal("53450"), lang="es"
+    )

@@ -565,6 +565,10 @@ TEXTS |= {
         "es": "Dos cuotas el mismo día: súmalas en una sola.",
         "en": "Two installments on the same day: add them up into one.",
     },
+    "call.echo_whole_balance": {
+        "es": "{amount}, todo el saldo",
+        "en": "{amount}, the whole balance",
+    },
     "call.promise_day_only": {
         "es": "{when} (la promesa guarda el día, no la hora)",
         "en": "{when} (a promise keeps the day, not the hour)",
