@@ -98,6 +98,8 @@ class Settings(BaseSettings):
     cobro_company: str = ""
     cobro_locale: str | None = None
     cobro_log_format: Literal["text", "json"] = "text"
+    # The outbox's ceiling for the whole workspace, per process; 0 lifts it (a test double).
+    cobro_slack_messages_per_minute: int = Field(default=300, ge=0, le=100_000)
     # Run as if it were this moment (ISO 8601; the team's zone when none is given), the
     # clock then moving on normally: for trying cobro out and for tests, never production.
     cobro_now: datetime | None = None

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import time as systime
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -23,8 +25,9 @@ from bot.core.clock import Clock
 from bot.core.db import Db
 from bot.core.vocabulary import OutboxStatus
 from bot.outbox import queries
+from bot.outbox.pace import Pace, shared_pace
 from bot.outbox.queries import Claimed
-from bot.outbox.rules import LEASE, PER_CHANNEL_INTERVAL, backoff, expired
+from bot.outbox.rules import LEASE, backoff, expired
 from bot.ports import DeliveryError, Message, Transport
 
 
@@ -48,6 +51,15 @@ def enqueue(
         thread_of=thread_of,
         expires_at=expires_at,
     )
+
+
+Outgoing = queries.Outgoing
+
+
+def enqueue_many(session: Session, items: list[Outgoing]) -> int:
+    """`enqueue` for a batch (the morning digest's hundreds of messages), in the caller's
+    transaction, with the same once-per-key guarantee; how many were new."""
+    return queries.add_many(session, items)
 
 
 def revise(session: Session, *, key: str, message: Message) -> bool:
@@ -89,6 +101,18 @@ class DeliveryReport:
     failed: int = 0
     retried: int = 0
 
+    def add(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+# Channels are posted to concurrently by this many threads; a channel's own messages go in
+# order, one a second (Pace). Most of a post is waiting on Slack, so a few threads suffice.
+DELIVERY_WORKERS = 8
+CLAIM_BATCH = 100
+# A row is posted only while its lease has at least this much left; one whose turn comes
+# later (a long queue in one channel, a low ceiling) goes back to pending, unposted.
+LEASE_MARGIN = LEASE / 2
+
 
 def deliver(
     db: Db,
@@ -98,48 +122,103 @@ def deliver(
     wait_seconds: float = 0.0,
     sleep: Callable[[float], None] = systime.sleep,
     keys: list[str] | None = None,
+    pace: Pace | None = None,
+    workers: int = DELIVERY_WORKERS,
 ) -> DeliveryReport:
     """Send what is due. With `wait_seconds`, keep going (sleeping until retries fall due)
     until nothing is pending or the time is up: what `cobro jobs run` does before exiting.
     With `keys`, send only those rows, once: a listener delivering what it just wrote (what
-    fails is retried by the scheduler's regular delivery)."""
+    fails is retried by the scheduler's regular delivery).
+
+    Each claimed batch is split by channel; channels are sent concurrently, each in order
+    and paced by `pace` (the process's shared one by default)."""
+    pace = pace or shared_pace()
     report = DeliveryReport()
-    last_post: dict[str, float] = {}
     deadline = systime.monotonic() + wait_seconds
-    while True:
-        batch = queries.claim(db, clock.now(), LEASE, keys=keys)
-        for row in batch:
-            gap = PER_CHANNEL_INTERVAL - (systime.monotonic() - last_post.get(row.channel, -1e9))
-            if gap > 0:
-                sleep(gap)
-            _send(db, transport, clock, row, report)
-            last_post[row.channel] = systime.monotonic()
-        if batch and keys is None:
-            continue
-        if keys is not None:
-            return report
-        pending = queries.next_pending_at(db)
-        if pending is None or systime.monotonic() >= deadline:
-            return report
-        delay = (pending - clock.now()).total_seconds()
-        if systime.monotonic() + max(delay, 0) > deadline:
-            return report
-        sleep(min(max(delay, 0.05), 5.0))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cobro-outbox") as pool:
+        while True:
+            batch = queries.claim(db, clock.now(), LEASE, limit=CLAIM_BATCH, keys=keys)
+            lease_left = systime.monotonic() + (LEASE - LEASE_MARGIN).total_seconds()
+            lanes: dict[str, list[Claimed]] = {}
+            for row in batch:
+                lanes.setdefault(row.channel, []).append(row)
+            lane = partial(_lane, db, transport, clock, pace, sleep, lease_left)
+
+            if len(lanes) == 1:
+                outcomes = [lane(rows) for rows in lanes.values()]
+            else:
+                outcomes = list(pool.map(lane, lanes.values()))
+            for outcome in (o for lane_outcomes in outcomes for o in lane_outcomes):
+                report.add(outcome)
+            if batch and keys is None:
+                continue
+            if keys is not None:
+                return report
+            pending = queries.next_pending_at(db)
+            if pending is None or systime.monotonic() >= deadline:
+                return report
+            delay = (pending - clock.now()).total_seconds()
+            if systime.monotonic() + max(delay, 0) > deadline:
+                return report
+            sleep(min(max(delay, 0.05), 5.0))
 
 
-def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, report: DeliveryReport) -> None:
+def method_of(row: Claimed) -> str:
+    """The Web API method a row's delivery calls: Retry-After is kept per method."""
+    if row.posted is not None:
+        return "chat.update"
+    return "files.completeUploadExternal" if row.message.files else "chat.postMessage"
+
+
+def _lane(
+    db: Db,
+    transport: Transport,
+    clock: Clock,
+    pace: Pace,
+    sleep: Callable[[float], None],
+    lease_left: float,
+    rows: list[Claimed],
+) -> list[str]:
+    """One channel's rows, in the order they were written."""
+    return [_paced(db, transport, clock, row, pace, sleep, lease_left) for row in rows]
+
+
+def _paced(
+    db: Db,
+    transport: Transport,
+    clock: Clock,
+    row: Claimed,
+    pace: Pace,
+    sleep: Callable[[float], None],
+    lease_left: float,
+) -> str:
+    """One row, when its channel's second, the workspace's ceiling and its method's
+    Retry-After allow; a row whose moment falls past its lease goes back unposted."""
+    method = method_of(row)
+    blocked = pace.blocked_until(method, clock.now())
+    if blocked is not None:
+        queries.mark(db, row.id, next_attempt_at=blocked, attempts=row.attempts - 1)
+        return "retried"
+    wait = pace.reserve(row.channel)
+    if systime.monotonic() + wait > lease_left:
+        queries.mark(db, row.id, next_attempt_at=clock.now(), attempts=row.attempts - 1)
+        return "retried"
+    if wait > 0:
+        sleep(wait)
+    return _send(db, transport, clock, row, pace, method)
+
+
+def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, pace: Pace, method: str) -> str:
     now = clock.now()
     if expired(row.created_at, row.expires_at, now):
         queries.mark(db, row.id, status=OutboxStatus.FAILED, last_error="expired", updated_at=now)
-        report.failed += 1
-        return
+        return "failed"
     try:
         if row.posted is not None:  # a revision of a message already in Slack: edit it
             channel, ts = row.posted
             transport.update(channel=channel, ts=ts, message=row.message, key=row.key)
             queries.mark_sent(db, row, channel=channel, ts=ts, now=clock.now())
-            report.sent += 1
-            return
+            return "sent"
         found = None
         if row.attempts > 1:
             # An earlier try may have reached Slack before failing or dying: look first.
@@ -162,13 +241,13 @@ def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, report: Deli
                 last_error=error.code[:500],
                 updated_at=clock.now(),
             )
-            report.failed += 1
-            return
+            return "failed"
         # Slack's Retry-After is honoured by rescheduling the row, never by sleeping inside
         # its claim (a wait longer than the lease would let another round send it again).
+        if error.retry_after:
+            pace.block(method, clock.now(), error.retry_after)
         wait = timedelta(seconds=error.retry_after) if error.retry_after else backoff(row.attempts)
         queries.mark(db, row.id, next_attempt_at=clock.now() + wait, last_error=error.code[:500])
-        report.retried += 1
-        return
+        return "retried"
     queries.mark_sent(db, row, channel=channel, ts=ts, now=clock.now())
-    report.sent += 1
+    return "sent"

@@ -49,7 +49,11 @@ from handlers.notify.delivery import deliver_now
 from handlers.notify.directory import SlackDirectory
 
 Quick = Callable[[Command, Deps, Member, Lang, WebClient], dict[str, Any]]
-Slow = Callable[[Command, dict[str, Any], Deps, Member, Lang, WebClient, Respond], None]
+# A slow answer may return what is left to do once it has been answered (sending files to
+# a DM): that runs as a job of its own, so the answer no longer counts as being prepared.
+Slow = Callable[
+    [Command, dict[str, Any], Deps, Member, Lang, WebClient, Respond], Callable[[], None] | None
+]
 
 
 def register(app: App) -> None:
@@ -76,7 +80,13 @@ def on_cobro(
         ack(response_type="ephemeral", **build_coming_soon(parsed.typed or parsed.name.value, lang))
         return
     kind = _ONE_AT_A_TIME.get(parsed.name)
-    job = partial(slow, parsed, body, deps, member, lang, client, respond)
+    answer = partial(slow, parsed, body, deps, member, lang, client, respond)
+
+    def job() -> None:
+        rest = answer()
+        if rest is not None:
+            queue(context, body, client, respond, rest)
+
     if not queue(context, body, client, respond, job, kind=kind) and kind is not None:
         ack(response_type="ephemeral", **message(t(f"{kind}.already_preparing", lang)))
         return
@@ -248,8 +258,8 @@ def _report(
     lang: Lang,
     client: WebClient,
     respond: Respond,
-) -> None:
-    """The summary here, privately; the charts and the CSV in the requester's DM."""
+) -> Callable[[], None]:
+    """The summary here, privately; then the charts and the CSV in the requester's DM."""
     asked = control_report(
         deps.db,
         member_id=member.id,
@@ -265,7 +275,7 @@ def _report(
         response_type="ephemeral",
         **build_report(asked.report, lang, files_note=t("report.files", lang)),
     )
-    deliver_now(deps, client, asked.outbox_keys)
+    return partial(deliver_now, deps, client, asked.outbox_keys)
 
 
 def _request_of(body: dict[str, Any]) -> str:
