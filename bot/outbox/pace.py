@@ -65,6 +65,15 @@ class Pace:
                 self._channel_next = {c: t for c, t in self._channel_next.items() if t > now}
             return slot - now
 
+    def posted(self, channel: str) -> None:
+        """A post to `channel` just finished: its next one waits a second from now, even
+        when Slack took a while to answer (the moments were reserved before)."""
+        with self._lock:
+            now = self._monotonic()
+            self._channel_next[channel] = max(
+                self._channel_next.get(channel, 0.0), now + self._per_channel
+            )
+
     def block(self, method: str, now: datetime, seconds: float) -> None:
         """Slack said Retry-After for `method`: nothing more of it before `now + seconds`."""
         with self._lock:

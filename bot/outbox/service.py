@@ -12,12 +12,15 @@ to the supervisors.
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import threading
 import time as systime
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -106,7 +109,9 @@ class DeliveryReport:
 
 
 # Channels are posted to concurrently by this many threads; a channel's own messages go in
-# order, one a second (Pace). Most of a post is waiting on Slack, so a few threads suffice.
+# order, one a second (Pace). Most of a post is waiting on Slack, so a few threads suffice;
+# no thread ever sleeps for a channel's second: the batch's dispatcher hands each thread
+# the row whose moment comes first.
 DELIVERY_WORKERS = 8
 CLAIM_BATCH = 100
 # A row is posted only while its lease has at least this much left; one whose turn comes
@@ -138,18 +143,11 @@ def deliver(
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cobro-outbox") as pool:
         while True:
             batch = queries.claim(db, clock.now(), LEASE, limit=CLAIM_BATCH, keys=keys)
-            lease_left = systime.monotonic() + (LEASE - LEASE_MARGIN).total_seconds()
-            lanes: dict[str, list[Claimed]] = {}
-            for row in batch:
-                lanes.setdefault(row.channel, []).append(row)
-            lane = partial(_lane, db, transport, clock, pace, sleep, lease_left)
-
-            if len(lanes) == 1:
-                outcomes = [lane(rows) for rows in lanes.values()]
-            else:
-                outcomes = list(pool.map(lane, lanes.values()))
-            for outcome in (o for lane_outcomes in outcomes for o in lane_outcomes):
-                report.add(outcome)
+            if batch:
+                lease_left = systime.monotonic() + (LEASE - LEASE_MARGIN).total_seconds()
+                dispatch = _Dispatch(db, transport, clock, pace, lease_left, batch)
+                for outcome in dispatch.run(pool, workers):
+                    report.add(outcome)
             if batch and keys is None:
                 continue
             if keys is not None:
@@ -170,42 +168,94 @@ def method_of(row: Claimed) -> str:
     return "files.completeUploadExternal" if row.message.files else "chat.postMessage"
 
 
-def _lane(
-    db: Db,
-    transport: Transport,
-    clock: Clock,
-    pace: Pace,
-    sleep: Callable[[float], None],
-    lease_left: float,
-    rows: list[Claimed],
-) -> list[str]:
-    """One channel's rows, in the order they were written."""
-    return [_paced(db, transport, clock, row, pace, sleep, lease_left) for row in rows]
+class _Dispatch:
+    """One claimed batch: each channel's rows in order, the next one of a channel handed to
+    a thread only when the previous one is done and the channel's moment (Pace) has come;
+    the threads always take the earliest moment of any channel."""
 
+    def __init__(
+        self,
+        db: Db,
+        transport: Transport,
+        clock: Clock,
+        pace: Pace,
+        lease_left: float,
+        batch: list[Claimed],
+    ) -> None:
+        self.db, self.transport, self.clock, self.pace = db, transport, clock, pace
+        self.lease_left = lease_left
+        self.lanes: dict[str, deque[Claimed]] = {}
+        for row in batch:
+            self.lanes.setdefault(row.channel, deque()).append(row)
+        self.ready: list[tuple[float, int, str]] = []  # (moment, order, channel)
+        self.order = itertools.count()
+        self.outcomes: list[str] = []
+        self.running = 0
+        self.failure: BaseException | None = None
+        self.cond = threading.Condition()
 
-def _paced(
-    db: Db,
-    transport: Transport,
-    clock: Clock,
-    row: Claimed,
-    pace: Pace,
-    sleep: Callable[[float], None],
-    lease_left: float,
-) -> str:
-    """One row, when its channel's second, the workspace's ceiling and its method's
-    Retry-After allow; a row whose moment falls past its lease goes back unposted."""
-    method = method_of(row)
-    blocked = pace.blocked_until(method, clock.now())
-    if blocked is not None:
-        queries.mark(db, row.id, next_attempt_at=blocked, attempts=row.attempts - 1)
-        return "retried"
-    wait = pace.reserve(row.channel)
-    if systime.monotonic() + wait > lease_left:
-        queries.mark(db, row.id, next_attempt_at=clock.now(), attempts=row.attempts - 1)
-        return "retried"
-    if wait > 0:
-        sleep(wait)
-    return _send(db, transport, clock, row, pace, method)
+    def run(self, pool: ThreadPoolExecutor, workers: int) -> list[str]:
+        with self.cond:
+            for channel in self.lanes:
+                self._schedule(channel)
+            while self.ready or self.running:
+                if self.failure is not None and not self.running:
+                    raise self.failure
+                if not self.ready or self.running >= workers:
+                    self.cond.wait(1.0)
+                    continue
+                moment, _, channel = self.ready[0]
+                delay = moment - systime.monotonic()
+                if delay > 0:
+                    self.cond.wait(delay)  # a row finishing may bring an earlier moment
+                    continue
+                heapq.heappop(self.ready)
+                row = self.lanes[channel].popleft()
+                self.running += 1
+                pool.submit(self._send, channel, row)
+        if self.failure is not None:
+            raise self.failure
+        return self.outcomes
+
+    def _schedule(self, channel: str) -> None:
+        """Give the channel's next row its moment (the caller holds the condition)."""
+        lane = self.lanes[channel]
+        while lane:
+            row = lane[0]
+            blocked = self.pace.blocked_until(method_of(row), self.clock.now())
+            if blocked is not None:  # Retry-After for its method: not before then
+                lane.popleft()
+                queries.mark(self.db, row.id, next_attempt_at=blocked, attempts=row.attempts - 1)
+                self.outcomes.append("retried")
+                continue
+            moment = systime.monotonic() + self.pace.reserve(channel)
+            if moment > self.lease_left:  # its turn would outlive the lease: back, unposted
+                for left in lane:
+                    now = self.clock.now()
+                    queries.mark(self.db, left.id, next_attempt_at=now, attempts=left.attempts - 1)
+                    self.outcomes.append("retried")
+                lane.clear()
+                return
+            heapq.heappush(self.ready, (moment, next(self.order), channel))
+            return
+
+    def _send(self, channel: str, row: Claimed) -> None:
+        outcome = "retried"
+        try:
+            outcome = _send(self.db, self.transport, self.clock, row, self.pace, method_of(row))
+        except BaseException as error:  # a database failure: stop the batch, say it
+            with self.cond:
+                self.failure = self.failure or error
+        finally:
+            with self.cond:
+                self.pace.posted(channel)
+                self.outcomes.append(outcome)
+                self.running -= 1
+                if self.failure is None:
+                    self._schedule(channel)
+                else:
+                    self.lanes[channel].clear()
+                self.cond.notify()
 
 
 def _send(db: Db, transport: Transport, clock: Clock, row: Claimed, pace: Pace, method: str) -> str:
