@@ -40,12 +40,26 @@ class _Console:
         self._options = options
         self._console: Console | None = None
 
-    def __getattr__(self, name: str) -> Any:
+    def made(self) -> Console:
         if self._console is None:
             from rich.console import Console
 
             self._console = Console(**self._options)
-        return getattr(self._console, name)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.made(), name)
+
+    def __enter__(self) -> Console:
+        return self.made().__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        self.made().__exit__(*exc)
+
+
+def _real(console: Console) -> Console:
+    """The rich Console itself, for rich's own classes (Progress) that need one."""
+    return console.made() if isinstance(console, _Console) else console
 
 
 out: Console = cast("Console", _Console())
@@ -191,7 +205,9 @@ def run_import(path: Path, work: Callable[[CliContext, Callable[[int], None]], S
 
     def with_progress(c: CliContext) -> S:
         columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
-        with Progress(*columns, TimeElapsedColumn(), console=err, transient=True) as progress:
+        with Progress(
+            *columns, TimeElapsedColumn(), console=_real(err), transient=True
+        ) as progress:
             task = progress.add_task(t("import.progress", c.lang, name=path.name), total=None)
             result = work(c, lambda count: progress.advance(task, count))
         for line in result.lines(c.lang):
