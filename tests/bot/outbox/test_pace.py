@@ -22,9 +22,9 @@ def _pace(per_minute: int) -> tuple[Pace, list[float]]:
     [
         (0, "AAA", [0.0, 1.0, 2.0]),  # one channel: a second apart
         (0, "ABC", [0.0, 0.0, 0.0]),  # no ceiling: different channels at once
-        (300, "ABC", [0.0, 0.2, 0.4]),  # 300 a minute: a fifth of a second apart
-        (300, "AAB", [0.0, 1.0, 0.2]),  # B takes the gap while A waits for its second
-        (60, "AB", [0.0, 1.0]),
+        (300, "ABC", [0.0, 0.202, 0.404]),  # 300 a minute: a fifth of a second, 1 % spare
+        (300, "AAB", [0.0, 1.0, 0.202]),  # B takes the gap while A waits for its second
+        (60, "AB", [0.0, 1.01]),
     ],
 )
 def test_reserved_moments(per_minute: int, channels: str, waits: list[float]) -> None:
