@@ -11,8 +11,10 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.agenda.service import my_day
+from bot.supervision.service import team_day
 from handlers.blocks.agenda import AgendaView, agenda_title
 from handlers.blocks.home import build_home, build_home_stranger
+from handlers.blocks.supervision import build_team_section, with_team_section
 from handlers.context import Deps, Member
 from handlers.later import queue
 from handlers.notify.delivery import deliver_now
@@ -60,7 +62,12 @@ def publish_home(client: WebClient, deps: Deps, member: Member) -> None:
         title=agenda_title(day.agenda.day, member.lang),
         at=deps.clock.now().astimezone(policy.tz).time(),
     )
-    client.views_publish(user_id=member.slack_user_id, view=build_home(day, view, member.lang))
+    home = build_home(day, view, member.lang)
+    # A supervisor or admin sees their team's day first (a collector gets None).
+    team = team_day(deps.db, member_id=member.id, now=deps.clock.now(), policy=policy)
+    if team is not None:
+        home = with_team_section(home, build_team_section(team, member.lang))
+    client.views_publish(user_id=member.slack_user_id, view=home)
 
 
 def refresh_home(deps: Deps, client: WebClient, member: Member) -> None:

@@ -12,6 +12,7 @@ from bot.core.i18n.texts import (
     money,
     nudges,
     report,
+    supervision,
     team,
 )
 
@@ -27,5 +28,6 @@ ALL_TEXTS = (
     money.TEXTS,
     nudges.TEXTS,
     report.TEXTS,
+    supervision.TEXTS,
     team.TEXTS,
 )
