@@ -4,8 +4,9 @@
 
 200 signed requests sent at once (32 clients) to the real HTTP server: `/cobro hoy`,
 `/cobro reporte mes`, `/cobro cliente` with a typo and `/cobro ayuda` from the 50
-collectors, one of them firing twenty reports in a row among them. Prints the acks'
-p50 / p95 / max, how many came after 1 s (the target) and after Slack's 3 s, and when the
+collectors, one of them firing twenty reports in a row among them, and twenty call modals
+submitted (checked and stored inside their ack) in the middle of it. Prints the acks'
+p50 / p95 / max (and the submissions' apart, target p95 ≤ 1 s), how many came after 1 s (the target) and after Slack's 3 s, and when the
 last answer arrived; then the same 200 requests at a bare Bolt app (ack, then respond) in
 the same run. Memory is the process's peak RSS.
 """
@@ -16,10 +17,12 @@ import random
 import resource
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from sqlalchemy import select
 
 from bench.agenda import bare_bolt, percentile
+from bench.call import NOTE
 from bench.harness import SECRET, running_bot
 from handlers.server import HttpServer
 from models import TeamMember
@@ -27,6 +30,7 @@ from models.db import make_engine, make_session_factory
 from slackfake import FakeSlack, SlackSender
 
 CLIENTS = 32
+SUBMISSIONS = 20
 
 
 def plan(users: list[str], requests: int) -> list[tuple[str, str]]:
@@ -39,10 +43,26 @@ def plan(users: list[str], requests: int) -> list[tuple[str, str]]:
     return sent
 
 
+def open_modals(sender: SlackSender, fake: FakeSlack, users: list[str], count: int) -> list[Any]:
+    """Call modals opened beforehand (`/cobro llamada <id>`), one per collector, to submit
+    during the burst."""
+    with_customers = []
+    for n, user in enumerate(users[1 : count + 1]):
+        before = len(fake.calls_to("views.open"))
+        sender.command(user, f"llamada C{n + 1:06d}")
+        fake.wait_for("views.open", before + 1, timeout=30)
+        with_customers.append((user, fake.last_view()))
+    return with_customers
+
+
 def burst(
-    sender: SlackSender, fake: FakeSlack, requests: list[tuple[str, str]]
-) -> tuple[list[float], float, int]:
-    """Acks' seconds, seconds until the last answer, answers missing after 120 s."""
+    sender: SlackSender,
+    fake: FakeSlack,
+    requests: list[tuple[str, str]],
+    modals: list[Any] | None = None,
+) -> tuple[list[float], float, int, list[float]]:
+    """Acks' seconds, seconds until the last answer, answers missing after 120 s, and the
+    submissions' acks."""
     urls = [fake.response_url("burst") for _ in requests]
     started = time.perf_counter()
 
@@ -51,8 +71,19 @@ def burst(
         reply = sender.command(user, text, response_url=urls[index])
         return reply.elapsed, bool(reply.json)
 
+    def submit(modal: Any) -> float:
+        user, view = modal
+        reply = sender.submit(user, view, NOTE)
+        assert reply.status == 200 and "errors" not in reply.body, reply.body
+        return reply.elapsed
+
     with ThreadPoolExecutor(max_workers=CLIENTS) as clients:
-        results = list(clients.map(one, range(len(requests))))
+        half = len(requests) // 2
+        first = [clients.submit(one, i) for i in range(half)]
+        stored = [clients.submit(submit, m) for m in modals or []]
+        rest = [clients.submit(one, i) for i in range(half, len(requests))]
+        results = [f.result() for f in first + rest]
+        submissions = [f.result() for f in stored]
     missing = 0
     for (_, in_ack), url in zip(results, urls, strict=True):
         if in_ack:
@@ -63,7 +94,7 @@ def burst(
             missing += 1
     last = time.perf_counter() - started
     fake.wait_quiet(0.5)
-    return [elapsed for elapsed, _ in results], last, missing
+    return [elapsed for elapsed, _ in results], last, missing, submissions
 
 
 def line(label: str, acks: list[float]) -> str:
@@ -79,7 +110,7 @@ def run(url: str, label: str, requests: int) -> None:
     db = make_session_factory(engine)
     with db() as s:
         users = list(s.scalars(select(TeamMember.slack_user_id)))
-    sent = plan(users, requests)
+    sent = plan(users, requests - SUBMISSIONS)
     with FakeSlack() as fake:
         bare = HttpServer(
             bare_bolt(fake), signing_secret=SECRET, host="127.0.0.1", port=0
@@ -88,15 +119,17 @@ def run(url: str, label: str, requests: int) -> None:
             with running_bot(url, db, fake) as cobro:
                 for user in users:  # warm the member cache, as a working morning has it
                     cobro.command(user, "ayuda")
-                acks, last, missing = burst(cobro, fake, sent)
+                modals = open_modals(cobro, fake, users, SUBMISSIONS)
+                acks, last, missing, stored = burst(cobro, fake, sent, modals)
                 plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
-                bare_acks, bare_last, _ = burst(plain, fake, sent)
+                bare_acks, bare_last, _, _ = burst(plain, fake, sent)
         finally:
             bare.close()
     engine.dispose()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{label:10} {line(f'cobro, {len(sent)} at once', acks)}")
     print(f"{label:10}   every answer in {last:.1f} s ({missing} missing); peak RSS {peak:.0f} MiB")
+    print(f"{label:10} {line(f'{len(stored)} call modals submitted meanwhile', stored)}")
     print(f"{label:10} {line('bare Bolt, same requests', bare_acks)}")
     print(
         f"{label:10}   ack p50 cobro / bare = "
