@@ -28,10 +28,10 @@ from bot.core.cli import (
     try_domain,
     unexpected_failure,
 )
-from bot.core.config import Settings
 from bot.core.i18n import t
 
 if TYPE_CHECKING:
+    from bot.core.config import Settings
     from bot.ports import Directory
     from handlers.notify.jobs import Jobs
 
@@ -588,9 +588,9 @@ def parse_date(
     """Show how date phrases are understood: one JSON object per line.
 
     Exits 2 when any phrase could not be read (its line says why)."""
-    from bot.core.cli import parse_dates
+    from bot.core.cli import date_settings_or_exit, parse_dates
 
-    settings = settings_or_exit()
+    settings = date_settings_or_exit()
     phrases = texts if texts else (line.rstrip("\n") for line in sys.stdin)
     if not parse_dates(settings, phrases, now=now, tz=tz):
         raise typer.Exit(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
@@ -12,15 +13,23 @@ from handlers import errors, middleware
 from handlers.context import Deps
 from handlers.listeners import register_all
 from handlers.notify.client import make_web_client
+from handlers.work import FairPool
 
+# Bolt's threads run only acks and modal submissions (validated and stored inside the ack);
+# every other answer runs on the fair pool (handlers.work), so these never queue behind it.
 LISTENER_WORKERS = 16
+
+_POOLS: weakref.WeakKeyDictionary[App, FairPool] = weakref.WeakKeyDictionary()
 
 
 def finish_listeners(app: App) -> None:
-    """Wait for the listeners still working after their ack (a clean stop)."""
+    """Wait for the listeners and the answers still working after their ack (a clean stop)."""
     executor = app.listener_runner.listener_executor
     if isinstance(executor, ThreadPoolExecutor):
         executor.shutdown(wait=True)
+    pool = _POOLS.pop(app, None)
+    if pool is not None:
+        pool.shutdown(wait=True)
 
 
 def create_bolt_app(deps: Deps, *, client: WebClient | None = None) -> App:
@@ -36,11 +45,11 @@ def create_bolt_app(deps: Deps, *, client: WebClient | None = None) -> App:
         signing_secret=secret.get_secret_value() if secret else "socket-mode",
         request_verification_enabled=secret is not None,
         process_before_response=False,
-        # Listeners run here after their ack; Bolt's default of five workers queues a
-        # burst behind the slowest answers.
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_WORKERS),
     )
-    middleware.register(app, deps)
+    pool = FairPool()
+    _POOLS[app] = pool
+    middleware.register(app, deps, pool)
     errors.register(app)
     register_all(app)
     return app

@@ -26,16 +26,29 @@ def register(app: App) -> None:
         client: WebClient,
         respond: Respond,
     ) -> None:
-        lang: Lang = context.get("lang", "es")
-        if isinstance(error, CobroError):
-            text = error_text(error, lang, quote=escape)
-        else:
-            log.exception("unexpected error in a listener", exc_info=error)
-            text = t("error.generic", lang)
-        try:
-            reply_privately(body=body, respond=respond, client=client, payload=message(text))
-        except Exception:
-            log.exception("could not tell the user about an error")
+        tell(error, body=body, context=context, client=client, respond=respond)
+
+
+def tell(
+    error: Exception,
+    *,
+    body: dict[str, Any],
+    context: BoltContext,
+    client: WebClient,
+    respond: Respond | None,
+) -> None:
+    """The user hears what went wrong, privately: a domain error in their words, anything
+    else as a calm generic message (its stack trace goes to the log)."""
+    lang: Lang = context.get("lang", "es")
+    if isinstance(error, CobroError):
+        text = error_text(error, lang, quote=escape)
+    else:
+        log.exception("unexpected error in a listener", exc_info=error)
+        text = t("error.generic", lang)
+    try:
+        reply_privately(body=body, respond=respond, client=client, payload=message(text))
+    except Exception:
+        log.exception("could not tell the user about an error")
 
 
 def answer_form(ack: Ack, error: CobroError, lang: Lang, field: str) -> None:

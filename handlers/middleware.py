@@ -4,7 +4,8 @@ refusal in private and no data; a request with no user at all gets nothing.
 Who is on the team is asked of the database at most once every `MEMBERS_TTL` seconds per
 person (a burst of requests must not queue behind a query each): someone taken off the
 team loses access within that time, in every replica; a stranger is asked about again
-after `STRANGERS_TTL`, so someone just added does not wait."""
+after `STRANGERS_TTL`, so someone just added does not wait. Concurrent misses for one
+person wait for a single query (a cold burst of thirty requests asks once)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from bot.core.i18n import t
 from bot.team.queries import find_member
 from handlers.blocks.common import message
 from handlers.context import Deps, Member
+from handlers.work import FairPool
 
 log = logging.getLogger(__name__)
 
@@ -39,22 +41,36 @@ class Members:
         self._ttl = ttl
         self._found: dict[str, tuple[float, Member | None]] = {}
         self._lock = threading.Lock()
+        self._asking: dict[str, threading.Lock] = {}
 
     def get(self, user_id: str) -> Member | None:
-        now = time.monotonic()
+        fresh = self._fresh(user_id)
+        if fresh is not None:
+            return fresh[0]
+        with self._lock:
+            asking = self._asking.setdefault(user_id, threading.Lock())
+        with asking:
+            fresh = self._fresh(user_id)  # another thread may have just asked
+            if fresh is not None:
+                return fresh[0]
+            now = time.monotonic()
+            member = _member(self._deps, user_id)
+            with self._lock:
+                self._found[user_id] = (now, member)
+            return member
+
+    def _fresh(self, user_id: str) -> tuple[Member | None] | None:
         with self._lock:
             cached = self._found.get(user_id)
-        if cached is not None:
-            found_at, member = cached
-            if now - found_at < (self._ttl if member is not None else STRANGERS_TTL):
-                return member
-        member = _member(self._deps, user_id)
-        with self._lock:
-            self._found[user_id] = (now, member)
-        return member
+        if cached is None:
+            return None
+        found_at, member = cached
+        if time.monotonic() - found_at < (self._ttl if member is not None else STRANGERS_TTL):
+            return (member,)
+        return None
 
 
-def register(app: App, deps: Deps) -> None:
+def register(app: App, deps: Deps, pool: FairPool) -> None:
     members = Members(deps)
 
     @app.middleware
@@ -62,6 +78,7 @@ def register(app: App, deps: Deps) -> None:
         context: BoltContext, body: dict[str, Any], client: WebClient, next: Any
     ) -> BoltResponse | None:
         context["deps"] = deps
+        context["work"] = pool
         default_lang = deps.settings.cobro_language
         if not context.user_id:
             if body.get("type") == "url_verification":

@@ -255,6 +255,10 @@ class HttpServer:
     (which breaks a poll in progress); the loop closes them itself on its way out."""
 
     _POLL_SECONDS = 0.2
+    # Each request holds a thread only until its ack (answers run on the fair pool), so a
+    # thread mostly waits; 8 (waitress's default) queued a burst of 200 behind the acks in
+    # progress, 32 let each be read and verified as it comes.
+    THREADS = 32
 
     def __init__(
         self,
@@ -263,7 +267,7 @@ class HttpServer:
         signing_secret: str | None,
         host: str = "0.0.0.0",
         port: int = 3000,
-        threads: int = 8,
+        threads: int = THREADS,
     ) -> None:
         handler = GuardedHandler(app, signing_secret=signing_secret)
         self._server: Any = create_server(

@@ -80,6 +80,19 @@ class Sender:
         }
         return self._send_command(fields)
 
+    def ask(self, user: str, text: str, *, timeout: float = 5.0, **options: Any) -> Reply:
+        """A command and its answer, as the user sees it: the first message posted to the
+        command's response_url (cobro acks first and answers from there), with the status
+        of the ack; the ack's own body when it answered there (help, an unknown word)."""
+        assert self.fake is not None, "asking needs the fake Slack that records answers"
+        url = self.fake.response_url("ask")
+        acked = self.command(user, text, response_url=url, **options)
+        if acked.json:
+            return acked
+        call = self.fake.wait_for_url(url, timeout=timeout)
+        answer = {k: v for k, v in call.params.items() if k != "_url"}
+        return Reply(acked.status, json.dumps(answer, ensure_ascii=False), acked.elapsed)
+
     def interactive(self, payload: dict[str, Any]) -> Reply:
         base = {"team": {"id": self.team_id}, "api_app_id": "A0COBRO", "token": "legacy-unused"}
         return self._send_interactive({**base, **payload})

@@ -83,3 +83,30 @@ def test_a_recurring_date_points_to_payment_plans() -> None:
     assert result.returncode == 2
     assert line["date"] is None and line["suggestion"] is None
     assert "plan de pagos" in line["error"]
+
+
+def test_settings_it_cannot_vouch_for_get_the_full_settings_error(tmp_path: Path) -> None:
+    """parse-date reads its three settings without pydantic to start fast; a bad one is
+    still refused with the message every other command gives."""
+    result = run("mañana", env={"COBRO_TIMEZONE": "Mars/Olympus"})
+    assert result.returncode == 2
+    assert "COBRO_TIMEZONE" in result.stderr + result.stdout
+
+
+def test_its_settings_come_from_a_dotenv_file_too(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("cobro_language=en\nCOBRO_COUNTRY=mx\n", encoding="utf-8")
+    import os
+
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("COBRO_", "SLACK_"))}
+    result = subprocess.run(
+        [COBRO, "parse-date", "--now", "2026-11-23T09:00", "--tz", "America/Mexico_City"],
+        input="zzz\n16 de noviembre\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=base,
+        cwd=tmp_path,
+    )
+    first, holiday = (json.loads(line) for line in result.stdout.splitlines())
+    assert "I couldn't read a date" in first["error"]  # cobro_language=en, any case
+    assert holiday["business_day"] is False  # Mexico's Revolution Day, observed on the 16th

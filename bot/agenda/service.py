@@ -17,8 +17,9 @@ from bot.customers import queries as customers
 from bot.jobs.service import RunTaken, claimed_run
 from bot.outbox import keys
 from bot.outbox import queries as outbox
+from bot.outbox.queries import Outgoing
 from bot.outbox.rules import end_of_calling_day
-from bot.outbox.service import enqueue
+from bot.outbox.service import enqueue, enqueue_many
 from bot.ports import Notifier
 from bot.promises import queries as promise_queries
 from bot.promises.rules import PromiseLine
@@ -161,15 +162,19 @@ def run_digest(
             ]
             reports.record_plans(session, day, agendas)
             useful_until = end_of_calling_day(now, policy)
-            for member, parts in messages:
-                for part, message in enumerate(parts, start=1):
-                    enqueue(
-                        session,
+            enqueue_many(
+                session,
+                [
+                    Outgoing(
                         key=keys.digest(member.id, day, part),
                         channel=member.slack_user_id,
                         message=message,
                         expires_at=useful_until,
                     )
+                    for member, parts in messages
+                    for part, message in enumerate(parts, start=1)
+                ],
+            )
             if channel:
                 enqueue(
                     session,

@@ -6,11 +6,9 @@ environment first; `get_settings()` caches the result for the process.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime, time
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,28 +22,10 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.core.env import local_timezone_name as _local_timezone_name
 from bot.core.errors import ConfigError
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-def _local_timezone_name() -> str:
-    """The machine's IANA zone: `TZ`, else the target of /etc/localtime, else UTC."""
-    candidates = [os.environ.get("TZ", "")]
-    try:
-        link = Path("/etc/localtime").resolve()
-        if "zoneinfo" in link.parts:
-            candidates.append("/".join(link.parts[link.parts.index("zoneinfo") + 1 :]))
-    except OSError:
-        pass
-    for name in candidates:
-        try:
-            if name:
-                ZoneInfo(name)
-                return name
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return "UTC"
 
 
 def country_currency(country: str) -> str | None:
@@ -98,6 +78,8 @@ class Settings(BaseSettings):
     cobro_company: str = ""
     cobro_locale: str | None = None
     cobro_log_format: Literal["text", "json"] = "text"
+    # The outbox's ceiling for the whole workspace, per process; 0 lifts it (a test double).
+    cobro_slack_messages_per_minute: int = Field(default=300, ge=0, le=100_000)
     # Run as if it were this moment (ISO 8601; the team's zone when none is given), the
     # clock then moving on normally: for trying cobro out and for tests, never production.
     cobro_now: datetime | None = None

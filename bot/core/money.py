@@ -284,9 +284,67 @@ def read_number(token: str, locale: str) -> _Number:
 def format_money(amount: Decimal, currency: str, locale: str | Locale) -> str:
     """The amount in `locale`; cents are always shown when there are any, even in
     currencies written without them (a Colombian 1.500,50 is not echoed as 1.501)."""
-    if amount != amount.quantize(Decimal(1).scaleb(-get_currency_precision(currency))):
-        return format_currency(amount, currency, locale=locale, currency_digits=False)
-    return format_currency(amount, currency, locale=locale)
+    digits = not _has_more_digits(amount, currency)
+    shape = _money_shape(Locale.parse(locale), currency, digits)
+    if shape is None or not amount.is_finite():
+        return format_currency(amount, currency, locale=locale, currency_digits=digits)
+    return shape.write(amount)
+
+
+def _has_more_digits(amount: Decimal, currency: str) -> bool:
+    return amount != amount.quantize(Decimal(1).scaleb(-get_currency_precision(currency)))
+
+
+@dataclass(frozen=True)
+class _MoneyShape:
+    """How babel writes amounts of one currency in one locale, taken apart once: the text
+    around the digits (positive and negative), the group and decimal signs, the decimals.
+    Writing an amount is then a quantize and a `format`, several times faster than babel's
+    pattern machinery (a digest writes thousands of amounts); a property test holds it to
+    babel's own output."""
+
+    prefix: tuple[str, str]
+    suffix: tuple[str, str]
+    group: str
+    decimal: str
+    decimals: int
+
+    def write(self, amount: Decimal) -> str:
+        rounded = amount.quantize(Decimal(1).scaleb(-self.decimals))
+        negative = 1 if amount.is_signed() else 0
+        plain = f"{abs(rounded):,.{self.decimals}f}"
+        number = plain.translate({44: self.group, 46: self.decimal})
+        return self.prefix[negative] + number + self.suffix[negative]
+
+
+_PROBES = ("0", "5", "-5", "12.5", "999.99", "1234.5", "-1234.56", "12345678.9", "0.005", "-0.001")
+
+
+@cache
+def _money_shape(locale: Locale, currency: str, digits: bool) -> _MoneyShape | None:
+    """The shape of `currency` in `locale`, or None when the fast path would not write
+    exactly what babel writes (another grouping, digits in the symbol): babel then does."""
+    pattern = locale.currency_formats["standard"]
+    if pattern.grouping != (3, 3):
+        return None
+
+    def babel(value: str) -> str:
+        return format_currency(Decimal(value), currency, locale=locale, currency_digits=digits)
+
+    def parts(text: str) -> tuple[str, str, str]:
+        found = re.search(r"\d(.*\d)?", text)
+        assert found is not None
+        return text[: found.start()], found.group(0), text[found.end() :]
+
+    prefix, number, suffix = parts(babel("1234567.891"))
+    neg_prefix, _, neg_suffix = parts(babel("-1234567.891"))
+    group = number[1]
+    tail = re.search(r"(\D)(\d+)$", number[-5:]) if len(number) > 9 else None
+    decimal, decimals = (tail.group(1), len(tail.group(2))) if tail else (".", 0)
+    shape = _MoneyShape((prefix, neg_prefix), (suffix, neg_suffix), group, decimal, decimals)
+    if any(shape.write(Decimal(v)) != babel(v) for v in _PROBES):
+        return None
+    return shape
 
 
 def money(amount: Decimal, currency: str, lang: Lang) -> str:

@@ -5,6 +5,7 @@ on Enter, one more installment); the submission; correcting a logged call; the n
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -27,25 +28,25 @@ from handlers.context import Deps, Member, action_id, asker
 from handlers.errors import answer_form
 from handlers.forms import call_form, draft_of, modal_state_of, prefill_of, state_values, view_of
 from handlers.ids import Action, Callback, Shortcut
-from handlers.listeners.home import refresh_home
+from handlers.later import acked, queue
+from handlers.listeners.home import settle
 from handlers.metadata import CallMeta, MessageMeta
-from handlers.notify.delivery import deliver_now
 
 MESSAGE_KEPT = 1500  # characters of the message carried in private_metadata
 ECHO_ACTIONS = re.compile(r"^(promise_amount(_\d)?|promise_date(_\d)?|task_due_\d+)$")
 
 
 def register(app: App) -> None:
-    app.action(Action.LOG_CALL.value)(on_log_call)
-    app.action(Action.NEXT_CALL.value)(on_next_call)
-    app.action(Action.CORRECT_CALL.value)(on_correct_call)
-    app.action(Action.CALL_OUTCOME.value)(_redraws(Change.OUTCOME))
-    app.action(Action.CALL_CONTACT.value)(_redraws(Change.CONTACT))
-    app.action(Action.EXCUSE_CATEGORY.value)(_redraws(Change.CATEGORY))
-    app.action(Action.ADD_INSTALLMENT.value)(_redraws(Change.INSTALLMENT))
-    app.action(ECHO_ACTIONS)(_redraws(Change.ENTER))
+    app.action(Action.LOG_CALL.value)(acked(on_log_call))
+    app.action(Action.NEXT_CALL.value)(acked(on_next_call))
+    app.action(Action.CORRECT_CALL.value)(acked(on_correct_call))
+    app.action(Action.CALL_OUTCOME.value)(acked(_redraws(Change.OUTCOME)))
+    app.action(Action.CALL_CONTACT.value)(acked(_redraws(Change.CONTACT)))
+    app.action(Action.EXCUSE_CATEGORY.value)(acked(_redraws(Change.CATEGORY)))
+    app.action(Action.ADD_INSTALLMENT.value)(acked(_redraws(Change.INSTALLMENT)))
+    app.action(ECHO_ACTIONS)(acked(_redraws(Change.ENTER)))
     app.view(Callback.CALL.value)(on_call_submitted)
-    app.shortcut(Shortcut.LOG_FROM_MESSAGE.value)(on_log_from_message)
+    app.shortcut(Shortcut.LOG_FROM_MESSAGE.value)(acked(on_log_from_message))
     app.view(Callback.FIND_CUSTOMER.value)(on_customer_given)
 
 
@@ -263,9 +264,8 @@ def on_call_submitted(
         answer_form(ack, error, lang, "outcome")
         return
     ack()
-    if logged is not None:
-        deliver_now(deps, client, logged.outbox_keys)
-    refresh_home(deps, client, member)
+    keys = logged.outbox_keys if logged is not None else []
+    queue(context, body, client, respond, partial(settle, deps, client, member, keys))
 
 
 def on_log_from_message(

@@ -1,11 +1,14 @@
 """The /cobro slash command: parse the text, call one service, answer privately.
 
-Quick answers go back in the ack itself; the rest are acked first and answered through the
-response_url (or a modal, or a DM through the outbox)."""
+Only what needs no database goes back in the ack itself (help, an unknown word). Everything
+else is acked at once and answered from the fair pool (`handlers.later`) through the
+response_url (or a modal, or a DM through the outbox). A report asked for while the same
+person's previous one is still being prepared is answered at once, in the ack."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -39,13 +42,18 @@ from handlers.blocks.tasks import build_task_list
 from handlers.blocks.team import build_team
 from handlers.context import Deps, Member, asker
 from handlers.ids import SLASH_COMMAND
+from handlers.later import queue
 from handlers.listeners.calls import open_call_modal
 from handlers.listeners.customers import card_payload, export_history
 from handlers.notify.delivery import deliver_now
 from handlers.notify.directory import SlackDirectory
 
 Quick = Callable[[Command, Deps, Member, Lang, WebClient], dict[str, Any]]
-Slow = Callable[[Command, dict[str, Any], Deps, Member, Lang, WebClient, Respond], None]
+# A slow answer may return what is left to do once it has been answered (sending files to
+# a DM): that runs as a job of its own, so the answer no longer counts as being prepared.
+Slow = Callable[
+    [Command, dict[str, Any], Deps, Member, Lang, WebClient, Respond], Callable[[], None] | None
+]
 
 
 def register(app: App) -> None:
@@ -63,24 +71,44 @@ def on_cobro(
             **build_help(lang, unknown=parsed.word, suggestion=parsed.suggestion),
         )
         return
-    slow = _SLOW.get(parsed.name)
-    if slow is not None:
-        ack()
-        slow(parsed, body, deps, member, lang, client, respond)
+    if parsed.name is CommandName.HELP:
+        ack(response_type="ephemeral", **build_help(lang))
         return
     quick = _QUICK.get(parsed.name)
-    if quick is None:
+    slow = _SLOW.get(parsed.name) or (partial(_answered, quick) if quick else None)
+    if slow is None:
         ack(response_type="ephemeral", **build_coming_soon(parsed.typed or parsed.name.value, lang))
         return
+    kind = _ONE_AT_A_TIME.get(parsed.name)
+    answer = partial(slow, parsed, body, deps, member, lang, client, respond)
+
+    def job() -> None:
+        rest = answer()
+        if rest is not None:
+            queue(context, body, client, respond, rest)
+
+    if not queue(context, body, client, respond, job, kind=kind) and kind is not None:
+        ack(response_type="ephemeral", **message(t(f"{kind}.already_preparing", lang)))
+        return
+    ack()
+
+
+def _answered(
+    quick: Quick,
+    command: Command,
+    body: dict[str, Any],
+    deps: Deps,
+    member: Member,
+    lang: Lang,
+    client: WebClient,
+    respond: Respond,
+) -> None:
+    """A short answer that needs the database: computed after the ack, sent privately."""
     try:
-        payload = quick(parsed, deps, member, lang, client)
+        payload = quick(command, deps, member, lang, client)
     except CobroError as error:
         payload = message(error_text(error, lang, quote=escape))
-    ack(response_type="ephemeral", **payload)
-
-
-def _help(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
-    return build_help(lang)
+    respond(response_type="ephemeral", replace_original=False, **payload)
 
 
 def _team(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
@@ -248,8 +276,8 @@ def _report(
     lang: Lang,
     client: WebClient,
     respond: Respond,
-) -> None:
-    """The summary here, privately; the charts and the CSV in the requester's DM."""
+) -> Callable[[], None]:
+    """The summary here, privately; then the charts and the CSV in the requester's DM."""
     asked = control_report(
         deps.db,
         member_id=member.id,
@@ -265,7 +293,7 @@ def _report(
         response_type="ephemeral",
         **build_report(asked.report, lang, files_note=t("report.files", lang)),
     )
-    deliver_now(deps, client, asked.outbox_keys)
+    return partial(deliver_now, deps, client, asked.outbox_keys)
 
 
 def _request_of(body: dict[str, Any]) -> str:
@@ -281,8 +309,11 @@ _SLOW: dict[CommandName, Slow] = {
     CommandName.HISTORY: _history,
 }
 
+# Heavy requests a person gets one at a time: a second one while the first is on its way
+# is answered at once with this kind's `<kind>.already_preparing` text.
+_ONE_AT_A_TIME: dict[CommandName, str] = {CommandName.REPORT: "report"}
+
 _QUICK: dict[CommandName, Quick] = {
-    CommandName.HELP: _help,
     CommandName.PROMISES: _promises,
     CommandName.TASKS: _tasks,
     CommandName.TEAM: _team,

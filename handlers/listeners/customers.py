@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -22,17 +23,18 @@ from handlers.context import Deps, Member, action_id, action_value, asker
 from handlers.errors import answer_form
 from handlers.forms import payment_form, state_values, task_form, view_of
 from handlers.ids import Action, Callback
-from handlers.listeners.home import refresh_home
+from handlers.later import acked, queue
+from handlers.listeners.home import settle
 from handlers.metadata import CustomerMeta
 from handlers.notify.delivery import deliver_now
 from handlers.replies import reply_privately
 
 
 def register(app: App) -> None:
-    app.action(Action.VIEW_CUSTOMER.value)(on_view_customer)
-    app.action(Action.ADD_TASK.value)(on_add_task)
-    app.action(Action.ADD_PAYMENT.value)(on_add_payment)
-    app.action(Action.EXPORT_HISTORY.value)(on_export_history)
+    app.action(Action.VIEW_CUSTOMER.value)(acked(on_view_customer))
+    app.action(Action.ADD_TASK.value)(acked(on_add_task))
+    app.action(Action.ADD_PAYMENT.value)(acked(on_add_payment))
+    app.action(Action.EXPORT_HISTORY.value)(acked(on_export_history))
     app.view(Callback.ADD_TASK.value)(on_task_submitted)
     app.view(Callback.PAYMENT.value)(on_payment_submitted)
 
@@ -96,8 +98,7 @@ def on_task_submitted(
         answer_form(ack, error, lang, "task")
         return
     ack()
-    deliver_now(deps, client, keys)
-    refresh_home(deps, client, member)
+    queue(context, body, client, respond, partial(settle, deps, client, member, keys))
 
 
 def on_add_payment(
@@ -153,8 +154,7 @@ def on_payment_submitted(
         answer_form(ack, error, lang, "payment_amount")
         return
     ack()
-    deliver_now(deps, client, keys)
-    refresh_home(deps, client, member)
+    queue(context, body, client, respond, partial(settle, deps, client, member, keys))
 
 
 def on_export_history(

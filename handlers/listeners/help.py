@@ -9,11 +9,12 @@ from slack_sdk import WebClient
 
 from handlers.blocks.help import build_help
 from handlers.ids import Action
+from handlers.later import acked
 from handlers.replies import reply_privately
 
 
 def register(app: App) -> None:
-    app.action(Action.OPEN_HELP.value)(on_open_help)
+    app.action(Action.OPEN_HELP.value)(acked(on_open_help))
 
 
 def on_open_help(

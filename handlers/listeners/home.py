@@ -4,6 +4,7 @@ makes."""
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -15,12 +16,22 @@ from handlers.blocks.agenda import AgendaView, agenda_title
 from handlers.blocks.home import build_home, build_home_stranger
 from handlers.blocks.supervision import build_team_section, with_team_section
 from handlers.context import Deps, Member
+from handlers.later import queue
+from handlers.notify.delivery import deliver_now
 
 log = logging.getLogger(__name__)
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(on_home_opened)
+    app.event("app_home_opened")(on_home_event)
+
+
+def on_home_event(
+    event: dict[str, Any], body: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """Bolt acks events before this runs; the Home is drawn on the pool, in the user's turn,
+    so a burst of Home openings does not take the threads that ack everyone else."""
+    queue(context, body, client, None, partial(on_home_opened, event, context, client))
 
 
 def on_home_opened(event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
@@ -66,3 +77,10 @@ def refresh_home(deps: Deps, client: WebClient, member: Member) -> None:
         publish_home(client, deps, member)
     except Exception:
         log.warning("could not refresh the Home tab", exc_info=True)
+
+
+def settle(deps: Deps, client: WebClient, member: Member, keys: list[str]) -> None:
+    """After a change was stored and its modal closed: send what it wrote to the outbox and
+    show it on the Home tab (on the pool, after the ack)."""
+    deliver_now(deps, client, keys)
+    refresh_home(deps, client, member)

@@ -3,6 +3,7 @@ the payment modal, in `customers`)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -15,14 +16,14 @@ from handlers.context import action_id, action_value, asker
 from handlers.errors import answer_form
 from handlers.forms import state_values, submission_of
 from handlers.ids import Action, Callback
-from handlers.listeners.home import refresh_home
+from handlers.later import acked, queue
+from handlers.listeners.home import settle
 from handlers.metadata import PromiseMeta
-from handlers.notify.delivery import deliver_now
 
 
 def register(app: App) -> None:
-    app.action(Action.PROMISE_MOVE.value)(on_move)
-    app.action(Action.PROMISE_REASSIGN.value)(on_reassign)
+    app.action(Action.PROMISE_MOVE.value)(acked(on_move))
+    app.action(Action.PROMISE_REASSIGN.value)(acked(on_reassign))
     app.view(Callback.PROMISE_MOVE.value)(on_move_submitted)
     app.view(Callback.PROMISE_REASSIGN.value)(on_reassign_submitted)
 
@@ -76,8 +77,7 @@ def on_move_submitted(
         answer_form(ack, error, lang, "when")
         return
     ack()
-    deliver_now(deps, client, keys)
-    refresh_home(deps, client, member)
+    queue(context, body, client, respond, partial(settle, deps, client, member, keys))
 
 
 def on_reassign_submitted(
@@ -100,5 +100,4 @@ def on_reassign_submitted(
         answer_form(ack, error, lang, "assignee")
         return
     ack()
-    deliver_now(deps, client, keys)
-    refresh_home(deps, client, member)
+    queue(context, body, client, respond, partial(settle, deps, client, member, keys))

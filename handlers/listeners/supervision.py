@@ -4,6 +4,7 @@ credit or handing it over to an agency or legal; a member deactivated in Slack."
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -35,6 +36,7 @@ from handlers.context import action_id, action_value, asker
 from handlers.errors import answer_form
 from handlers.forms import state_values
 from handlers.ids import Action, Callback
+from handlers.later import acked, queue
 from handlers.listeners.customers import card_payload
 from handlers.listeners.home import refresh_home
 from handlers.metadata import ReassignMeta
@@ -43,15 +45,15 @@ from handlers.replies import reply_privately
 
 
 def register(app: App) -> None:
-    app.action(Action.TEAM_DAY.value)(on_team_day)
-    app.action(Action.TEAM_TASKS.value)(on_team_tasks)
-    app.action(Action.TEAM_PROMISES.value)(on_team_promises)
-    app.action(Action.TEAM_REASSIGN.value)(on_team_reassign)
+    app.action(Action.TEAM_DAY.value)(acked(on_team_day))
+    app.action(Action.TEAM_TASKS.value)(acked(on_team_tasks))
+    app.action(Action.TEAM_PROMISES.value)(acked(on_team_promises))
+    app.action(Action.TEAM_REASSIGN.value)(acked(on_team_reassign))
     app.view(Callback.REASSIGN_PORTFOLIO.value)(on_reassign_submitted)
-    app.action(Action.ASSIGN_ORPHAN.value)(on_assign_orphan)
-    app.action(Action.CREDIT_HOLD.value)(on_credit_hold)
-    app.action(Action.CREDIT_RELEASE.value)(on_credit_hold)
-    app.action(Action.HAND_OVER.value)(on_hand_over)
+    app.action(Action.ASSIGN_ORPHAN.value)(acked(on_assign_orphan))
+    app.action(Action.CREDIT_HOLD.value)(acked(on_credit_hold))
+    app.action(Action.CREDIT_RELEASE.value)(acked(on_credit_hold))
+    app.action(Action.HAND_OVER.value)(acked(on_hand_over))
     app.event("user_change")(on_user_change)
 
 
@@ -138,7 +140,7 @@ def on_reassign_submitted(
         answer_form(ack, error, lang, "assignee")
         return
     ack(response_action="update", view=build_moved_view(moved, lang))
-    refresh_home(deps, client, member)
+    queue(context, body, client, respond, partial(refresh_home, deps, client, member))
 
 
 def on_assign_orphan(

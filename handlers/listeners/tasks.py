@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -11,20 +12,20 @@ from slack_sdk.webhook import WebhookClient
 from bot.core.errors import CobroError, NotFound
 from bot.tasks.service import complete_task, reassign_task, snooze_task
 from handlers.blocks.tasks import build_reassign_modal, build_snooze_modal, build_task_changed
-from handlers.context import action_value, asker
+from handlers.context import Deps, Member, action_value, asker
 from handlers.errors import answer_form
 from handlers.forms import state_values, submission_of
 from handlers.ids import Action, Callback
-from handlers.listeners.home import refresh_home
+from handlers.later import acked, queue
+from handlers.listeners.home import refresh_home, settle
 from handlers.metadata import TaskMeta
-from handlers.notify.delivery import deliver_now
 from handlers.replies import reply_privately
 
 
 def register(app: App) -> None:
-    app.action(Action.TASK_DONE.value)(on_done)
-    app.action(Action.TASK_SNOOZE.value)(on_snooze)
-    app.action(Action.TASK_REASSIGN.value)(on_reassign)
+    app.action(Action.TASK_DONE.value)(acked(on_done))
+    app.action(Action.TASK_SNOOZE.value)(acked(on_snooze))
+    app.action(Action.TASK_REASSIGN.value)(acked(on_reassign))
     app.view(Callback.SNOOZE.value)(on_snooze_submitted)
     app.view(Callback.REASSIGN.value)(on_reassign_submitted)
 
@@ -97,6 +98,18 @@ def on_reassign(
     )
 
 
+def _settle_task(
+    deps: Deps,
+    client: WebClient,
+    member: Member,
+    meta: TaskMeta,
+    changed: dict[str, Any],
+    keys: list[str],
+) -> None:
+    _update_origin(meta, changed)
+    settle(deps, client, member, keys)
+
+
 def _update_origin(meta: TaskMeta, payload: dict[str, Any]) -> None:
     """The message whose button opened the modal shows the change (its response_url)."""
     if meta.response_url:
@@ -127,9 +140,14 @@ def on_snooze_submitted(
         answer_form(ack, error, lang, "when")
         return
     ack()
-    _update_origin(meta, build_task_changed("task.snoozed", task, lang, deps.today()))
-    deliver_now(deps, client, keys)
-    refresh_home(deps, client, member)
+    changed = build_task_changed("task.snoozed", task, lang, deps.today())
+    queue(
+        context,
+        body,
+        client,
+        respond,
+        partial(_settle_task, deps, client, member, meta, changed, keys),
+    )
 
 
 def on_reassign_submitted(
@@ -156,6 +174,11 @@ def on_reassign_submitted(
         answer_form(ack, error, lang, "assignee")
         return
     ack()
-    _update_origin(meta, build_task_changed("task.reassigned", task, lang, deps.today()))
-    deliver_now(deps, client, keys)
-    refresh_home(deps, client, member)
+    changed = build_task_changed("task.reassigned", task, lang, deps.today())
+    queue(
+        context,
+        body,
+        client,
+        respond,
+        partial(_settle_task, deps, client, member, meta, changed, keys),
+    )

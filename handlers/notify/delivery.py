@@ -6,6 +6,7 @@ import logging
 
 from slack_sdk import WebClient
 
+from bot.outbox.pace import shared_pace
 from bot.outbox.service import deliver
 from handlers.context import Deps
 from handlers.notify.transport import SlackTransport
@@ -19,6 +20,7 @@ def deliver_now(deps: Deps, client: WebClient, keys: list[str]) -> None:
     if not keys:
         return
     try:
-        deliver(deps.db, SlackTransport(client), deps.clock, keys=keys)
+        pace = shared_pace(deps.settings.cobro_slack_messages_per_minute)
+        deliver(deps.db, SlackTransport(client), deps.clock, keys=keys, pace=pace)
     except Exception:  # the rows are safe in the outbox; the next delivery round retries
         log.exception("immediate delivery failed; the outbox will retry")

@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.agenda.service import DigestResult, run_digest
 from bot.nudges.rules import NudgeResult
 from bot.nudges.service import run_nudges
+from bot.outbox.pace import shared_pace
 from bot.outbox.service import DeliveryReport, deliver
 from bot.reports.service import ReportResult, run_weekly_report
 from handlers.context import Deps
@@ -65,4 +66,10 @@ class Jobs:
         return result
 
     def deliver(self, wait_seconds: float = 0.0) -> DeliveryReport:
-        return deliver(self._deps.db, self._transport, self._deps.clock, wait_seconds=wait_seconds)
+        return deliver(
+            self._deps.db,
+            self._transport,
+            self._deps.clock,
+            wait_seconds=wait_seconds,
+            pace=shared_pace(self._deps.settings.cobro_slack_messages_per_minute),
+        )

@@ -102,7 +102,7 @@ def test_a_payment_keeps_the_promise(bot: Harness) -> None:
 
 def test_promesas_lists_mine_with_their_buttons_and_moves_one(bot: Harness) -> None:
     _seed(bot)
-    reply = bot.slack.command("U0ANA", "promesas")
+    reply = bot.slack.ask("U0ANA", "promesas")
     text = reply.text()
     assert "Ferretería López" in text and "viernes 27 de noviembre" in text
     assert "cobro_promise_move" in text and "cobro_promise_reassign" in text

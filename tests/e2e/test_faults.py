@@ -101,9 +101,9 @@ def test_slack_down_for_a_minute_loses_nothing_and_sends_once(bot: Harness) -> N
     """Slack answers 500 to every try for a minute of the bot's time: the outbox backs off
     (5 s, 10 s, 20 s…) and the first round after Slack recovers sends the message, once."""
     _seed_harness(bot)
-    bot.fake.fail(
-        "chat.postMessage", status=500, times=9
-    )  # three rounds, with the client's retries
+    # Three rounds, with the client's retries, for each of the digest's two messages (Ana's
+    # and the supervisors' summary), which are sent at once since their channels differ.
+    bot.fake.fail("chat.postMessage", status=500, times=18)
     bot.jobs.digest(bot.clock.now())
     waited = timedelta()
     while bot.fake.posted_to("U0ANA") == [] and waited < timedelta(minutes=1):

@@ -93,14 +93,14 @@ def test_a_collectors_home_has_no_team_section(bot: Harness) -> None:
 
 def test_tareas_and_promesas_of_a_collector_for_their_supervisor_only(bot: Harness) -> None:
     _seed(bot)
-    tasks = bot.slack.command("U0SARA", "tareas @luis").text()
+    tasks = bot.slack.ask("U0SARA", "tareas @luis").text()
     assert "Tareas pendientes de Luis Gómez" in tasks and "Enviar estado de cuenta" in tasks
-    promises = bot.slack.command("U0SARA", "promesas <@U0LUIS|luis>").text()
+    promises = bot.slack.ask("U0SARA", "promesas <@U0LUIS|luis>").text()
     assert "Promesas que sigue Luis Gómez" in promises and "Papelería Sol" in promises
-    refused = bot.slack.command("U0ANA", "tareas @luis").text()
+    refused = bot.slack.ask("U0ANA", "tareas @luis").text()
     assert "Solo puedes ver tu propio trabajo" in refused
     assert "Enviar estado de cuenta" not in refused
-    mine = bot.slack.command("U0LUIS", "tareas").text()
+    mine = bot.slack.ask("U0LUIS", "tareas").text()
     assert "Mis tareas pendientes" in mine and "Enviar estado de cuenta" in mine
 
 
@@ -210,9 +210,9 @@ def test_an_escalated_account_has_its_credit_held_then_goes_to_legal(bot: Harnes
     bot.slack.command("U0LUIS", "hoy", response_url=again)
     agenda = bot.fake.wait_for_url(again).text()
     assert "Constructora Vieja" not in agenda and "Ferretería López" in agenda
-    listed = bot.slack.command("U0SARA", "legal").text()
+    listed = bot.slack.ask("U0SARA", "legal").text()
     assert "Constructora Vieja" in listed and "C-400" in listed and "Luis Gómez" in listed
-    assert "supervisores y administradores" in bot.slack.command("U0LUIS", "legal").text()
+    assert "supervisores y administradores" in bot.slack.ask("U0LUIS", "legal").text()
     with bot.db() as s:
         fields = list(s.scalars(select(Correction.field).where(Correction.customer_id == vieja_id)))
     assert fields == ["credit_hold", "handed_over"]

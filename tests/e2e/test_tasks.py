@@ -32,13 +32,13 @@ def _task(bot: Harness, task_id: int) -> Task:
 
 def test_tareas_lists_my_open_tasks_with_their_buttons(bot: Harness) -> None:
     _seed(bot)
-    reply = bot.slack.command("U0ANA", "tareas")
+    reply = bot.slack.ask("U0ANA", "tareas")
     body = reply.json
     assert body["response_type"] == "ephemeral"
     text = reply.text()
     assert "Enviar copia de la factura" in text and "Ferretería López" in text
     assert "cobro_task_done" in text and "cobro_task_snooze" in text
-    assert "No tienes tareas" in bot.slack.command("U0LUIS", "tareas").text()
+    assert "No tienes tareas" in bot.slack.ask("U0LUIS", "tareas").text()
 
 
 def test_hecho_closes_the_task_and_replaces_the_buttons(bot: Harness) -> None:

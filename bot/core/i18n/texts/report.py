@@ -124,6 +124,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "Gráficas y CSV con todas las cifras: te los envié por mensaje directo.",
         "en": "Charts and a CSV with every figure: sent to you by DM.",
     },
+    "report.already_preparing": {
+        "es": "Ya estoy preparando tu reporte; te lo envío en cuanto esté listo.",
+        "en": "I'm already preparing your report; I'll send it as soon as it's ready.",
+    },
     "report.files_here": {
         "es": "Gráficas y CSV con todas las cifras del control.",
         "en": "Charts and a CSV with every figure.",
