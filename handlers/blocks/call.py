@@ -18,9 +18,10 @@ from handlers.blocks.inputs import (
 from handlers.ids import Action
 
 
-def build_customer_choices(matches: list[CustomerMatch], lang: Lang, *, for_call: bool) -> dict:
-    """Several customers match: one button each, for the user to pick."""
-    action = Action.LOG_CALL if for_call else Action.VIEW_CUSTOMER
+def build_customer_choices(matches: list[CustomerMatch], lang: Lang, *, then: Action) -> dict:
+    """Several customers match: one button each, for the user to pick; the button does
+    what was asked (log a call, show the card, export the history)."""
+    action = then
     blocks: list[dict[str, Any]] = [section(t("customer.pick", lang))]
     for match in matches:
         blocks.append(

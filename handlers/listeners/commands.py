@@ -41,7 +41,7 @@ from handlers.blocks.supervision import build_handed_over
 from handlers.blocks.tasks import build_task_list
 from handlers.blocks.team import build_team
 from handlers.context import Deps, Member, asker
-from handlers.ids import SLASH_COMMAND
+from handlers.ids import SLASH_COMMAND, Action
 from handlers.later import queue
 from handlers.listeners.calls import open_call_modal
 from handlers.listeners.customers import card_payload, export_history
@@ -197,7 +197,7 @@ def _today(
 
 
 def _one_customer(
-    command: Command, deps: Deps, lang: Lang, respond: Respond, *, for_call: bool
+    command: Command, deps: Deps, lang: Lang, respond: Respond, *, then: Action
 ) -> int | None:
     """The customer the user named, or None after telling them (none found, or a choice of
     several: buttons to pick one)."""
@@ -216,9 +216,7 @@ def _one_customer(
             **message(t("customer.none", lang, query=escape(command.rest))),
         )
     else:
-        respond(
-            response_type="ephemeral", **build_customer_choices(matches, lang, for_call=for_call)
-        )
+        respond(response_type="ephemeral", **build_customer_choices(matches, lang, then=then))
     return None
 
 
@@ -231,7 +229,7 @@ def _call(
     client: WebClient,
     respond: Respond,
 ) -> None:
-    customer_id = _one_customer(command, deps, lang, respond, for_call=True)
+    customer_id = _one_customer(command, deps, lang, respond, then=Action.LOG_CALL)
     if customer_id is not None:
         open_call_modal(
             client, trigger_id=body["trigger_id"], deps=deps, member=member, customer_id=customer_id
@@ -247,7 +245,7 @@ def _customer(
     client: WebClient,
     respond: Respond,
 ) -> None:
-    customer_id = _one_customer(command, deps, lang, respond, for_call=False)
+    customer_id = _one_customer(command, deps, lang, respond, then=Action.VIEW_CUSTOMER)
     if customer_id is not None:
         card = card_payload(deps, customer_id, lang, viewer=member.slack_user_id)
         respond(response_type="ephemeral", **card)
@@ -262,7 +260,7 @@ def _history(
     client: WebClient,
     respond: Respond,
 ) -> None:
-    customer_id = _one_customer(command, deps, lang, respond, for_call=False)
+    customer_id = _one_customer(command, deps, lang, respond, then=Action.EXPORT_HISTORY)
     if customer_id is not None:
         payload = export_history(deps, member, lang, customer_id, client, _request_of(body))
         respond(response_type="ephemeral", **payload)

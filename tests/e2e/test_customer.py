@@ -193,6 +193,17 @@ def test_history_command_exports_too(bot: Harness) -> None:
     assert "Te envié el historial" in answer.text()
 
 
+def test_history_of_a_name_several_customers_share_offers_to_export_each(bot: Harness) -> None:
+    _seed(bot)
+    with bot.db.begin() as s:
+        b.customer(s, "Ferretería Lozano", None, external_id="C-200")
+    bot.slack.command("U0ANA", "historial ferreteria")
+    (answer,) = bot.fake.wait_for("response_url")
+    buttons = [e for block in answer.params["blocks"] for e in [block.get("accessory") or {}] if e]
+    assert len(buttons) == 2
+    assert {b["action_id"] for b in buttons} == {"cobro_export_history"}  # not the card
+
+
 def test_message_shortcut_prefills_the_call_modal(bot: Harness) -> None:
     _seed(bot)
     with bot.db.begin() as s:
