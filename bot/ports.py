@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bot.calls.rules import LoggedCall
     from bot.history.rules import Event
     from bot.imports.report import SyncedFile
+    from bot.nudges.daily import DailyList
     from bot.nudges.rules import PromiseNudge, TaskNudge
     from bot.payments.rules import RecordedPayment
     from bot.reports.rules import Report
@@ -88,6 +89,10 @@ class Notifier(Protocol):
     def task_nudge(self, nudge: TaskNudge, *, to: Recipient) -> Message: ...
 
     def promise_nudge(self, nudge: PromiseNudge, *, to: Recipient) -> Message: ...
+
+    def nudge_list(self, daily: DailyList, *, today: date) -> Message:
+        """A person's one nudge message of the day, in their language."""
+        ...
 
     def channel_escalation(
         self, nudge: TaskNudge | PromiseNudge, *, lang: Lang, details: bool

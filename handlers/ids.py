@@ -35,6 +35,7 @@ class Action(StrEnum):
     CORRECT_CALL = "cobro_correct_call"
     NEXT_CALL = "cobro_next_call"
     TASK_DONE = "cobro_task_done"
+    NUDGE_ITEM = "cobro_nudge_item"  # the overflow of an item of the day's nudge list
     TASK_SNOOZE = "cobro_task_snooze"
     TASK_REASSIGN = "cobro_task_reassign"
     ADD_TASK = "cobro_add_task"

@@ -12,6 +12,7 @@ from bot.core.errors import FormRejected
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.core.vocabulary import TaskKind, TaskStatus
+from bot.nudges.lists import revise_list
 from bot.outbox import keys
 from bot.outbox.service import enqueue
 from bot.ports import Notifier
@@ -63,14 +64,48 @@ def _changeable(session: Session, task_id: int, actor: Person) -> Task:
 
 
 def complete_task(
-    db: Db, *, task_id: int, actor_slack_id: str, now: datetime, lang: Lang
-) -> TaskView:
+    db: Db,
+    *,
+    task_id: int,
+    actor_slack_id: str,
+    now: datetime,
+    lang: Lang,
+    policy: Policy | None = None,
+    notifier: Notifier | None = None,
+    currency: str = "",
+) -> tuple[TaskView, list[str]]:
+    """Done; with a notifier, the assignee's nudge list of today shows it ticked off (the
+    keys returned are to deliver now)."""
     with transaction(db) as session:
         task = _changeable(session, task_id, team.require_member(session, actor_slack_id))
         task.status = TRANSITIONS[(task.status, "done")]
         task.done_at = now
         queries.resolve_disputes_of(session, task, now)
-        return queries.view_of(session, task, lang)
+        view = queries.view_of(session, task, lang)
+        return view, _revise_list(session, task, now, policy, notifier, lang, currency)
+
+
+def _revise_list(
+    session: Session,
+    task: Task,
+    now: datetime,
+    policy: Policy | None,
+    notifier: Notifier | None,
+    lang: Lang,
+    currency: str,
+) -> list[str]:
+    if policy is None or notifier is None:
+        return []
+    session.flush()
+    return revise_list(
+        session,
+        member_id=task.assignee_id,
+        now=now,
+        policy=policy,
+        notifier=notifier,
+        lang=lang,
+        currency=currency,
+    )
 
 
 def snooze_task(
@@ -84,9 +119,11 @@ def snooze_task(
     lang: Lang,
     notifier: Notifier | None = None,
     receipt_for: str | None = None,
+    currency: str = "",
 ) -> tuple[TaskView, list[str]]:
     """`until`: "1h", "tomorrow", or a date in words. From a form (`receipt_for`, its
-    submission), the actor gets a receipt by DM."""
+    submission), the actor gets a receipt by DM. With a notifier, the assignee's nudge
+    list of today no longer shows it."""
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
         task = _changeable(session, task_id, actor)
@@ -104,6 +141,7 @@ def snooze_task(
             )
             enqueue(session, key=key, channel=to.slack_user_id, message=message)
             sent.append(key)
+        sent += _revise_list(session, task, now, policy, notifier, lang, currency)
         return view, sent
 
 

@@ -12,7 +12,16 @@ from slack_bolt import App
 
 
 def register_all(app: App) -> None:
-    from handlers.listeners import calls, commands, customers, help, home, promises, tasks
+    from handlers.listeners import (
+        calls,
+        commands,
+        customers,
+        help,
+        home,
+        nudges,
+        promises,
+        tasks,
+    )
 
-    for module in (commands, calls, customers, tasks, promises, home, help):
+    for module in (commands, calls, customers, tasks, nudges, promises, home, help):
         module.register(app)

@@ -14,6 +14,7 @@ from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.history.rules import Event
 from bot.imports.report import SyncedFile
+from bot.nudges.daily import DailyList
 from bot.nudges.rules import PromiseNudge, TaskNudge
 from bot.payments.rules import RecordedPayment
 from bot.ports import Message, OutboxFile, Recipient
@@ -30,6 +31,7 @@ from handlers.blocks.customer import build_payment_recorded
 from handlers.blocks.imports import build_folder_import
 from handlers.blocks.nudges import (
     build_channel_escalation,
+    build_nudge_list,
     build_promise_nudge,
     build_task_nudge,
 )
@@ -87,6 +89,9 @@ class SlackNotifier:
 
     def promise_nudge(self, nudge: PromiseNudge, *, to: Recipient) -> Message:
         return as_message(build_promise_nudge(nudge, to.lang, nudge.promised_for))
+
+    def nudge_list(self, daily: DailyList, *, today: date) -> Message:
+        return as_message(build_nudge_list(daily, daily.owner.lang, today))
 
     def channel_escalation(
         self, nudge: TaskNudge | PromiseNudge, *, lang: Lang, details: bool
