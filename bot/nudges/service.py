@@ -24,7 +24,6 @@ from bot.jobs.rules import nudge_period
 from bot.jobs.service import RunTaken, claimed_run
 from bot.nudges import queries
 from bot.nudges.daily import may_post_apart, worth_posting
-from bot.nudges.lists import gather_lists
 from bot.nudges.rules import (
     NudgeResult,
     PromiseKindOfNudge,
@@ -198,7 +197,7 @@ class _Round:
     def lists(self) -> None:
         """Each person's list: posted by the first round with something to do, edited by
         the later ones (an unchanged list is not touched)."""
-        found = gather_lists(
+        found = queries.gather_lists(
             self.session,
             now=self.now,
             policy=self.policy,
@@ -281,3 +280,28 @@ class _Round:
         nudge = self._nudge(PromiseKindOfNudge.ESCALATED, promise, customer, collector)
         supervisor = self.active(collector.supervisor_id)
         self._escalate(keys.promise_escalated(promise.id), nudge, supervisor)
+
+
+def revise_list(
+    session: Session,
+    *,
+    member_id: int,
+    now: datetime,
+    policy: Policy,
+    notifier: Notifier,
+    lang: Lang,
+    currency: str,
+) -> list[str]:
+    """After an item is done: today's list, if it was posted, edited to show it. Returns
+    the key to deliver now (none when the person has no list today)."""
+    today = policy.today(now)
+    found = queries.gather_lists(
+        session, now=now, policy=policy, lang=lang, currency=currency, member_ids=[member_id]
+    )
+    the_list = found.get(member_id)
+    key = keys.nudge_list(member_id, today)
+    if the_list is None:
+        return []
+    if revise(session, key=key, message=notifier.nudge_list(the_list, today=today)):
+        return [key]
+    return []

@@ -12,7 +12,7 @@ from bot.core.errors import FormRejected
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.core.vocabulary import TaskKind, TaskStatus
-from bot.nudges.lists import revise_list
+from bot.nudges.service import revise_list
 from bot.outbox import keys
 from bot.outbox.service import enqueue
 from bot.ports import Notifier

@@ -191,7 +191,7 @@ def _summary(daily: DailyList, lang: Lang) -> str:
     ]
     parts = [t(key, lang, count=count) for key, count in counts if count]
     if daily.done:
-        parts.append(t("nudges.list_progress", lang, done=daily.done, count=len(daily.items)))
+        parts.append(t("nudges.list_progress", lang, done=daily.done, total=len(daily.items)))
     return " · ".join(parts)
 
 

@@ -67,8 +67,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": ":clipboard: *Your to-dos for today, {name}*",
     },
     "nudges.list_progress": {
-        "es": {"one": "{done} de {count} hecho", "other": "{done} de {count} hechos"},
-        "en": {"one": "{done} of {count} done", "other": "{done} of {count} done"},
+        "es": "Avance: {done} de {total}",
+        "en": "Progress: {done} of {total}",
     },
     "nudges.list_all_done": {
         "es": ":white_check_mark: Todo al día: no queda nada de esta lista.",
