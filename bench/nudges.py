@@ -124,8 +124,12 @@ def measure(start: date, days: int) -> tuple[dict[str, list[int]], dict[str, lis
                     c.params["channel"]
                     for c in stack.fake.calls_to("chat.postMessage")[seen_posts:]
                 )
+                # An edit names the DM channel Slack answered the post with (D… for U…).
                 edits = Counter(
-                    c.params["channel"] for c in stack.fake.calls_to("chat.update")[seen_edits:]
+                    "U" + c.params["channel"][1:]
+                    if c.params["channel"].startswith("D")
+                    else c.params["channel"]
+                    for c in stack.fake.calls_to("chat.update")[seen_edits:]
                 )
                 for channel, name in names.items():
                     posted[name].append(posts[channel])

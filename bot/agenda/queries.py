@@ -4,7 +4,7 @@ set-based queries of plain columns; what a shown call needs on screen; orphan ac
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -302,3 +302,20 @@ def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Ac
     ]
     accounts.sort(key=lambda a: -a.overdue)
     return accounts
+
+
+def calls_logged(
+    session: Session, member_id: int, begin: datetime, end: datetime
+) -> list[tuple[datetime, str]]:
+    """The calls a member logged in [begin, end), with the customer's name, in order."""
+    rows = session.execute(
+        select(ContactAttempt.at, Customer.name)
+        .join(Customer, Customer.id == ContactAttempt.customer_id)
+        .where(
+            ContactAttempt.member_id == member_id,
+            ContactAttempt.at >= begin,
+            ContactAttempt.at < end,
+        )
+        .order_by(ContactAttempt.at)
+    ).all()
+    return [(at, name) for at, name in rows]

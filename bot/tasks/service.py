@@ -238,4 +238,5 @@ def add_task(
 
 def my_tasks(db: Db, *, member_id: int, lang: Lang) -> list[TaskView]:
     with db() as session:
-        return queries.views_of(session, queries.open_tasks(session, member_id), lang)
+        # All of them: the list shows the soonest and counts the rest.
+        return queries.views_of(session, queries.open_tasks(session, member_id, 1000), lang)

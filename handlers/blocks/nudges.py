@@ -195,13 +195,31 @@ def _summary(daily: DailyList, lang: Lang) -> str:
     return " · ".join(parts)
 
 
+def _shown(items: tuple[ListItem, ...], limit: int) -> list[ListItem]:
+    """At most `limit` items, every kind of open item among them (a fair share each, the
+    share a kind leaves unused going to the next), in the list's order; what was done
+    today only in the room that is left."""
+    open_items = [i for i in items if i.state == ItemState.OPEN]
+    kinds = list(dict.fromkeys(i.kind for i in open_items))
+    chosen: set[int] = set()
+    room = limit
+    for index, kind in enumerate(kinds):
+        share = room // (len(kinds) - index)
+        of_kind = [n for n, i in enumerate(items) if i.kind == kind and i.state == ItemState.OPEN]
+        chosen.update(of_kind[:share])
+        room -= min(share, len(of_kind))
+    done = [n for n, i in enumerate(items) if i.state != ItemState.OPEN]
+    chosen.update(done[:room])
+    return [item for n, item in enumerate(items) if n in chosen]
+
+
 def build_nudge_list(daily: DailyList, lang: Lang, today: date) -> dict[str, Any]:
     """The person's one nudge message of the day: what is left first, what was done
     today ticked off; past `LIST_ITEMS_SHOWN` the rest is counted and the commands named."""
     title = t("nudges.list_title", lang, name=escape(daily.owner.name))
     summary = _summary(daily, lang) if daily.open else t("nudges.list_all_done", lang)
     blocks: list[dict[str, Any]] = [section(f"{title}\n{summary}")]
-    shown = daily.items[:LIST_ITEMS_SHOWN]
+    shown = _shown(daily.items, LIST_ITEMS_SHOWN)
     for item in shown:
         text = _item_text(item, lang, today)
         accessory = _menu(item, lang) if item.state == ItemState.OPEN else None

@@ -299,6 +299,26 @@ TEXTS |= {
 
 TEXTS |= {
     "what.task": {"es": "la tarea", "en": "the task"},
+    "tasks.more": {
+        "es": {
+            "one": "… y {count} tarea más, con fecha posterior: termina o pospón las de arriba para verla.",
+            "other": "… y {count} tareas más, con fecha posterior: termina o pospón las de arriba para verlas.",
+        },
+        "en": {
+            "one": "… and {count} more task, due later: finish or snooze the ones above to see it.",
+            "other": "… and {count} more tasks, due later: finish or snooze the ones above to see them.",
+        },
+    },
+    "promises.more": {
+        "es": {
+            "one": "… y {count} promesa más, con fecha posterior.",
+            "other": "… y {count} promesas más, con fecha posterior.",
+        },
+        "en": {
+            "one": "… and {count} more promise, due later.",
+            "other": "… and {count} more promises, due later.",
+        },
+    },
     "tasks.title": {"es": "Mis tareas pendientes", "en": "My open tasks"},
     "tasks.none": {
         "es": "No tienes tareas pendientes. :tada:",

@@ -77,4 +77,32 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "• {customer}: {amount} — check the payment arrived",
     },
     "home.no_promises": {"es": "Ninguna promesa vence hoy.", "en": "No promises fall due today."},
+    "home.progress": {
+        "es": {
+            "one": ":white_check_mark: Avance de hoy: {done} de {count} llamada",
+            "other": ":white_check_mark: Avance de hoy: {done} de {count} llamadas",
+        },
+        "en": {
+            "one": ":white_check_mark: Today so far: {done} of {count} call",
+            "other": ":white_check_mark: Today so far: {done} of {count} calls",
+        },
+    },
+    "home.more_tasks": {
+        "es": "… y {count} más: escribe `/cobro tareas` para verlas todas.",
+        "en": "… and {count} more: type `/cobro tasks` to see them all.",
+    },
+    "home.more_promises": {
+        "es": "… y {count} más: escribe `/cobro promesas` para verlas todas.",
+        "en": "… and {count} more: type `/cobro promises` to see them all.",
+    },
+    "home.done": {"es": "Llamadas hechas hoy ({count})", "en": "Calls done today ({count})"},
+    "home.done_line": {"es": "✅ {at} · {customer}", "en": "✅ {at} · {customer}"},
+    "home.none_done": {
+        "es": "Todavía no registras llamadas hoy.",
+        "en": "You have not logged any calls today yet.",
+    },
+    "home.more_done": {
+        "es": "… y {count} más, en `/cobro reporte`.",
+        "en": "… and {count} more, in `/cobro report`.",
+    },
 }
