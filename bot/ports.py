@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.core.i18n import Lang
@@ -73,6 +73,13 @@ class Notifier(Protocol):
     def supervisors_summary(self, summary: DigestSummary, *, lang: Lang) -> Message: ...
 
     def call_logged(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
+
+    def digest_call_done(
+        self, digest: Message, logged: LoggedCall, *, at: time, lang: Lang
+    ) -> Message | None:
+        """One part of the morning digest with the call just logged marked done in it (at
+        `at`, with what it got); None when that customer is not in this part."""
+        ...
 
     def task_assigned(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
 

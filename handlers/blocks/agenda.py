@@ -10,6 +10,8 @@ from typing import Any
 
 from bot.agenda.rules import Agenda, DueCall, overdue_by_currency
 from bot.agenda.scripts import call_script
+from bot.calls.rules import LoggedCall
+from bot.core.dates import describe
 from bot.core.i18n import Lang, t
 from bot.core.i18n.formats import short_day
 from bot.core.money import money
@@ -172,3 +174,40 @@ def agenda_title(day: date, lang: Lang, collector_name: str | None = None) -> st
     if collector_name:
         return t("agenda.title_for", lang, name=collector_name, day=short_day(day, lang))
     return t("agenda.title", lang, day=short_day(day, lang))
+
+
+def _done_line(logged: LoggedCall, at: time, lang: Lang) -> str:
+    """ "✅ 10:42 · promesa $5,000.00 el viernes 27 de noviembre", or what the call got."""
+    if logged.promises:
+        first = logged.promises[0]
+        got = t(
+            "agenda.done_promise",
+            lang,
+            amount=money(first.amount, first.currency, lang),
+            when=describe(first.when.day, lang=lang, today=logged.today),
+        )
+    else:
+        got = t(f"outcome.{logged.outcome.value}", lang)
+    return t(
+        "agenda.done_line",
+        lang,
+        at=_hhmm(at),
+        customer=escape(logged.customer_name),
+        got=got,
+    )
+
+
+def mark_call_done(
+    blocks: list[dict[str, Any]], logged: LoggedCall, at: time, lang: Lang
+) -> list[dict[str, Any]] | None:
+    """The digest's blocks with the customer's call shown done: its facts become one line
+    and its Registrar llamada button goes (Ver cliente stays); None when the customer is
+    not in these blocks."""
+    value = str(logged.customer_id)
+    for index, block in enumerate(blocks):
+        accessory = block.get("accessory") or {}
+        if accessory.get("action_id") == Action.LOG_CALL and accessory.get("value") == value:
+            changed = list(blocks)
+            changed[index] = section(_done_line(logged, at, lang))
+            return changed
+    return None

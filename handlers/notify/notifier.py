@@ -3,7 +3,7 @@ recipient's language. Pure: no session, no sending (the domain writes the outbox
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from bot.agenda.rules import Agenda, DigestSummary
@@ -20,7 +20,12 @@ from bot.payments.rules import RecordedPayment
 from bot.ports import Message, OutboxFile, Recipient
 from bot.reports.rules import Report
 from bot.tasks.rules import TaskView
-from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.agenda import (
+    AgendaView,
+    agenda_title,
+    build_agenda_messages,
+    mark_call_done,
+)
 from handlers.blocks.call import (
     build_call_confirmation,
     build_task_assigned,
@@ -71,6 +76,12 @@ class SlackNotifier:
 
     def call_logged(self, logged: LoggedCall, *, to: Recipient) -> Message:
         return as_message(build_call_confirmation(logged, to.lang))
+
+    def digest_call_done(
+        self, digest: Message, logged: LoggedCall, *, at: time, lang: Lang
+    ) -> Message | None:
+        blocks = mark_call_done(digest.blocks or [], logged, at, lang)
+        return None if blocks is None else Message(text=digest.text, blocks=blocks)
 
     def task_assigned(self, logged: LoggedCall, *, to: Recipient) -> Message:
         return as_message(build_task_assigned(logged, to.lang))

@@ -184,4 +184,9 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "(Última conversación, el {last}, con {who}: «{said}»).",
         "en": "(Last conversation, on {last}, with {who}: “{said}”.)",
     },
+    "agenda.done_line": {
+        "es": "✅ {at} · *{customer}* · {got}",
+        "en": "✅ {at} · *{customer}* · {got}",
+    },
+    "agenda.done_promise": {"es": "promesa {amount} el {when}", "en": "promise {amount} {when}"},
 }
