@@ -258,3 +258,15 @@ def outcomes_of(session: Session, customer_id: int) -> dict[AttemptOutcome, int]
             .group_by(ContactAttempt.outcome)
         )
     }
+
+
+def attempts_since(session: Session, customer_id: int, since: datetime) -> int:
+    """Calls logged to the customer from `since` on: what the contact cap counts."""
+    return (
+        session.scalar(
+            select(func.count(ContactAttempt.id)).where(
+                ContactAttempt.customer_id == customer_id, ContactAttempt.at >= since
+            )
+        )
+        or 0
+    )

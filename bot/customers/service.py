@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from bot.calls.timing import call_timing
 from bot.core.calendar import stored_call_days
 from bot.core.db import Db
 from bot.core.errors import Forbidden
@@ -38,6 +39,8 @@ def call_context(
         customer = queries.require_customer(session, customer_id)
         invoices = queries.open_invoices(session, customer_id, policy.today(now))
         main = main_currency(invoices, currency)
+        reach = Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end)
+        window = policy.start_of(policy.today(now) - timedelta(days=policy.cap_days - 1))
         return CallContext(
             customer.id,
             customer.name,
@@ -45,8 +48,11 @@ def call_context(
             main,
             queries.contacts_of(session, customer_id),
             invoices,
-            Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end),
+            reach,
             customer.rank.value if customer.rank else None,
+            timing=call_timing(
+                reach, now, policy, queries.attempts_since(session, customer_id, window)
+            ),
         )
 
 

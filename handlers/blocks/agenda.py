@@ -13,7 +13,7 @@ from bot.agenda.scripts import call_script
 from bot.calls.rules import LoggedCall
 from bot.core.dates import describe
 from bot.core.i18n import Lang, t
-from bot.core.i18n.formats import short_day
+from bot.core.i18n.formats import short_day, zone_city
 from bot.core.money import money
 from bot.core.policy import Policy
 from handlers.blocks.amounts import amounts_text
@@ -103,7 +103,7 @@ def _facts(call: DueCall, view: AgendaView, lang: Lang) -> str:
                 lang,
                 start=_hhmm(converted[0]),
                 end=_hhmm(converted[1]),
-                tz=escape(call.timezone),
+                tz=escape(zone_city(call.timezone, lang)),
                 team_start=_hhmm(converted[2]),
                 team_end=_hhmm(converted[3]),
             )

@@ -10,7 +10,7 @@ from babel.dates import get_day_names
 
 from bot.core.dates import describe
 from bot.core.i18n import Lang, t
-from bot.core.i18n.formats import locale_for, short_day
+from bot.core.i18n.formats import locale_for, short_day, zone_city
 from bot.core.money import money
 from bot.core.vocabulary import PaymentMethod
 from bot.customers.rules import CallContext, CallingHours, CustomerCard, InvoiceLine
@@ -50,7 +50,11 @@ def days_in_words(days: frozenset[int], lang: Lang) -> str:
 
 
 def hours_line(hours: CallingHours, lang: Lang) -> str:
-    zone = t("card.hours_zone", lang, zone=escape(hours.timezone)) if hours.timezone else ""
+    zone = (
+        t("card.hours_zone", lang, zone=escape(zone_city(hours.timezone, lang)))
+        if hours.timezone
+        else ""
+    )
     return t(
         "card.hours_own" if hours.own else "card.hours_team",
         lang,

@@ -71,8 +71,8 @@ TEXTS: dict[str, dict[str, Any]] = {
     },
     "agenda.window": {"es": "Llamar de {start} a {end}", "en": "Call from {start} to {end}"},
     "agenda.window_tz": {
-        "es": "Llamar de {start} a {end} ({tz}; {team_start}–{team_end} hora del equipo)",
-        "en": "Call from {start} to {end} ({tz}; {team_start}–{team_end} team time)",
+        "es": "Llamar de {start} a {end}, hora de {tz} ({team_start}–{team_end} hora del equipo)",
+        "en": "Call from {start} to {end}, {tz} time ({team_start}–{team_end} team time)",
     },
     "agenda.log_call": {"es": "Registrar llamada", "en": "Log call"},
     "agenda.view_customer": {"es": "Ver cliente", "en": "View customer"},

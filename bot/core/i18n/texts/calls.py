@@ -299,6 +299,29 @@ TEXTS |= {
 
 TEXTS |= {
     "what.task": {"es": "la tarea", "en": "the task"},
+    "call.timing_where": {"es": " en {city}", "en": " in {city}"},
+    "call.timing_team_time": {"es": " (hora del equipo)", "en": " (team time)"},
+    "call.timing_early": {
+        "es": ":warning: Son las {now}{where}: todavía no empieza su horario para llamar. Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: It is {now}{where}: their calling hours have not begun. Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_late": {
+        "es": ":warning: Son las {now}{where}: ya terminó su horario para llamar. Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: It is {now}{where}: their calling hours are over. Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_not_a_calling_day": {
+        "es": ":warning: Hoy no es día de llamar a este cliente (son las {now}{where}). Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: Today is not a day to call this customer (it is {now}{where}). Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_contact_cap": {
+        "es": ":warning: Ya se le llamó tantas veces como permite el límite de contactos. Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: They were already called as often as the contact cap allows. Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_theirs": {"es": " ({at} en {city})", "en": " ({at} in {city})"},
+    "call.timing_log_anyway": {
+        "es": "Puedes registrar la llamada igual: por ejemplo, si el cliente te llamó.",
+        "en": "You can still log the call: for instance, if the customer called you.",
+    },
     "tasks.more": {
         "es": {
             "one": "… y {count} tarea más, con fecha posterior: termina o pospón las de arriba para verla.",
