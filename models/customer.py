@@ -33,3 +33,6 @@ class Customer(Base, Timestamps):
     call_end: Mapped[time | None]
     # Paid beyond every open invoice: applied to the next invoice imported.
     credit: Mapped[Decimal] = mapped_column(default=Decimal("0"), server_default="0")
+    # "No contactar", with the reason someone gave: kept out of the agenda, warned in the
+    # call modal (a legal request, a lawyer handling it, a dispute in court…).
+    do_not_contact: Mapped[str | None] = mapped_column(String(500))

@@ -79,13 +79,21 @@ def gather(
     # make SQLite scan every customer.
     customers = [
         CustomerFacts(*row)
-        for row in session.execute(select(*columns).where(Customer.collector_id.in_(collector_ids)))
+        for row in session.execute(
+            select(*columns).where(
+                Customer.collector_id.in_(collector_ids), Customer.do_not_contact.is_(None)
+            )
+        )
     ]
     extra = list({cid for _, cid in tasks} - {c.id for c in customers})
     if extra:
         customers += [
             CustomerFacts(*row)
-            for row in session.execute(select(*columns).where(in_ids(session, Customer.id, extra)))
+            for row in session.execute(
+                select(*columns).where(
+                    in_ids(session, Customer.id, extra), Customer.do_not_contact.is_(None)
+                )
+            )
         ]
     facts = {c.id: Facts(customer=c) for c in customers}
     owned: dict[int, set[int]] = defaultdict(set)
@@ -104,7 +112,8 @@ def gather(
             or_(
                 Customer.collector_id.in_(collector_ids),
                 Customer.id.in_(select(Task.customer_id).where(*due_tasks)),
-            )
+            ),
+            Customer.do_not_contact.is_(None),
         )
         .scalar_subquery()
     )

@@ -48,7 +48,8 @@ def compute_agendas(
         calls = [
             call
             for cid in mine
-            if (call := due(facts[cid], due_tasks.get((collector_id, cid)), day, policy))
+            if cid in facts  # not a customer marked "no contactar"
+            and (call := due(facts[cid], due_tasks.get((collector_id, cid)), day, policy))
             is not None
         ]
         shown, more = cut(calls, policy.capacity)

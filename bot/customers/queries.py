@@ -85,7 +85,7 @@ def require_customer(session: Session, customer_id: int) -> Customer:
 def contacts_of(session: Session, customer_id: int) -> list[ContactLine]:
     """Decision makers first: whom to ask for."""
     return [
-        ContactLine(c.id, c.name, c.title, c.phone, c.email, c.decision_maker)
+        ContactLine(c.id, c.name, c.title, c.phone, c.email, c.decision_maker, c.do_not_contact)
         for c in session.scalars(
             select(Contact)
             .where(Contact.customer_id == customer_id)
@@ -270,3 +270,10 @@ def attempts_since(session: Session, customer_id: int, since: datetime) -> int:
         )
         or 0
     )
+
+
+def contact_row(session: Session, customer_id: int, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.customer_id != customer_id:
+        raise NotFound(what_key="what.contact", value=str(contact_id))
+    return contact

@@ -44,6 +44,7 @@ class ContactLine:
     phone: str | None
     email: str | None
     decision_maker: bool
+    do_not_contact: str | None = None  # the reason, when this person must not be called
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class CallContext:
     reach: Reach = field(default_factory=Reach)
     rank: str | None = None
     timing: CallTiming | None = None
+    do_not_contact: str | None = None  # the reason, when the customer must not be called
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class CustomerCard:
     payments: list[PaymentLine] = field(default_factory=list)
     outcomes: dict[AttemptOutcome, int] = field(default_factory=dict)
     hours: CallingHours | None = None
+    do_not_contact: str | None = None
 
 
 def calling_hours(

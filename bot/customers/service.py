@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 
 from bot.calls.timing import call_timing
 from bot.core.calendar import stored_call_days
-from bot.core.db import Db
-from bot.core.errors import Forbidden
+from bot.core.db import Db, transaction
+from bot.core.errors import Forbidden, FormRejected
+from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
 from bot.corrections.rules import check_may_correct
@@ -53,6 +54,7 @@ def call_context(
             timing=call_timing(
                 reach, now, policy, queries.attempts_since(session, customer_id, window)
             ),
+            do_not_contact=customer.do_not_contact,
         )
 
 
@@ -96,6 +98,7 @@ def customer_card(
             correctable=_correctable(session, customer_id, viewer_slack_id, now),
             payments=queries.payments_of(session, customer_id, main),
             outcomes=queries.outcomes_of(session, customer_id),
+            do_not_contact=customer.do_not_contact,
             hours=calling_hours(
                 stored_call_days(customer.call_days) if customer.call_days else None,
                 customer.call_start,
@@ -118,3 +121,29 @@ def _correctable(
     except Forbidden:
         return None
     return last[0]
+
+
+def mark_do_not_contact(
+    db: Db,
+    *,
+    customer_id: int,
+    contact_id: int | None,
+    reason: str,
+    actor_slack_id: str,
+    lang: Lang,
+) -> str:
+    """ "No contactar" on the customer (kept out of the agenda) or one of its contacts, with
+    the reason, which is required: whoever opens the call modal later reads why. Returns
+    the name marked."""
+    reason = reason.strip()
+    with transaction(db) as session:
+        team.require_member(session, actor_slack_id)
+        customer = queries.require_customer(session, customer_id)
+        if not reason:
+            raise FormRejected({"reason": t("dnc.reason_required", lang)})
+        if contact_id is None:
+            customer.do_not_contact = reason[:500]
+            return customer.name
+        contact = queries.contact_row(session, customer_id, contact_id)
+        contact.do_not_contact = reason[:500]
+        return contact.name

@@ -23,6 +23,7 @@ from bot.core.money import amount_text, money
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
 from bot.customers.rules import CallContext, CallTiming
 from handlers.blocks.common import button, context, escape, section
+from handlers.blocks.do_not_contact import do_not_contact_warnings
 from handlers.blocks.inputs import (
     date_words_input,
     input_block,
@@ -140,6 +141,7 @@ def build_call_modal(
     new_person = (p.contact or first_contact) == CONTACT_NEW
     shown = set(fields_for(s.outcome, new_person=new_person))
     blocks: list[dict[str, Any]] = [_header(ctx, lang)]
+    blocks += do_not_contact_warnings(ctx, lang)
     if ctx.timing is not None:
         blocks.append(_timing_warning(ctx.timing, lang))
     blocks.append(_outcome(p, lang))

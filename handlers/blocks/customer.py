@@ -116,6 +116,8 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
     if card.hours is not None:
         facts.append(hours_line(card.hours, lang))
+    if card.do_not_contact:
+        facts.append(t("dnc.card_customer", lang, reason=escape(card.do_not_contact)))
     if card.pending_promise:
         p = card.pending_promise
         facts.append(
@@ -135,6 +137,8 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
             parts.append(escape(c.email))
         if c.decision_maker:
             parts.append(t("card.decides", lang))
+        if c.do_not_contact:
+            parts.append(t("dnc.card_contact", lang, reason=escape(c.do_not_contact)))
         contacts.append(" · ".join(parts))
     if not card.contacts:
         contacts.append(t("card.no_contacts", lang))
@@ -213,6 +217,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
                 button(t("card.add_task", lang), Action.ADD_TASK.value, value),
                 button(t("card.add_payment", lang), Action.ADD_PAYMENT.value, value),
                 button(t("card.export", lang), Action.EXPORT_HISTORY.value, value),
+                button(t("dnc.button", lang), Action.DO_NOT_CONTACT.value, value),
                 *(
                     [
                         button(

@@ -16,6 +16,7 @@ def register_all(app: App) -> None:
         calls,
         commands,
         customers,
+        do_not_contact,
         help,
         home,
         nudges,
@@ -23,5 +24,15 @@ def register_all(app: App) -> None:
         tasks,
     )
 
-    for module in (commands, calls, customers, tasks, nudges, promises, home, help):
+    for module in (
+        commands,
+        calls,
+        customers,
+        do_not_contact,
+        tasks,
+        nudges,
+        promises,
+        home,
+        help,
+    ):
         module.register(app)

@@ -41,6 +41,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "roles.supervisors": {"es": "supervisores y administradores", "en": "supervisors and admins"},
     "what.member": {"es": "a la persona", "en": "the person"},
     "what.customer": {"es": "al cliente", "en": "the customer"},
+    "what.contact": {"es": "el contacto", "en": "the contact"},
     "run.no_token": {
         "es": "Falta SLACK_BOT_TOKEN, el token del bot (empieza por xoxb-).\nCómo obtenerlo: crea la app en https://api.slack.com/apps con «From an app manifest» y pega manifest.yml; instálala en tu espacio de trabajo y copia «Bot User OAuth Token» de «OAuth & Permissions».\nPara el modo HTTP define también SLACK_SIGNING_SECRET («Basic Information» → «Signing Secret»); para Socket Mode, SLACK_APP_TOKEN (xapp-…, con el permiso connections:write).\n¿Solo quieres probar? Ejecuta `cobro demo`: no necesita Slack.",
         "en": "SLACK_BOT_TOKEN is missing: the bot token (it starts with xoxb-).\nHow to get one: create the app at https://api.slack.com/apps with “From an app manifest” and paste manifest.yml; install it in your workspace and copy the “Bot User OAuth Token” from “OAuth & Permissions”.\nFor HTTP mode also set SLACK_SIGNING_SECRET (“Basic Information” → “Signing Secret”); for Socket Mode, SLACK_APP_TOKEN (xapp-…, with the connections:write scope).\nJust want to try it? Run `cobro demo`: it needs no Slack.",
