@@ -229,7 +229,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "*Next step:* {task} · {when} · {assignee}",
     },
     "call.line_supervisor": {
-        "es": " · supervisa {supervisor}",
+        "es": " · supervisión a cargo de {supervisor}",
         "en": " · supervised by {supervisor}",
     },
     "call.line_tags": {"es": "*Etiquetas:* {tags}", "en": "*Tags:* {tags}"},
@@ -483,7 +483,7 @@ TEXTS |= {
     "card.add_payment": {"es": "Registrar pago", "en": "Record a payment"},
     "card.export": {"es": "Exportar historial", "en": "Export history"},
     "card.collector": {"es": "Cobrador: {name}", "en": "Collector: {name}"},
-    "card.no_collector": {"es": "Sin cobrador asignado", "en": "No collector assigned"},
+    "card.no_collector": {"es": "Sin responsable de cobranza", "en": "No collector assigned"},
     "card.balance": {"es": "*Saldo:* {balance}", "en": "*Balance:* {balance}"},
     "card.step": {"es": "*Paso de cobranza:* {step}", "en": "*Dunning step:* {step}"},
     "card.no_step": {"es": "al día", "en": "up to date"},
@@ -638,11 +638,11 @@ TEXTS |= {
         "en": "No calls left for today. :tada:",
     },
     "call.correct_not_yours": {
-        "es": "Solo quien registró la llamada, o un supervisor, puede corregirla.",
+        "es": "Solo quien registró la llamada, o quien supervisa, puede corregirla.",
         "en": "Only whoever logged the call, or a supervisor, can correct it.",
     },
     "call.correct_too_late": {
-        "es": "Han pasado más de {days} días: pide a tu supervisor que la corrija.",
+        "es": "Han pasado más de {days} días: pide a quien te supervisa que la corrija.",
         "en": "More than {days} days have passed: ask your supervisor to correct it.",
     },
     "what.call": {"es": "la llamada", "en": "the call"},

@@ -28,7 +28,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "`/cobro promises` — payment promises I follow",
     },
     "help.cmd.reporte": {
-        "es": "`/cobro reporte [semana pasada|noviembre|DESDE HASTA…] [@persona]` — el control: cada cobrador, llamadas contra el plan, promesas, cobrado, antigüedad",
+        "es": "`/cobro reporte [semana pasada|noviembre|DESDE HASTA…] [@persona]` — el control: cada persona de cobranza, llamadas contra el plan, promesas, cobrado, antigüedad",
         "en": "`/cobro report [last week|november|FROM TO…] [@person]` — control: each collector, calls against the plan, promises, collected, aging",
     },
     "help.cmd.historial": {
@@ -36,7 +36,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "`/cobro history <customer>` — export the customer's history (CSV)",
     },
     "help.cmd.equipo": {
-        "es": "`/cobro equipo` — quién está en el equipo (administradores: `equipo agregar @ana cobrador`)",
+        "es": "`/cobro equipo` — quién está en el equipo (administración: `equipo agregar @ana cobranza`)",
         "en": "`/cobro team` — who is on the team (admins: `team add @ana collector`)",
     },
     "help.footer": {

@@ -59,7 +59,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": ": *{customer}*, {amount} for {when}",
     },
     "nudge.channel_see_dm": {
-        "es": " (los detalles van por mensaje directo al supervisor: este canal no es privado)",
+        "es": " (los detalles van por mensaje directo a quien supervisa: este canal no es privado)",
         "en": " (details go to the supervisor by DM: this channel is not private)",
     },
     "nudges.list_title": {
