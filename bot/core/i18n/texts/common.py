@@ -38,7 +38,10 @@ TEXTS: dict[str, dict[str, Any]] = {
     "role.supervisor": {"es": "supervisión", "en": "supervisor"},
     "role.admin": {"es": "administración", "en": "admin"},
     "roles.admins": {"es": "quien administra el equipo", "en": "admins"},
-    "roles.supervisors": {"es": "quien supervisa o administra el equipo", "en": "supervisors and admins"},
+    "roles.supervisors": {
+        "es": "quien supervisa o administra el equipo",
+        "en": "supervisors and admins",
+    },
     "what.member": {"es": "a la persona", "en": "the person"},
     "what.customer": {"es": "al cliente", "en": "the customer"},
     "what.contact": {"es": "el contacto", "en": "the contact"},
