@@ -13,7 +13,7 @@ def test_equipo_lists_the_team_with_roles_and_supervisors(bot: Harness) -> None:
     text = reply.text()
     assert reply.json["response_type"] == "ephemeral"
     assert "Ana Pérez · cobranza · supervisión a cargo de Sara Jefa" in text
-    assert "Sara Jefa · supervisor" in text
+    assert "Sara Jefa · supervisión" in text
 
 
 def test_an_admin_adds_a_colleague_by_mention(bot: Harness) -> None:

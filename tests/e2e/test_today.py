@@ -77,7 +77,7 @@ def test_a_collector_cannot_see_another_collectors_calls(bot: Harness) -> None:
     _seed(bot)
     bot.slack.command("U0LUIS", "hoy <@U0ANA|ana>")
     text = json.dumps(_responses(bot)[0], ensure_ascii=False)
-    assert "solo para supervisores" in text
+    assert "solo para quien supervisa o administra el equipo" in text
     assert "Ferretería López" not in text
 
 

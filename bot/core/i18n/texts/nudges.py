@@ -47,8 +47,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": ":rotating_light: Escalation: a task of {assignee}'s is {days} business days overdue{details}.",
     },
     "nudge.channel_promise": {
-        "es": ":rotating_light: Escalamiento: una promesa que sigue {collector} lleva un día hábil incumplida sin nueva llamada{details}.",
-        "en": ":rotating_light: Escalation: a promise {collector} follows has been broken for a business day with no call since{details}.",
+        "es": ":rotating_light: Escalamiento: una promesa que sigue {collector} está incumplida y nadie ha vuelto a llamar{details}.",
+        "en": ":rotating_light: Escalation: a promise {collector} follows is broken and nobody has called since{details}.",
     },
     "nudge.channel_details_task": {
         "es": ": *{task}* · {customer}",
