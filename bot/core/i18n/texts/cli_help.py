@@ -167,3 +167,31 @@ _HELP: list[tuple[str, str, str]] = [
 TEXTS: dict[str, dict[str, Any]] = {
     f"clihelp.{key}": {"en": english, "es": spanish} for key, english, spanish in _HELP
 }
+
+TEXTS["demo.help"] = {
+    "es": (
+        "    /cobro hoy                       un comando, como en Slack\n"
+        "    3                                elige la opción [3] (un botón, una opción de menú)\n"
+        "    :como @luis                      actúa como otra persona (y ve lo que le llegó)\n"
+        "    :ir 2026-12-01 08:00             mueve el reloj: resúmenes, recordatorios, promesas incumplidas\n"
+        "    :inicio                          abre la pestaña Inicio de la app\n"
+        "    :ayuda                           esta ayuda\n"
+        "    :salir                           salir\n\n"
+        "En un formulario se pregunta cada campo por turno (Enter deja lo que se muestra, `-` lo\n"
+        "borra). En un guion, las respuestas de un formulario son líneas `campo = valor` (el block\n"
+        "id o la etiqueta) que terminan con `:guardar` (o `:cancelar`); los campos que no se dan\n"
+        "quedan como los muestra el formulario."
+    ),
+    "en": (
+        "    /cobro today                     a command, as in Slack\n"
+        "    3                                click choice [3] (a button, a menu option)\n"
+        "    :como @luis                      act as someone else (and see what they were sent)\n"
+        "    :ir 2026-12-01 08:00             move the clock: digests, nudges, broken promises fire\n"
+        "    :inicio                          open the App Home tab\n"
+        "    :ayuda                           this help\n"
+        "    :salir                           leave\n\n"
+        "In a modal each field is asked in turn (Enter keeps what is shown, `-` clears it). In a\n"
+        "script, a modal's answers are lines `campo = valor` (the block id or the label) ending\n"
+        "with `:guardar` (or `:cancelar`); fields not given keep what the modal shows."
+    ),
+}
