@@ -93,7 +93,11 @@ def _facts(call: DueCall, view: AgendaView, lang: Lang) -> str:
         )
     else:
         lines.append(t("agenda.no_note", lang))
-    lines.append(t("agenda.reliability", lang, kept=call.promises_kept, made=call.promises_made))
+    lines.append(
+        t("agenda.reliability", lang, kept=call.promises_kept, made=call.promises_made)
+        if call.promises_made
+        else t("agenda.no_promises_yet", lang)
+    )
     converted = call.window_in(day, view.policy)
     start, end = call.window or (view.policy.call_start, view.policy.call_end)
     if converted is not None:

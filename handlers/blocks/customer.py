@@ -110,7 +110,9 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
             lang,
             step=t(f"reason.{card.step.value}", lang) if card.step else t("card.no_step", lang),
         ),
-        t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made),
+        t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made)
+        if card.promises_made
+        else t("card.no_promises_yet", lang),
     ]
     if card.credit > 0:
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))

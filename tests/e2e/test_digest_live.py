@@ -56,3 +56,4 @@ def test_logging_a_call_from_the_digest_marks_it_done_in_the_digest(bot: Harness
         what="the confirmation",
     )[0]
     assert "cobro_next_call" in confirmation.text()
+    assert len([m for m in bot.fake.messages_to("U0ANA") if "registrada" in m.text()]) == 1

@@ -65,6 +65,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "Last note ({day}, {author}): spoke with {who}; {why}; agreed: {what}",
     },
     "agenda.no_note": {"es": "Sin notas todavía", "en": "No notes yet"},
+    "agenda.no_promises_yet": {"es": "Sin promesas todavía", "en": "No promises yet"},
     "agenda.reliability": {
         "es": "Promesas cumplidas: {kept} de {made}",
         "en": "Promises kept: {kept} of {made}",

@@ -513,8 +513,15 @@ TEXTS |= {
     "card.no_tasks": {"es": "Ninguna tarea abierta.", "en": "No open tasks."},
     "card.task_line": {"es": "{task} · {when} · {assignee}", "en": "{task} · {when} · {assignee}"},
     "card.attempts": {
-        "es": "{count} intentos de llamada en total",
-        "en": "{count} call attempts in all",
+        "es": {
+            "one": "{count} intento de llamada en total",
+            "other": "{count} intentos de llamada en total",
+        },
+        "en": {"one": "{count} call attempt in all", "other": "{count} call attempts in all"},
+    },
+    "card.no_promises_yet": {
+        "es": "*Promesas:* todavía ninguna",
+        "en": "*Promises:* none yet",
     },
     "promise.reschedule_title": {"es": "Mover la promesa", "en": "Move the promise"},
     "promise.reschedule_when": {

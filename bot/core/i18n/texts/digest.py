@@ -23,11 +23,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         },
     },
     "summary.yesterday": {
-        "es": " · {day}: plan {planned}, hechas {done}",
+        "es": " · {day}: llamadas, {done} de {planned} del plan",
         "en": " · {day}: plan {planned}, done {done}",
     },
     "summary.yesterday_no_plan": {
-        "es": " · {day}: hechas {done} (no se guardó plan)",
+        "es": " · {day}: llamadas registradas, {done} (no se guardó plan)",
         "en": " · {day}: done {done} (no plan was kept)",
     },
     "summary.yesterday_head": {

@@ -74,8 +74,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "*Break promise after promise* (2+ broken in 90 days): {count} customers (names in the CSV)",
     ),
     "report.repeat_none": {
-        "es": "*Incumplen una y otra vez:* nadie :tada:",
-        "en": "*Break promise after promise:* nobody :tada:",
+        "es": ":tada: Ningún cliente incumple una y otra vez (2+ promesas rotas en 90 días).",
+        "en": ":tada: No customer breaks promise after promise (2+ broken in 90 days).",
     },
     # ---------------------------------------------------------------- money
     "report.collected": {
