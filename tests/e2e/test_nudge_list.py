@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.core.db import Db
-from models import Task, TeamMember
+from models import Customer, Task, TeamMember
 from models.enums import TaskStatus
 from slackfake import Call
 from slackfake.stack import start_stack
@@ -169,3 +169,33 @@ def test_with_escalate_to_dm_an_escalation_reaches_the_supervisor_once(dm_bot: H
     assert len(escalations) == 8
     assert all("La tarea de Ana Pérez lleva 2 días hábiles" in m.text() for m in escalations)
     assert _to(dm_bot, "C0SUPER") == []
+
+
+def test_a_payment_recorded_from_the_list_takes_the_check_off_it(bot: Harness) -> None:
+    ana, made = _eight_overdue_tasks(bot)
+    with bot.db.begin() as s:
+        b.promise(
+            s,
+            s.get(Customer, made[0].customer_id),
+            s.get(TeamMember, ana.id),
+            "2026-11-23",
+            "600.00",
+        )
+    _run(bot, _at("2026-11-23", 8))  # Monday, the promise's day: check it
+    (the_list,) = _to(bot, "U0ANA")
+    assert "Comprobar el pago de *Cliente 0*" in the_list.text()
+    bot.clock.set(_at("2026-11-23", 9, 30))
+    bot.slack.block_action(
+        "U0ANA",
+        "cobro_nudge_item",
+        channel="D0ANA",
+        extra={
+            "type": "overflow",
+            "selected_option": {"value": f"payment:{made[0].customer_id}:600.00"},
+        },
+    )
+    pay = bot.fake.last_view()
+    answers = {"payment_amount": "600", "payment_date": "hoy"}
+    assert bot.slack.submit("U0ANA", pay, answers).text() == ""
+    edit = wait_until(lambda: _edits(bot), what="the list edited")[-1]
+    assert "Comprobar el pago" not in edit.text() and "8 tareas vencidas" in edit.text()
