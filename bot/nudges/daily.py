@@ -29,6 +29,7 @@ class ItemState(StrEnum):
 class ItemKind(StrEnum):
     """In the order the list shows them: what costs money first."""
 
+    ESCALATED = "escalated"  # on a supervisor's list, with COBRO_ESCALATE_TO=dm
     BROKEN_PROMISE = "broken_promise"
     OVERDUE_TASK = "overdue_task"
     TASK_TODAY = "task_today"

@@ -4,6 +4,7 @@ lists (bot.nudges.daily) as the database has them: what is left and what was don
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select
@@ -20,7 +21,9 @@ from bot.nudges.rules import (
     PromiseNudge,
     TaskKindOfNudge,
     TaskNudge,
+    broken_promise_escalates,
     pending_promise_nudge,
+    task_escalates,
     task_is_awake,
 )
 from bot.outbox import keys
@@ -141,6 +144,7 @@ def gather_lists(
     today = policy.today(now)
     day_start = policy.start_of(today)
     people = team.everyone(session)
+    to_supervisors = policy.escalate_to == "dm"
     items: dict[int, list[ListItem]] = defaultdict(list)
 
     def active(member_id: int | None) -> Person | None:
@@ -160,6 +164,12 @@ def gather_lists(
         state = ItemState.DONE if task.status == TaskStatus.DONE else ItemState.OPEN
         nudge = TaskNudge(TaskKindOfNudge.OVERDUE, view, max(late, 0))
         items[task.assignee_id].append(ListItem(kind, state, task=nudge))
+        if to_supervisors and state == ItemState.OPEN and task_escalates(late, policy):
+            assignee = people[task.assignee_id]
+            boss = active(task.supervisor_id) or active(assignee.supervisor_id)
+            if boss is not None:
+                escalated = TaskNudge(TaskKindOfNudge.ESCALATED, view, late)
+                items[boss.id].append(ListItem(ItemKind.ESCALATED, state, task=escalated))
 
     promised = promises_around(session, today)
     ids = list({promise.customer_id for promise, _ in promised})
@@ -208,6 +218,17 @@ def gather_lists(
             promise.status,
         )
         items[collector.id].append(ListItem(shown, standing, promise=told))
+        boss = active(collector.supervisor_id)
+        if (
+            to_supervisors
+            and boss is not None
+            and promise.status != PromiseStatus.PENDING
+            and broken_promise_escalates(
+                promise.broken_at, last_call.get(promise.customer_id), today, policy
+            )
+        ):
+            up = replace(told, kind=PromiseKindOfNudge.ESCALATED)
+            items[boss.id].append(ListItem(ItemKind.ESCALATED, ItemState.OPEN, promise=up))
 
     return {
         member_id: daily_list(recipient_of(people[member_id], lang), found)

@@ -59,11 +59,10 @@ def run_nudges(
     currency: str,
     channel: str | None,
     channel_is_private: bool = False,
-    escalate_to: str = "channel",
 ) -> NudgeResult:
     """One round; a period runs once. Customer names and amounts go to the supervisors'
-    channel only when it is private; `escalate_to` "dm" sends escalations to the
-    supervisor instead (so does "channel" when there is no channel)."""
+    channel only when it is private; with `policy.escalate_to` "dm" (or no channel),
+    escalations are items of the supervisor's own list instead."""
     if not policy.in_business_hours(now):
         return NudgeResult(ran=False, reason="outside_business_hours")
     result = NudgeResult(ran=True)
@@ -72,7 +71,6 @@ def run_nudges(
             round_ = _Round(session, policy, notifier, now, lang, currency, result.written)
             round_.channel = channel
             round_.details = channel_is_private
-            round_.escalate_to = escalate_to
             round_.apart = queries.apart_today(session, round_.today, policy.start_of(round_.today))
             round_.tasks()
             round_.promises()
@@ -106,7 +104,7 @@ class _Round:
         self.written = written
         self.channel: str | None = None
         self.details = False
-        self.escalate_to = "channel"
+        self.escalate_to = policy.escalate_to
         self.apart: Counter[int] = Counter()
         self.people = team.everyone(session)  # the team is small: everyone, once
         self._currencies: dict[int, str] = {}
@@ -179,20 +177,12 @@ class _Round:
     def _escalate(
         self, key: str, nudge: TaskNudge | PromiseNudge, supervisor: Person | None
     ) -> None:
-        """Once, to one place: the supervisors' channel, or the supervisor by DM."""
+        """Once, to one place: the supervisors' channel; with COBRO_ESCALATE_TO=dm, the
+        supervisor's own list of the day (`gather_lists` puts it there), so eight
+        escalations are one message to them, not eight."""
         if self.channel and (self.escalate_to == "channel" or supervisor is None):
             message = self.notifier.channel_escalation(nudge, lang=self.lang, details=self.details)
             self.put("escalated_channel", keys.in_channel(key), self.channel, message)
-            return
-        if supervisor is None:
-            return
-        boss = self.recipient(supervisor)
-        message = (
-            self.notifier.task_nudge(nudge, to=boss)
-            if isinstance(nudge, TaskNudge)
-            else self.notifier.promise_nudge(nudge, to=boss)
-        )
-        self.put("escalated", key, boss.slack_user_id, message)
 
     def lists(self) -> None:
         """Each person's list: posted by the first round with something to do, edited by

@@ -125,7 +125,10 @@ def _item_text(item: ListItem, lang: Lang, today: date) -> str:
             "customer": _customer(item.task, lang),
             "when": describe(task.when.day, task.when.at, lang=lang, today=today),
         }
-        if item.kind == ItemKind.OVERDUE_TASK:
+        if item.kind == ItemKind.ESCALATED:
+            values["assignee"] = escape(task.assignee.name)
+            text = t("nudges.item_escalated_task", lang, count=item.task.days_overdue, **values)
+        elif item.kind == ItemKind.OVERDUE_TASK:
             text = t("nudges.item_overdue", lang, count=item.task.days_overdue, **values)
         else:
             text = t("nudges.item_today", lang, **values)
@@ -139,6 +142,7 @@ def _item_text(item: ListItem, lang: Lang, today: date) -> str:
             else ""
         )
         key = {
+            ItemKind.ESCALATED: "nudges.item_escalated_promise",
             ItemKind.BROKEN_PROMISE: "nudges.item_broken",
             ItemKind.PROMISE_TODAY: "nudges.item_promise_today",
             ItemKind.PROMISE_TOMORROW: "nudges.item_promise_tomorrow",
@@ -181,6 +185,7 @@ def _menu(item: ListItem, lang: Lang) -> dict[str, Any]:
 
 def _summary(daily: DailyList, lang: Lang) -> str:
     counts = [
+        ("nudges.count_escalated", daily.count(ItemKind.ESCALATED)),
         ("nudges.count_broken", daily.count(ItemKind.BROKEN_PROMISE)),
         ("nudges.count_overdue", daily.count(ItemKind.OVERDUE_TASK)),
         ("nudges.count_today", daily.count(ItemKind.TASK_TODAY)),

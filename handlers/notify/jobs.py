@@ -45,12 +45,7 @@ class Jobs:
         return run_digest(self._deps.db, now=now, **self._common())
 
     def enqueue_nudges(self, now: datetime) -> NudgeResult:
-        return run_nudges(
-            self._deps.db,
-            now=now,
-            escalate_to=self._deps.settings.escalate_to,
-            **self._common(),
-        )
+        return run_nudges(self._deps.db, now=now, **self._common())
 
     def enqueue_report(self, now: datetime) -> ReportResult:
         return run_weekly_report(self._deps.db, now=now, **self._common())

@@ -163,11 +163,18 @@ def test_an_escalation_reaches_the_supervisors_channel_once(bot: Harness) -> Non
     assert _to(bot, "U0SARA") == []  # not by DM as well
 
 
-def test_with_escalate_to_dm_an_escalation_reaches_the_supervisor_once(dm_bot: Harness) -> None:
-    _three_days(dm_bot)
-    escalations = _to(dm_bot, "U0SARA")
-    assert len(escalations) == 8
-    assert all("La tarea de Ana Pérez lleva 2 días hábiles" in m.text() for m in escalations)
+def test_with_escalate_to_dm_escalations_are_one_message_to_the_supervisor(
+    dm_bot: Harness,
+) -> None:
+    """Eight tasks escalated the same morning: one message to Sara, listing all eight (her
+    list of the day), never eight DMs, and nothing in the channel."""
+    _eight_overdue_tasks(dm_bot)
+    for day in ("2026-11-23", "2026-11-24"):
+        for hour in (8, 12):
+            _run(dm_bot, _at(day, hour))
+    (to_sara,) = _to(dm_bot, "U0SARA")
+    assert "8 escalamientos a tu cargo" in to_sara.text()
+    assert to_sara.text().count("Tarea de Ana Pérez, vencida hace 2 días hábiles") == 8
     assert _to(dm_bot, "C0SUPER") == []
 
 

@@ -74,6 +74,27 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": ":white_check_mark: Todo al día: no queda nada de esta lista.",
         "en": ":white_check_mark: All caught up: nothing left on this list.",
     },
+    "nudges.count_escalated": {
+        "es": {
+            "one": "{count} escalamiento a tu cargo",
+            "other": "{count} escalamientos a tu cargo",
+        },
+        "en": {"one": "{count} escalation for you", "other": "{count} escalations for you"},
+    },
+    "nudges.item_escalated_task": {
+        "es": {
+            "one": ":rotating_light: Tarea de {assignee}, vencida hace {count} día hábil: *{task}* · {customer}",
+            "other": ":rotating_light: Tarea de {assignee}, vencida hace {count} días hábiles: *{task}* · {customer}",
+        },
+        "en": {
+            "one": ":rotating_light: {assignee}'s task, {count} business day overdue: *{task}* · {customer}",
+            "other": ":rotating_light: {assignee}'s task, {count} business days overdue: *{task}* · {customer}",
+        },
+    },
+    "nudges.item_escalated_promise": {
+        "es": ":rotating_light: Promesa de *{customer}* con {collector} incumplida y sin nueva llamada: {amount} para el {when}{paid}",
+        "en": ":rotating_light: *{customer}*'s promise with {collector} broken and no call since: {amount} for {when}{paid}",
+    },
     "nudges.count_broken": {
         "es": {"one": "{count} promesa incumplida", "other": "{count} promesas incumplidas"},
         "en": {"one": "{count} broken promise", "other": "{count} broken promises"},
