@@ -153,7 +153,7 @@ def gather_lists(
 
     rows = [
         t
-        for t in tasks_for_lists(session, today, day_start, member_ids)
+        for t in tasks_for_lists(session, today, day_start, None if to_supervisors else member_ids)
         if t.status == TaskStatus.DONE or task_is_awake(t.snoozed_until, now)
     ]
     for task, view in zip(rows, tasks.views_of(session, rows, lang), strict=True):
@@ -177,7 +177,7 @@ def gather_lists(
     last_call = last_calls(session, ids)
     for promise, customer in promised:
         collector = active(promise.collector_id)
-        if collector is None or (member_ids is not None and collector.id not in member_ids):
+        if collector is None:
             continue
         shown: ItemKind | None = None
         standing = ItemState.OPEN
@@ -233,6 +233,7 @@ def gather_lists(
     return {
         member_id: daily_list(recipient_of(people[member_id], lang), found)
         for member_id, found in items.items()
+        if member_ids is None or member_id in member_ids
     }
 
 

@@ -94,18 +94,33 @@ def _revise_list(
     lang: Lang,
     currency: str,
 ) -> list[str]:
+    """The lists that show the task: its assignee's, and its supervisors' (where an
+    escalated task is an item, with COBRO_ESCALATE_TO=dm)."""
     if policy is None or notifier is None:
         return []
     session.flush()
-    return revise_list(
-        session,
-        member_id=task.assignee_id,
-        now=now,
-        policy=policy,
-        notifier=notifier,
-        lang=lang,
-        currency=currency,
+    assignee = team.member_by_id(session, task.assignee_id)
+    members = dict.fromkeys(
+        m
+        for m in (
+            task.assignee_id,
+            task.supervisor_id,
+            assignee.supervisor_id if assignee else None,
+        )
+        if m is not None
     )
+    sent: list[str] = []
+    for member_id in members:
+        sent += revise_list(
+            session,
+            member_id=member_id,
+            now=now,
+            policy=policy,
+            notifier=notifier,
+            lang=lang,
+            currency=currency,
+        )
+    return sent
 
 
 def snooze_task(

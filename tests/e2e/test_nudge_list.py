@@ -168,7 +168,7 @@ def test_with_escalate_to_dm_escalations_are_one_message_to_the_supervisor(
 ) -> None:
     """Eight tasks escalated the same morning: one message to Sara, listing all eight (her
     list of the day), never eight DMs, and nothing in the channel."""
-    _eight_overdue_tasks(dm_bot)
+    _, made = _eight_overdue_tasks(dm_bot)
     for day in ("2026-11-23", "2026-11-24"):
         for hour in (8, 12):
             _run(dm_bot, _at(day, hour))
@@ -176,6 +176,20 @@ def test_with_escalate_to_dm_escalations_are_one_message_to_the_supervisor(
     assert "8 escalamientos a tu cargo" in to_sara.text()
     assert to_sara.text().count("Tarea de Ana Pérez, vencida hace 2 días hábiles") == 8
     assert _to(dm_bot, "C0SUPER") == []
+    # Sara closes one from her list: her list is edited in place
+    dm_bot.slack.block_action(
+        "U0SARA",
+        "cobro_nudge_item",
+        channel="D0SARA",
+        extra={"type": "overflow", "selected_option": {"value": f"done:{made[0].id}"}},
+    )
+
+    def sara_edits() -> list[Call]:
+        return [c for c in dm_bot.fake.calls_to("chat.update") if c.params["channel"] == "D0SARA"]
+
+    edit = wait_until(sara_edits, what="Sara's list edited")[-1]
+    assert edit.params["ts"] == to_sara.response["ts"]
+    assert "7 escalamientos a tu cargo" in edit.text()
 
 
 def test_a_payment_recorded_from_the_list_takes_the_check_off_it(bot: Harness) -> None:
