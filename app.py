@@ -400,6 +400,77 @@ def team_remove(user: Annotated[str, typer.Argument(help="Slack id (U…) or ema
     out.print(try_domain(work))
 
 
+@team_cli.command("reassign")
+def team_reassign(
+    giver: Annotated[
+        str, typer.Argument(metavar="FROM", help="whose customers: Slack id, email or @name")
+    ],
+    taker: Annotated[str, typer.Argument(metavar="TO", help="the collector who takes them")],
+    customers: Annotated[
+        str | None, typer.Option(help="only these customer ids, comma-separated (C1,C2)")
+    ] = None,
+) -> None:
+    """Move FROM's customers (or only --customers) to TO, with their open tasks and pending
+    promises; each customer's history records it."""
+    from bot.supervision.rules import customer_list
+    from bot.supervision.service import reassign
+
+    def work(c: CliContext) -> str:
+        moved = reassign(
+            c.db,
+            actor_id=None,
+            giver=giver,
+            taker=taker,
+            customers_named=customer_list(customers),
+            now=_now(c.settings),
+        )
+        return t(
+            "supervision.moved",
+            c.lang,
+            giver=moved.from_name,
+            taker=moved.to_name,
+            customers=t("supervision.moved.customers", c.lang, count=moved.customers),
+            tasks=t("supervision.moved.tasks", c.lang, count=moved.tasks),
+            promises=t("supervision.moved.promises", c.lang, count=moved.promises),
+        )
+
+    out.print(try_domain(work), markup=False, highlight=False, soft_wrap=True)
+
+
+@team_cli.command("check")
+def team_check() -> None:
+    """Ask Slack about every member: whoever was deactivated leaves the team, their accounts
+    count as orphans, and the admins are told (needs SLACK_BOT_TOKEN)."""
+    from bot.supervision.service import check_members
+    from handlers.context import Deps
+    from handlers.notify.notifier import SlackNotifier
+
+    def work(c: CliContext) -> str:
+        directory = directory_for(c.settings)
+        if directory is None:
+            fail(t("supervision.check_needs_slack", c.lang))
+        checked = check_members(
+            c.db,
+            directory=directory,
+            now=_now(c.settings),
+            lang=c.lang,
+            notifier=SlackNotifier(c.settings),
+        )
+        if checked.outbox_keys:
+            from bot.core.clock import SystemClock
+
+            _deliver(
+                Deps(settings=c.settings, db=c.db, clock=SystemClock()), wait=DELIVERY_WAIT_SECONDS
+            )
+        if not checked.left:
+            return t("supervision.check_all_here", c.lang, count=checked.members)
+        return t(
+            "supervision.check_left", c.lang, names=", ".join(checked.left), count=len(checked.left)
+        )
+
+    out.print(try_domain(work), markup=False, highlight=False, soft_wrap=True)
+
+
 @team_cli.command("list")
 def team_list() -> None:
     """Show the team."""

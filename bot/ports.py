@@ -113,6 +113,10 @@ class Notifier(Protocol):
 
     def promise_reassigned(self, customer: str, collector: str, *, to: Recipient) -> Message: ...
 
+    def member_left_slack(self, name: str, accounts: int, *, to: Recipient) -> Message:
+        """An admin hears that someone was deactivated in Slack and left accounts behind."""
+        ...
+
     def history_export(
         self, customer: str, events: list[Event], *, file_stem: str, to: Recipient
     ) -> Message: ...
@@ -169,6 +173,7 @@ class DirectoryUser:
     email: str | None = None
     timezone: str | None = None
     locale: str | None = None
+    deleted: bool = False  # deactivated in the workspace
 
 
 class Directory(Protocol):

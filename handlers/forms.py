@@ -107,6 +107,7 @@ def call_form(body: dict[str, Any]) -> CallForm:
             for n in range(2, meta.installments + 1)
         ),
         amount_confirmed=meta.amount_confirmed,
+        plan_offered=meta.plan_offered,
         suggested=(meta.suggestion, meta.suggestion_due),
     )
 
@@ -136,6 +137,7 @@ def payment_form(body: dict[str, Any]) -> PaymentForm:
         method=choice_of(PaymentMethod, values.get("promise_method")),
         reference=values.get("promise_reference"),
         invoice_id=int(invoice) if invoice and invoice.isdigit() else None,
+        amount_confirmed=CustomerMeta.of(view).amount_confirmed,
     )
 
 
@@ -164,9 +166,14 @@ def prefill_of(draft: CallDraft) -> CallPrefill:
 
 
 def modal_state_of(
-    draft: CallDraft, *, correcting: int | None = None, confirm_amount: str = ""
+    draft: CallDraft,
+    *,
+    correcting: int | None = None,
+    confirm_amount: str = "",
+    plan_offered: bool = False,
 ) -> ModalState:
     return ModalState(
+        plan_offered=plan_offered,
         outcome=draft.outcome,
         installments=draft.installments,
         echo=draft.echo,

@@ -23,6 +23,7 @@ class Callback(StrEnum):
     PROMISE_MOVE = "cobro_promise_move"
     PROMISE_REASSIGN = "cobro_promise_reassign"
     FIND_CUSTOMER = "cobro_find_customer"
+    REASSIGN_PORTFOLIO = "cobro_reassign_portfolio"
 
 
 class Action(StrEnum):
@@ -45,3 +46,13 @@ class Action(StrEnum):
     EXPORT_HISTORY = "cobro_export_history"
     PROMISE_MOVE = "cobro_promise_move"
     PROMISE_REASSIGN = "cobro_promise_reassign"
+    # The supervisor's Home: one collector's day, tasks, promises; moving their portfolio.
+    TEAM_DAY = "cobro_team_day"
+    TEAM_TASKS = "cobro_team_tasks"
+    TEAM_PROMISES = "cobro_team_promises"
+    TEAM_REASSIGN = "cobro_team_reassign"
+    # Acting on what the control shows: an orphan given a collector, an escalated account.
+    ASSIGN_ORPHAN = "cobro_assign_orphan"
+    CREDIT_HOLD = "cobro_credit_hold"
+    CREDIT_RELEASE = "cobro_credit_release"
+    HAND_OVER = "cobro_hand_over"

@@ -48,12 +48,15 @@ class CallMeta(Metadata):
     installments: int = 1
     correcting: int | None = None
     amount_confirmed: str = ""
+    plan_offered: bool = False
 
 
 class CustomerMeta(Metadata):
-    """Modals about one customer: add a task, record a payment."""
+    """Modals about one customer: add a task, record a payment (and the payment amount
+    the collector confirmed above the balance)."""
 
     customer_id: int | None = None
+    amount_confirmed: str = ""
 
 
 class TaskMeta(Metadata):
@@ -72,3 +75,10 @@ class MessageMeta(Metadata):
     """The shortcut's first modal: the message to read once the customer is known."""
 
     message: str = Field(default="", max_length=1500)
+
+
+class ReassignMeta(Metadata):
+    """Reassign a portfolio: whose it is (their Slack id and name, for the intro)."""
+
+    giver: str
+    name: str = ""

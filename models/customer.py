@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamps
@@ -33,6 +33,10 @@ class Customer(Base, Timestamps):
     call_end: Mapped[time | None]
     # Paid beyond every open invoice: applied to the next invoice imported.
     credit: Mapped[Decimal] = mapped_column(default=Decimal("0"), server_default="0")
+    # Escalated accounts: no more sales on credit (shown on the card and the agenda) ...
+    credit_hold: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # ... and handed over to an agency or legal: off every collector's agenda.
+    handed_over_at: Mapped[datetime | None]
     # "No contactar", with the reason someone gave: kept out of the agenda, warned in the
     # call modal (a legal request, a lawyer handling it, a dispute in court…).
     do_not_contact: Mapped[str | None] = mapped_column(String(500))

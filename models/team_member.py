@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -21,3 +23,5 @@ class TeamMember(Base, Timestamps):
     timezone: Mapped[str | None] = mapped_column(String(64))
     locale: Mapped[str | None] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
+    # Seen deactivated in Slack: the admins were told, the accounts are orphans.
+    left_slack_at: Mapped[datetime | None]

@@ -74,14 +74,17 @@ def gather(
         Customer.call_days,
         Customer.call_start,
         Customer.call_end,
+        Customer.credit_hold,
     )
+    # A customer handed over to an agency or legal is no collector's call any more.
+    with_us = Customer.handed_over_at.is_(None)
     # Owned customers and task customers in two indexed lookups: an OR of the two would
     # make SQLite scan every customer.
     customers = [
         CustomerFacts(*row)
         for row in session.execute(
             select(*columns).where(
-                Customer.collector_id.in_(collector_ids), Customer.do_not_contact.is_(None)
+                Customer.collector_id.in_(collector_ids), with_us, Customer.do_not_contact.is_(None)
             )
         )
     ]
@@ -91,7 +94,7 @@ def gather(
             CustomerFacts(*row)
             for row in session.execute(
                 select(*columns).where(
-                    in_ids(session, Customer.id, extra), Customer.do_not_contact.is_(None)
+                    in_ids(session, Customer.id, extra), with_us, Customer.do_not_contact.is_(None)
                 )
             )
         ]
@@ -113,6 +116,7 @@ def gather(
                 Customer.collector_id.in_(collector_ids),
                 Customer.id.in_(select(Task.customer_id).where(*due_tasks)),
             ),
+            with_us,
             Customer.do_not_contact.is_(None),
         )
         .scalar_subquery()
@@ -265,25 +269,34 @@ def enrich(
 
 def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Account]:
     """Customers with an overdue balance whom nobody is working: no call due today, no open
-    task, no pending promise (and those with no collector at all)."""
+    task, no pending promise of someone still on the team (and those with no collector at
+    all, or one who left). Accounts handed over to an agency or legal are not ours to work."""
     overdue = dict(
         session.execute(
             select(Invoice.customer_id, func.sum(Invoice.balance))
+            .join(Customer, Customer.id == Invoice.customer_id)
             .where(Invoice.balance > ZERO, Invoice.due_date < day)
+            .where(Customer.handed_over_at.is_(None))
             .group_by(Invoice.customer_id)
         ).all()
     )
     if not overdue:
         return []
+    on_team = select(TeamMember.id).where(TeamMember.active.is_(True))
     worked = set(
         session.scalars(
             select(Task.customer_id).where(
-                Task.status == TaskStatus.OPEN, Task.customer_id.is_not(None)
+                Task.status == TaskStatus.OPEN,
+                Task.customer_id.is_not(None),
+                Task.assignee_id.in_(on_team),
             )
         )
     ) | set(
         session.scalars(
-            select(PaymentPromise.customer_id).where(PaymentPromise.status == PromiseStatus.PENDING)
+            select(PaymentPromise.customer_id).where(
+                PaymentPromise.status == PromiseStatus.PENDING,
+                PaymentPromise.collector_id.in_(on_team),
+            )
         )
     )
     orphan_ids = [cid for cid in overdue if cid not in due_today and cid not in worked]
@@ -306,7 +319,7 @@ def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Ac
         ).all()
     )
     accounts = [
-        Account(names[cid][0], overdue[cid], currency.get(cid, ""), names[cid][1])
+        Account(names[cid][0], overdue[cid], currency.get(cid, ""), names[cid][1], cid)
         for cid in orphan_ids
     ]
     accounts.sort(key=lambda a: -a.overdue)

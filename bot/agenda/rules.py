@@ -43,6 +43,7 @@ class CustomerFacts:
     call_days: str | None
     call_start: time | None
     call_end: time | None
+    credit_hold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ class DueCall:
     task_id: int | None = None
     task_text: str | None = None
     escalated: bool = False
+    credit_hold: bool = False  # a supervisor held the customer's credit: sell only cash
     rank: str | None = None  # A, B or C: how hard the script presses
 
     def window_in(self, day: date, policy: Policy) -> tuple[time, time, time, time] | None:
@@ -188,6 +190,7 @@ def due(f: Facts, task: TaskFact | None, day: date, policy: Policy) -> DueCall |
             reason=reason,
             since=since,
             overdue=overdue,
+            credit_hold=customer.credit_hold,
         )
 
     for promise in f.promises:
@@ -269,6 +272,8 @@ class Account:
     overdue: Decimal
     currency: str
     collector: str | None
+    customer_id: int = 0  # what a supervisor's select or button acts on
+    credit_hold: bool = False
 
 
 @dataclass
@@ -331,7 +336,9 @@ def summarise(
         for call in agenda.calls:
             if call.escalated:
                 key = call.currency or currency
-                summary.escalated.append(Account(call.name, call.overdue, key, name))
+                summary.escalated.append(
+                    Account(call.name, call.overdue, key, name, call.customer_id, call.credit_hold)
+                )
     return summary, due_today
 
 

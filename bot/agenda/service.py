@@ -11,10 +11,8 @@ from sqlalchemy.orm import Session
 from bot.agenda import queries
 from bot.agenda.rules import Agenda, DoneCall, MyDay, TodayResult, cut, due, summarise
 from bot.core.db import Db
-from bot.core.errors import NotFound
 from bot.core.i18n import Lang
 from bot.core.policy import Policy
-from bot.core.vocabulary import Role
 from bot.customers import queries as customers
 from bot.jobs.service import RunTaken, claimed_run
 from bot.outbox import keys
@@ -25,19 +23,26 @@ from bot.ports import Notifier
 from bot.promises import queries as promise_queries
 from bot.promises.rules import PromiseLine
 from bot.reports import queries as reports
+from bot.supervision.rules import require_may_look_at
 from bot.tasks import queries as tasks
 from bot.team import queries as team
-from bot.team.rules import recipient_of, require_role, user_reference
+from bot.team.rules import recipient_of
 
 HOME_CALLS = 15
 HOME_TASKS = 15
 
 
 def compute_agendas(
-    session: Session, *, collector_ids: list[int], day: date, policy: Policy
+    session: Session,
+    *,
+    collector_ids: list[int],
+    day: date,
+    policy: Policy,
+    details: bool = True,
 ) -> dict[int, Agenda]:
     """Several collectors' agendas from one pass over the data: the morning digest reads
-    each table once instead of once per collector."""
+    each table once instead of once per collector. `details=False` leaves out what a call
+    shows on screen (contacts, notes, invoices): enough to count calls and their reasons."""
     facts, owned, due_tasks = queries.gather(session, collector_ids, day, policy)
     agendas: dict[int, Agenda] = {}
     shown_all = []
@@ -55,7 +60,8 @@ def compute_agendas(
         shown, more = cut(calls, policy.capacity)
         shown_all.extend(shown)
         agendas[collector_id] = Agenda(day=day, collector_id=collector_id, calls=shown, more=more)
-    queries.enrich(session, shown_all, facts, day, policy)
+    if details:
+        queries.enrich(session, shown_all, facts, day, policy)
     return agendas
 
 
@@ -67,13 +73,9 @@ def agenda_today(
     with db() as session:
         requester = team.require_active(session, requester_id)
         collector = requester
-        if target:
-            found = team.find_member(session, user_reference(target))
-            if found is None:
-                raise NotFound(what_key="what.member", value=target)
-            if found.id != requester.id:
-                require_role(requester, Role.SUPERVISOR, Role.ADMIN)
-            collector = found
+        if target:  # a mention, an id, or `@luis` as people type it; within the asker's scope
+            collector = team.named_member(session, target)
+            require_may_look_at(requester, collector)
         today = policy.today(now)
         day = policy.calendar.next_business_day(today)
         agenda = compute_agendas(session, collector_ids=[collector.id], day=day, policy=policy)

@@ -37,9 +37,13 @@ def echo_date(text: str | None, *, task: bool, now: datetime, policy: Policy, la
     if when is not None:
         words = when.in_words(lang, today)
     else:
-        words = dates.describe(reading.date, reading.time, lang=lang, today=today)
+        # A promise keeps the day it falls due, not an hour: said, so "mañana a las 10"
+        # is never read back with an hour the record will not hold.
+        words = dates.describe(reading.date, None, lang=lang, today=today)
         if not policy.calendar.is_business_day(reading.date):
             words = t("call.non_business_flag", lang, when=words)
+        if reading.time is not None:
+            words = t("call.promise_day_only", lang, when=words)
     return t("call.echo_ok", lang, what=words)
 
 

@@ -3,9 +3,12 @@ next step that follows what was agreed, the retry when nobody answered, the inst
 an agreement speaks of, and what a message typed after a call says. Pure.
 
 - A promise: check the money the business day after the promised date ("Verificar que
-  llegó el pago prometido").
-- No promise, but a day said in the excuse or the agreement ("regresa el lunes 7"): the
-  excuse's play on that day, which beats the play's default.
+  llegó el pago prometido"), unless the excuse calls for work the payment waits on: a copy
+  of the invoice to send, a dispute to resolve, an account to escalate. Those stay the
+  step (on their own date: the promise does not move them), or the money never comes.
+- A day said in the excuse or the agreement ("regresa el lunes 7") is the day to call
+  again: it beats a call-again play's default. Other plays keep their own date ("paga el
+  viernes" is the promise's day, not the day to send the invoice).
 - Otherwise the play's default (seed 003's solutions for each excuse).
 - Nobody answered: call again at the customer's next callable moment (their days, their
   hours, in their zone, after what the contact cap allows); a wrong number: find the right
@@ -90,6 +93,12 @@ def _future_day_in(text: str | None, now: datetime, policy: Policy) -> date | No
     return found.date if found.ok and found.date is not None else None
 
 
+# Excuses whose play the payment waits on: with a promise, the play is still the step.
+BEFORE_THE_MONEY = frozenset(
+    {ExcuseCategory.INVOICE_NOT_RECEIVED, ExcuseCategory.DISPUTE, ExcuseCategory.REFUSES}
+)
+
+
 def propose_next_step(
     category: ExcuseCategory | None,
     lang: Lang,
@@ -103,7 +112,7 @@ def propose_next_step(
     """The step after a conversation (see the module docstring); None without an excuse
     or a promise to go on."""
     today = policy.today(now)
-    if promise_day is not None:
+    if promise_day is not None and category not in BEFORE_THE_MONEY:
         day = policy.calendar.add_business_days(promise_day, 1)
         text = t("play.verify_promise", lang)
         if category == ExcuseCategory.ALREADY_PAID:
@@ -119,7 +128,7 @@ def propose_next_step(
         if ref:
             text = t("play.already_paid_ref", lang, reference=ref)
     said = _future_day_in(excuse, now, policy) or _future_day_in(agreement, now, policy)
-    if said is not None:
+    if said is not None and play.kind == TaskKind.CALL:
         day = policy.calendar.next_business_day(said)
         return Proposal(text, play.kind, When(day), _words(day, None, lang, today))
     when = WHEN_EN.get(play.when, play.when) if lang == "en" else play.when

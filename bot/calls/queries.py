@@ -25,14 +25,28 @@ def contact_of(session: Session, customer_id: int, contact_id: int | None) -> Co
     return ContactLine(c.id, c.name, c.title, c.phone, c.email, c.decision_maker)
 
 
+def contact_title(session: Session, customer_id: int, name: str) -> tuple[int, str | None] | None:
+    """The known contact of that name (its id and title), if there is one."""
+    row = session.execute(
+        select(Contact.id, Contact.title).where(
+            Contact.customer_id == customer_id, Contact.match_name == fold(name)
+        )
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
 def contact_for(session: Session, customer_id: int, name: str, title: str | None) -> int:
-    """Someone new we spoke to becomes a known contact, so next time they are on the list."""
+    """Someone new we spoke to becomes a known contact, so next time they are on the list;
+    someone known by that name gets the role just said, when one was (a receptionist's
+    name first, their role on the next call)."""
     match = fold(name)
     existing = session.scalar(
-        select(Contact.id).where(Contact.customer_id == customer_id, Contact.match_name == match)
+        select(Contact).where(Contact.customer_id == customer_id, Contact.match_name == match)
     )
     if existing is not None:
-        return existing
+        if title and existing.title != title:
+            existing.title = title
+        return existing.id
     contact = Contact(customer_id=customer_id, name=name.strip(), match_name=match, title=title)
     session.add(contact)
     session.flush()

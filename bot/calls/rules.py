@@ -33,6 +33,11 @@ NO_CONVERSATION = frozenset(
 MAX_INSTALLMENTS = 6
 
 
+# Roles whose work is the payments: a new person in one of them may hear about the debt;
+# anyone else (reception, a secretary, a role not given) gets the confidentiality reminder.
+PAYMENT_ROLES = frozenset({"accountant", "payables", "manager", "owner"})
+
+
 @dataclass(frozen=True)
 class CallForm:
     """What the call modal sent, as plain values (the listener reads Slack's state)."""
@@ -58,6 +63,7 @@ class CallForm:
     # Installments 2… of a plan: (amount, date in words), in the order shown.
     more_payments: tuple[tuple[str | None, str | None], ...] = ()
     amount_confirmed: str = ""
+    plan_offered: bool = False  # the installments the agreement speaks of were shown
     # The step cobro last proposed in the modal (text, when): still untouched at submit,
     # it may be proposed again with what the form now says.
     suggested: tuple[str, str] = ("", "")
@@ -191,7 +197,8 @@ def check_call(
         talked=talked,
         spoke_with=spoke_with,
         new_person=new_person,
-        third_party=third_party or (talked and bool(new_person)),
+        third_party=third_party
+        or (talked and bool(new_person) and form.contact_role not in PAYMENT_ROLES),
         remark=(form.agreement or "").strip() or None if third_party else None,
         promises=promises,
         task_text=task_text,
@@ -274,6 +281,20 @@ class AboveBalance(CobroError):
             total=money(self.total, self.params["currency"], lang),
             balance=money(self.params["balance"], self.params["currency"], lang),
         )
+
+
+class PlanInAgreement(CobroError):
+    """The agreement speaks of more payments than the promise fields hold ("20.000 mañana
+    y el resto a fin de mes" with one promise): the plan is filled in from the agreement
+    and shown, and stored when the collector saves again (as shown or as they change it)."""
+
+    key = "call.plan_in_agreement"
+
+    def __init__(self, *, count: int) -> None:
+        super().__init__(count=count)
+
+    def words(self, lang: Lang) -> str:
+        return t(self.key, lang, count=self.params["count"])
 
 
 def confirm_token(total: Decimal) -> str:

@@ -5,7 +5,9 @@ note is safe, and a submission delivered twice (same view) stores one call."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -14,11 +16,12 @@ from bot.calls import queries
 from bot.calls.drafts import CallDraft, Change, redraft
 from bot.calls.drafts import Customer as DraftCustomer
 from bot.calls.notes import note_hashtags
-from bot.calls.proposals import propose_retry
+from bot.calls.proposals import propose_next_step, propose_plan, propose_retry
 from bot.calls.rules import (
     CallForm,
     CheckedCall,
     LoggedCall,
+    PlanInAgreement,
     PromiseEcho,
     TaskEcho,
     check_above_balance,
@@ -42,7 +45,7 @@ from bot.tasks import queries as tasks
 from bot.tasks.service import resolve_people
 from bot.team import queries as team
 from bot.team.rules import Person, recipient_of
-from models import ContactAttempt, Dispute, Note, PaymentPromise, Task
+from models import ContactAttempt, Customer, Dispute, Note, PaymentPromise, Task
 
 log = logging.getLogger(__name__)
 
@@ -72,32 +75,16 @@ def log_call(
             if earlier is not None:
                 return earlier
             customer = customers.require_customer(session, form.customer_id)
-            errors: dict[str, str] = {}
-            assignee, supervisor = resolve_people(
-                session, author, form.assignee, form.supervisor, lang, errors
-            )
-            reach = Reach(
-                customer.timezone, customer.call_days, customer.call_start, customer.call_end
-            )
-            checked = check_call(
+            assignee, supervisor, checked, _ = check_submission(
+                session,
+                author,
+                customer,
                 form,
-                contact=queries.contact_of(session, customer.id, form.contact_id),
                 now=now,
                 policy=policy,
                 lang=lang,
-                retry=propose_retry(
-                    form.outcome or AttemptOutcome.NO_ANSWER,
-                    reach,
-                    remark=form.agreement,
-                    now=now,
-                    policy=policy,
-                    lang=author.lang(lang),
-                ),
-                errors=errors,
+                default_currency=default_currency,
             )
-            invoices = customers.open_invoices(session, customer.id, policy.today(now))
-            currency = main_currency(invoices, default_currency)
-            check_above_balance(checked, form, balance_in(invoices, currency), currency)
             logged = _store(
                 session,
                 form,
@@ -123,6 +110,90 @@ def log_call(
     except SQLAlchemyError:
         log.exception("could not store a call; the modal stays open")
         raise SaveFailed() from None
+
+
+def check_submission(
+    session: Session,
+    actor: Person,
+    customer: Customer,
+    form: CallForm,
+    *,
+    now: datetime,
+    policy: Policy,
+    lang: Lang,
+    default_currency: str,
+    paid_on_call: Decimal = Decimal(0),
+) -> tuple[Person, Person | None, CheckedCall, str]:
+    """What a new call and a corrected one are both checked against before anything is
+    stored: the people named, every field (with the retry the outcome calls for, in the
+    actor's language), and the total promised against the open balance (plus what was
+    paid already on the promises of the call being corrected: that money was owed when the
+    call was made). Returns the
+    assignee, the supervisor, the checked call and the currency it is in; raises
+    FormRejected with every field's problem."""
+    errors: dict[str, str] = {}
+    assignee, supervisor = resolve_people(
+        session, actor, form.assignee, form.supervisor, lang, errors
+    )
+    reach = Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end)
+    checked = check_call(
+        form,
+        contact=queries.contact_of(session, customer.id, form.contact_id),
+        now=now,
+        policy=policy,
+        lang=lang,
+        retry=propose_retry(
+            form.outcome or AttemptOutcome.NO_ANSWER,
+            reach,
+            remark=form.agreement,
+            now=now,
+            policy=policy,
+            lang=actor.lang(lang),
+        ),
+        errors=errors,
+    )
+    invoices = customers.open_invoices(session, customer.id, policy.today(now))
+    currency = main_currency(invoices, default_currency)
+    checked = _step_still_proposed(checked, form, now=now, policy=policy, lang=actor.lang(lang))
+    balance = balance_in(invoices, currency) + paid_on_call
+    check_above_balance(checked, form, balance, currency)
+    if checked.talked and not form.plan_offered:
+        plan = propose_plan(form.agreement, balance, now, policy)
+        if len(plan) > max(len(checked.promises), 1):
+            raise PlanInAgreement(count=len(plan))
+    return assignee, supervisor, checked, currency
+
+
+def _step_still_proposed(
+    checked: CheckedCall, form: CallForm, *, now: datetime, policy: Policy, lang: Lang
+) -> CheckedCall:
+    """A step the collector left as cobro proposed it, before a promise was typed (no
+    Enter, so no redraw), is proposed again from what the call now says: a promise on
+    Monday is checked on Tuesday, not on the Thursday the excuse alone suggested. The
+    confirmation says it was proposed."""
+    typed = ((form.task or "").strip(), (form.task_due or "").strip())
+    if not (checked.talked and checked.promises and typed[0]):
+        return checked
+    if typed != tuple(s.strip() for s in form.suggested):
+        return checked  # the collector's own step: never replaced
+    proposal = propose_next_step(
+        form.category,
+        lang,
+        excuse=form.excuse,
+        agreement=form.agreement,
+        promise_day=checked.promises[0][1].day,
+        now=now,
+        policy=policy,
+    )
+    if proposal is None or (proposal.text, proposal.when) == (checked.task_text, checked.task_when):
+        return checked
+    return replace(
+        checked,
+        task_text=proposal.text,
+        task_when=proposal.when,
+        task_kind=proposal.kind,
+        proposed=True,
+    )
 
 
 def _stored_meanwhile(

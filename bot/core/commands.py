@@ -23,6 +23,7 @@ class CommandName(StrEnum):
     REPORT = "reporte"
     HISTORY = "historial"
     TEAM = "equipo"
+    LEGAL = "legal"
 
 
 ALIASES: dict[str, CommandName] = {
@@ -44,6 +45,9 @@ ALIASES: dict[str, CommandName] = {
     "history": CommandName.HISTORY,
     "equipo": CommandName.TEAM,
     "team": CommandName.TEAM,
+    "legal": CommandName.LEGAL,
+    "externa": CommandName.LEGAL,
+    "external": CommandName.LEGAL,
 }
 
 

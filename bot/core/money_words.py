@@ -10,72 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-UNITS: dict[str, int] = {
-    "cero": 0,
-    "un": 1,
-    "uno": 1,
-    "una": 1,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    # 10 to 29 are single words holding tens and units at once.
-    "diez": 10,
-    "once": 11,
-    "doce": 12,
-    "trece": 13,
-    "catorce": 14,
-    "quince": 15,
-    "dieciseis": 16,
-    "diecisiete": 17,
-    "dieciocho": 18,
-    "diecinueve": 19,
-    "veintiun": 21,
-    "veintiuno": 21,
-    "veintiuna": 21,
-    "veintidos": 22,
-    "veintitres": 23,
-    "veinticuatro": 24,
-    "veinticinco": 25,
-    "veintiseis": 26,
-    "veintisiete": 27,
-    "veintiocho": 28,
-    "veintinueve": 29,
+from bot.core.dates import numerals
+
+# The same number words the date reader knows, grouped as amounts need them: "veinte" is a
+# ten that takes "y", and zero is an amount.
+UNITS: dict[str, int] = {"cero": 0, **numerals.UNITS} | {
+    word: value for word, value in numerals.TEENS.items() if word != "veinte"
 }
-TENS: dict[str, int] = {
-    "veinte": 20,
-    "treinta": 30,
-    "cuarenta": 40,
-    "cincuenta": 50,
-    "sesenta": 60,
-    "setenta": 70,
-    "ochenta": 80,
-    "noventa": 90,
-}
-HUNDREDS: dict[str, int] = {
-    "cien": 100,
-    "ciento": 100,
-    "doscientos": 200,
-    "doscientas": 200,
-    "trescientos": 300,
-    "trescientas": 300,
-    "cuatrocientos": 400,
-    "cuatrocientas": 400,
-    "quinientos": 500,
-    "quinientas": 500,
-    "seiscientos": 600,
-    "seiscientas": 600,
-    "setecientos": 700,
-    "setecientas": 700,
-    "ochocientos": 800,
-    "ochocientas": 800,
-    "novecientos": 900,
-    "novecientas": 900,
-}
+TENS: dict[str, int] = {"veinte": 20, **numerals.TENS}
+HUNDREDS: dict[str, int] = dict(numerals.HUNDREDS)
 THOUSAND = frozenset({"mil", "k", "thousand"})
 MILLION = frozenset({"millon", "millones", "million", "millions"})
 HALF = frozenset({"medio", "media", "half"})

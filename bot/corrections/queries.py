@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.core.vocabulary import PromiseStatus
@@ -82,3 +83,15 @@ def record_changes(
                 at=at,
             )
         )
+
+
+def paid_on(session: Session, promise_ids: list[int]) -> Decimal:
+    """What payments have already counted towards these promises."""
+    if not promise_ids:
+        return Decimal(0)
+    total = session.scalar(
+        select(func.coalesce(func.sum(PaymentPromise.paid_amount), 0)).where(
+            PaymentPromise.id.in_(promise_ids)
+        )
+    )
+    return Decimal(total or 0)

@@ -86,6 +86,11 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
+# The kind of audit row a moved promise leaves: the record was right, the customer moved
+# the date (the control counts it as renegotiated, never as a corrected call).
+RENEGOTIATION = "renegotiation"
+
+
 def changes(
     kind: str, item_id: int, old: Mapping[str, object], new: Mapping[str, object]
 ) -> list[FieldChange]:

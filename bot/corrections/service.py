@@ -17,20 +17,18 @@ from sqlalchemy.orm import Session
 from bot.calls import queries as calls
 from bot.calls.drafts import CallDraft
 from bot.calls.notes import note_hashtags
-from bot.calls.proposals import propose_retry
 from bot.calls.rules import (
     CallForm,
     CheckedCall,
     LoggedCall,
     PromiseEcho,
     TaskEcho,
-    check_above_balance,
-    check_call,
     task_text_for,
 )
+from bot.calls.service import check_submission
 from bot.core import dates
 from bot.core.db import Db, transaction
-from bot.core.errors import NotFound
+from bot.core.errors import FormRejected, NotFound
 from bot.core.i18n import Lang, t
 from bot.core.money import amount_text
 from bot.core.policy import Policy
@@ -44,7 +42,6 @@ from bot.outbox.service import enqueue
 from bot.ports import Notifier
 from bot.submissions import queries as submissions
 from bot.tasks.rules import When
-from bot.tasks.service import resolve_people
 from bot.team import queries as team
 from bot.team.rules import Person, recipient_of
 from models import ContactAttempt, Note, PaymentPromise, Task
@@ -128,7 +125,9 @@ def correctable_call(
             outcome=stored.outcome,
             values=values,
             installments=max(len(stored.promises), 1),
-            suggestion=stored.task.text if stored.task else "",
+            # What was saved is the collector's own step: a correction never replaces it
+            # with a proposal (they may change it themselves).
+            suggestion="",
         )
         return Correctable(context, draft, attempt_id)
 
@@ -154,30 +153,17 @@ def correct_call(
         if not submissions.claim(session, form.source_key, "correct_call", now):
             return None
         customer = customers.require_customer(session, stored.customer_id)
-        errors: dict[str, str] = {}
-        assignee, supervisor = resolve_people(
-            session, actor, form.assignee, form.supervisor, lang, errors
-        )
-        reach = Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end)
-        checked = check_call(
+        assignee, supervisor, checked, currency = check_submission(
+            session,
+            actor,
+            customer,
             form,
-            contact=calls.contact_of(session, customer.id, form.contact_id),
             now=now,
             policy=policy,
             lang=lang,
-            retry=propose_retry(
-                form.outcome or AttemptOutcome.NO_ANSWER,
-                reach,
-                remark=form.agreement,
-                now=now,
-                policy=policy,
-                lang=lang,
-            ),
-            errors=errors,
+            default_currency=default_currency,
+            paid_on_call=queries.paid_on(session, [p.id for p in stored.promises]),
         )
-        invoices = customers.open_invoices(session, customer.id, policy.today(now))
-        currency = main_currency(invoices, default_currency)
-        check_above_balance(checked, form, balance_in(invoices, currency), currency)
         author = team.member_by_id(session, stored.author_id) or actor
         logged = _apply(
             session,
@@ -222,10 +208,14 @@ def _apply(
     attempt = session.get(ContactAttempt, stored.attempt_id)
     assert attempt is not None
     contact_id = form.contact_id if checked.spoke_with and not checked.new_person else None
+    role: list[FieldChange] = []
     if checked.new_person:
         title = t(f"contact_role.{form.contact_role}", lang) if form.contact_role else None
+        before = calls.contact_title(session, stored.customer_id, checked.new_person)
         contact_id = calls.contact_for(session, stored.customer_id, checked.new_person, title)
-    found = changes(
+        if before is not None and title and before[1] != title:  # known person, new role
+            role = changes("attempt", attempt.id, {"role": before[1]}, {"role": title})
+    found = role + changes(
         "attempt",
         attempt.id,
         {"outcome": attempt.outcome.value, "contact": attempt.contact_id, "remark": attempt.remark},
@@ -245,7 +235,7 @@ def _apply(
         corrected=True,
     )
     found += _correct_note(session, stored, form, checked, actor, now, logged)
-    found += _correct_promises(session, stored, form, checked, actor, currency, now, logged)
+    found += _correct_promises(session, stored, form, checked, actor, currency, now, logged, lang)
     found += _correct_task(
         session, stored, form, checked, assignee, supervisor, actor, now, lang, logged
     )
@@ -326,6 +316,7 @@ def _correct_promises(
     currency: str,
     now: datetime,
     logged: LoggedCall,
+    lang: Lang,
 ) -> list[FieldChange]:
     found = []
     reference = (form.promise_reference or "").strip() or None
@@ -336,6 +327,15 @@ def _correct_promises(
             old = stored.promises[n - 1]
             row = session.get(PaymentPromise, old.id)
             assert row is not None
+            if row.status != PromiseStatus.PENDING and (row.amount, row.promised_for) != (
+                amount,
+                when.day,
+            ):
+                # Payments already judged it: a new amount or date would leave that
+                # judgement standing on numbers it was not made on. Say so, never guess.
+                block = "promise_amount" if n == 1 else f"promise_amount_{n}"
+                state = t(f"promise_status.{row.status.value}", lang)
+                raise FormRejected({block: t("call.correct_promise_resolved", lang, status=state)})
             found += changes(
                 "promise",
                 row.id,

@@ -169,6 +169,12 @@ class CustomerCard:
     payments: list[PaymentLine] = field(default_factory=list)
     outcomes: dict[AttemptOutcome, int] = field(default_factory=dict)
     hours: CallingHours | None = None
+    # Escalated accounts: the supervisor's flags, and whether the viewer may set them.
+    escalated: bool = False
+    escalation_days: int = 90
+    credit_hold: bool = False
+    handed_over_on: date | None = None  # the day, in the team's time zone
+    may_escalate: bool = False
     do_not_contact: str | None = None
 
 

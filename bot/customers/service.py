@@ -26,6 +26,7 @@ from bot.customers.rules import (
     main_currency,
 )
 from bot.team import queries as team
+from bot.team.rules import is_manager
 
 
 def find_customers(db: Db, query: str) -> list[CustomerMatch]:
@@ -76,6 +77,7 @@ def customer_card(
         main = main_currency(invoices, currency)
         promises = queries.promises_of(session, customer, main)
         resolved = [p for p in promises if p.status != PromiseStatus.PENDING]
+        viewer = team.find_member(session, viewer_slack_id) if viewer_slack_id else None
         return CustomerCard(
             id=customer.id,
             external_id=customer.external_id,
@@ -106,6 +108,13 @@ def customer_card(
                 customer.timezone,
                 (policy.call_days, policy.call_start, policy.call_end),
             ),
+            escalated=any(i.days_past_due >= policy.escalation_days for i in invoices),
+            escalation_days=policy.escalation_days,
+            credit_hold=customer.credit_hold,
+            handed_over_on=customer.handed_over_at.astimezone(policy.tz).date()
+            if customer.handed_over_at
+            else None,
+            may_escalate=viewer is not None and is_manager(viewer),
         )
 
 

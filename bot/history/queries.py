@@ -9,11 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from bot.core.i18n import Lang, t
+from bot.corrections.rules import RENEGOTIATION
 from bot.history.rules import Event
 from models import (
     Contact,
     ContactAttempt,
     Correction,
+    Customer,
     Invoice,
     Note,
     Payment,
@@ -26,13 +28,21 @@ from models import (
 def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list[Event]:
     """Every event of the customer, in no particular order."""
     found: list[Event] = []
-    for attempt, name in session.execute(
-        select(ContactAttempt, TeamMember.name)
+    for attempt, name, person, title in session.execute(
+        select(ContactAttempt, TeamMember.name, Contact.name, Contact.title)
         .join(TeamMember, TeamMember.id == ContactAttempt.member_id)
+        .outerjoin(Contact, Contact.id == ContactAttempt.contact_id)
         .where(ContactAttempt.customer_id == customer_id)
     ):
-        outcome = t(f"outcome.{attempt.outcome.value}", lang)
-        found.append(Event(attempt.at, t("history.attempt", lang), name, outcome))
+        # Who answered and what they said is evidence too (a receptionist's "vuelve el
+        # lunes"): the attempt's row carries it, not only the note a conversation leaves.
+        parts = [
+            t(f"outcome.{attempt.outcome.value}", lang),
+            f"{person} ({title})" if person and title else person or "",
+            t("history.said", lang, remark=attempt.remark) if attempt.remark else "",
+        ]
+        detail = " · ".join(p for p in parts if p)
+        found.append(Event(attempt.at, t("history.attempt", lang), name, detail))
     for note, name in session.execute(
         select(Note, TeamMember.name)
         .join(TeamMember, TeamMember.id == Note.author_id)
@@ -108,23 +118,35 @@ def events(session: Session, customer_id: int, tz: ZoneInfo, lang: Lang) -> list
             left = t("history.credit_left", lang, reference=payment.reference or f"#{payment.id}")
             found.append(Event(paid, t("history.credit", lang), who, left, payment.credit))
     editor = aliased(TeamMember)
+    # A change to the customer names it as people know it (its id in the ERP), not ours.
+    external_id = session.scalar(select(Customer.external_id).where(Customer.id == customer_id))
     for change, name in session.execute(
         select(Correction, editor.name)
-        .join(editor, editor.id == Correction.by_id)
+        .outerjoin(editor, editor.id == Correction.by_id)
         .where(Correction.customer_id == customer_id)
     ):
+        moved = change.kind == RENEGOTIATION  # a promise (and its check) the customer moved
+        item = ("promise" if change.field == "promised_for" else "task") if moved else change.kind
         detail = t(
             "history.changed",
             lang,
-            item=t(f"history.item.{change.kind}", lang),
-            id=change.item_id,
+            item=t(f"history.item.{item}", lang),
+            id=external_id if change.kind == "customer" else change.item_id,
             field=t(f"history.field.{change.field}", lang),
             old=_worded(session, change.field, change.old_value, lang),
             new=_worded(session, change.field, change.new_value, lang),
         )
         if change.reason:
             detail += " · " + t("history.changed_why", lang, reason=change.reason)
-        found.append(Event(change.at, t("history.correction", lang), name, detail))
+        label = (
+            "history.renegotiation"
+            if moved
+            else "history.customer_change"
+            if change.kind == "customer"
+            else "history.correction"
+        )
+        who = name or t("history.command_line", lang)
+        found.append(Event(change.at, t(label, lang), who, detail))
     for number, applied, created in session.execute(
         select(Invoice.number, Invoice.credit_applied, Invoice.created_at).where(
             Invoice.customer_id == customer_id, Invoice.credit_applied > 0
@@ -145,8 +167,13 @@ def _worded(session: Session, field: str, value: str | None, lang: Lang) -> str:
         return t(f"excuse.{value}", lang)
     if field == "outcome":
         return t(f"outcome.{value}", lang)
-    if field in ("assignee", "supervisor") and value.isdigit():
+    if field in ("credit_hold", "handed_over"):
+        return t("history.yes" if value == "1" else "history.no", lang)
+    if field in ("assignee", "supervisor", "collector") and value.isdigit():
         return session.scalar(select(TeamMember.name).where(TeamMember.id == int(value))) or value
     if field == "contact" and value.isdigit():
-        return session.scalar(select(Contact.name).where(Contact.id == int(value))) or value
+        contact = session.get(Contact, int(value))
+        if contact is None:
+            return value
+        return f"{contact.name} ({contact.title})" if contact.title else contact.name
     return value

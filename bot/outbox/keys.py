@@ -96,3 +96,13 @@ def folder_import(name: str, digest: str, member_id: int) -> str:
     """The folder sync's word to an admin about one file: once per file content and name,
     so a file dropped again (or a round retried after a crash) is not announced twice."""
     return f"import:{name[:80]}:{digest}:{member_id}"
+
+
+def member_left_slack(member_id: int, admin_id: int) -> str:
+    """An admin told that a member was deactivated in Slack: once per member and admin."""
+    return f"member:{member_id}:left-slack:{admin_id}"
+
+
+def hand_over_evidence(customer_id: int, member_id: int) -> str:
+    """The history sent with an account handed over to an agency or legal: once."""
+    return f"handover:{customer_id}:evidence:{member_id}"

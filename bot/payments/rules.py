@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from bot.calls.rules import AboveBalance
+from bot.core.i18n import Lang, t
+from bot.core.money import money
 from bot.core.vocabulary import PaymentMethod
 
 ZERO = Decimal("0")
@@ -56,6 +59,7 @@ class PaymentForm:
     method: PaymentMethod | None = None
     reference: str | None = None
     invoice_id: int | None = None
+    amount_confirmed: str = ""  # the amount the collector confirmed above the balance
 
 
 @dataclass(frozen=True)
@@ -70,3 +74,22 @@ class RecordedPayment:
     counted: int
     duplicate: bool = False
     verified: tuple[str, ...] = ()  # verification tasks this payment closed
+
+
+class PaymentAboveBalance(AboveBalance):
+    """A payment above what the customer owes: possible (the rest is kept as a credit),
+    and far more often a typo ("medio millón" for 5,350): said back, and recorded only
+    once the collector saves again with that amount."""
+
+    key = "payment.above_balance"
+
+    def words(self, lang: Lang) -> str:
+        currency = self.params["currency"]
+        balance = self.params["balance"]
+        return t(
+            self.key,
+            lang,
+            total=money(self.total, currency, lang),
+            balance=money(balance, currency, lang),
+            credit=money(self.total - balance, currency, lang),
+        )

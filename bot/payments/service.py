@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from bot.calls.rules import confirm_token
 from bot.core.calendar import BusinessCalendar
 from bot.core.dates import parse
 from bot.core.db import Db, transaction
@@ -19,11 +20,19 @@ from bot.core.money import read_amount
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus, TaskStatus
 from bot.customers import queries as customers
+from bot.customers.rules import balance_in
 from bot.nudges.service import revise_list
 from bot.outbox import keys
 from bot.outbox.service import enqueue
 from bot.payments import queries
-from bot.payments.rules import Open, PaymentForm, RecordedPayment, allocate, payment_key
+from bot.payments.rules import (
+    Open,
+    PaymentAboveBalance,
+    PaymentForm,
+    RecordedPayment,
+    allocate,
+    payment_key,
+)
 from bot.ports import Notifier
 from bot.promises.service import apply_payment as count_towards_promises
 from bot.submissions import queries as submissions
@@ -124,6 +133,9 @@ def record_payment(
             if invoice
             else customers.currencies_of(session, [customer.id]).get(customer.id, currency)
         )
+        owed = balance_in(customers.open_invoices(session, customer.id, today), money_in)
+        if amount > owed and form.amount_confirmed != confirm_token(amount):
+            raise PaymentAboveBalance(total=amount, balance=owed, currency=money_in)
         to = recipient_of(author, lang)
         if not submissions.claim(session, form.source_key, "payment", now):
             # The same submission delivered again: it is being (or was) recorded once.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core.calendar import BusinessCalendar
@@ -15,9 +16,9 @@ from bot.core.errors import BadInput, Forbidden, FormRejected
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.core.text import clean
-from bot.core.vocabulary import PromiseStatus
+from bot.core.vocabulary import PromiseStatus, TaskKind, TaskStatus
 from bot.corrections import queries as corrections
-from bot.corrections.rules import changes
+from bot.corrections.rules import RENEGOTIATION, FieldChange, changes
 from bot.customers import queries as customers
 from bot.outbox import keys
 from bot.outbox.service import enqueue
@@ -27,7 +28,7 @@ from bot.promises.rules import Owed, PromiseLine, settle
 from bot.submissions import queries as submissions
 from bot.team import queries as team
 from bot.team.rules import Person, is_manager, recipient_of
-from models import PaymentPromise
+from models import PaymentPromise, Task
 
 
 def apply_payment(
@@ -55,22 +56,28 @@ def apply_payment(
 
 def my_promises(db: Db, *, member_id: int, currency: str) -> list[PromiseLine]:
     with db() as session:
-        rows = queries.pending_followed_by(session, member_id)
-        currencies = customers.currencies_of(session, [p.customer_id for p, _ in rows])
-        return [
-            PromiseLine(
-                p.id,
-                p.customer_id,
-                name,
-                p.amount,
-                p.paid_amount,
-                currencies.get(p.customer_id) or currency,
-                p.promised_for,
-                p.status,
-                p.method,
-            )
-            for p, name in rows
-        ]
+        return followed_by(session, member_id, currency)
+
+
+def followed_by(session: Session, member_id: int, currency: str) -> list[PromiseLine]:
+    """The pending promises a member follows, each in its customer's currency; joins the
+    caller's session (a supervisor's look at a collector's promises uses it too)."""
+    rows = queries.pending_followed_by(session, member_id)
+    currencies = customers.currencies_of(session, [p.customer_id for p, _ in rows])
+    return [
+        PromiseLine(
+            p.id,
+            p.customer_id,
+            name,
+            p.amount,
+            p.paid_amount,
+            currencies.get(p.customer_id) or currency,
+            p.promised_for,
+            p.status,
+            p.method,
+        )
+        for p, name in rows
+    ]
 
 
 def _pending(session: Session, promise_id: int, actor: Person) -> PaymentPromise:
@@ -121,14 +128,17 @@ def move_promise(
             raise FormRejected(errors)
         if reading.date != promise.promised_for:
             promise.renegotiations += 1  # the control counts promises that needed it
+            # A renegotiation, not a correction: the record was right, the customer moved.
+            moved = changes(
+                RENEGOTIATION,
+                promise.id,
+                {"promised_for": promise.promised_for},
+                {"promised_for": reading.date},
+            )
+            moved += _follow_the_promise(session, promise, reading.date, policy.calendar)
             corrections.record_changes(
                 session,
-                changes(
-                    "promise",
-                    promise.id,
-                    {"promised_for": promise.promised_for},
-                    {"promised_for": reading.date},
-                ),
+                moved,
                 attempt_id=promise.plan_attempt_id,
                 customer_id=promise.customer_id,
                 by_id=actor.id,
@@ -144,6 +154,31 @@ def move_promise(
         key = keys.receipt("promise-moved", promise.id, source_key)
         enqueue(session, key=key, channel=to.slack_user_id, message=message)
         return [key]
+
+
+def _follow_the_promise(
+    session: Session, promise: PaymentPromise, day: date, calendar: BusinessCalendar
+) -> list[FieldChange]:
+    """The check that the money arrived moves with the promise: its open verification
+    task of the same call goes to the business day after the new date (a check left on
+    the old date would nag about money not yet due)."""
+    if promise.note_id is None:
+        return []
+    found: list[FieldChange] = []
+    check_on = calendar.add_business_days(day, 1)
+    for task in session.scalars(
+        select(Task).where(
+            Task.note_id == promise.note_id,
+            Task.kind == TaskKind.VERIFY_PAYMENT,
+            Task.status == TaskStatus.OPEN,
+        )
+    ):
+        if task.due_date != check_on:
+            found += changes(
+                RENEGOTIATION, task.id, {"due_date": task.due_date}, {"due_date": check_on}
+            )
+            task.due_date = check_on
+    return found
 
 
 def reassign_promise(

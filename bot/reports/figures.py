@@ -49,6 +49,7 @@ class Day:
     beyond: int = 0
     attempts: int = 0
     answered: int = 0
+    corrected: int = 0  # calls among `attempts` whose record was corrected afterwards
     made: int = 0
     promised: Amounts = field(default_factory=dict)
     due: int = 0

@@ -20,7 +20,10 @@ from sqlalchemy.orm import Session
 
 from bot.agenda.rules import Agenda
 from bot.calls.notes import NoteDraft, answers_three_questions
+from bot.core.calendar import BusinessCalendar
 from bot.core.vocabulary import AttemptOutcome, PromiseStatus, Role, TaskStatus
+from bot.corrections.rules import RENEGOTIATION
+from bot.promises.rules import broken_on
 from bot.reports.figures import CollectorFigures, CurrencyFigures, Day, Figures, add_to
 from bot.reports.rules import (
     AGING_BUCKETS,
@@ -34,6 +37,7 @@ from bot.reports.rules import (
 from models import (
     CallPlan,
     ContactAttempt,
+    Correction,
     Customer,
     Invoice,
     Note,
@@ -165,7 +169,13 @@ def names_of(session: Session, ids: Iterable[int]) -> dict[int, str]:
     return {member_id: name for member_id, name in rows}
 
 
-def figures(q: Filters, period: Period, today: date, listed: dict[int, str]) -> Figures:
+def figures(
+    q: Filters,
+    period: Period,
+    today: date,
+    listed: dict[int, str],
+    calendar: BusinessCalendar,
+) -> Figures:
     found = Figures(period.start, period.end)
     people: dict[int, CollectorFigures] = {
         member_id: CollectorFigures(member_id, name) for member_id, name in listed.items()
@@ -184,8 +194,9 @@ def figures(q: Filters, period: Period, today: date, listed: dict[int, str]) -> 
     begin, after = period.bounds(q.tz)
     plans(q, person, period)
     attempts(q, person, begin, after)
+    corrected(q, person, begin, after)
     promises_made(q, person, begin, after)
-    promises_due(q, person, period)
+    promises_due(q, person, period, today, calendar)
     collected(q, person, period)
     tasks_overdue(q, person, days, begin, after)
     notes(q, found, begin, after)
@@ -239,11 +250,16 @@ def promises_made(q: Filters, person: Person, begin: datetime, after: datetime) 
         add_to(day.promised, currency, Decimal(amount))
 
 
-def promises_due(q: Filters, person: Person, period: Period) -> None:
+def promises_due(
+    q: Filters, person: Person, period: Period, today: date, calendar: BusinessCalendar
+) -> None:
     """By the day each promise fell due (its date now: a renegotiated promise counts on its
-    new date), how it ended."""
+    new date), how it ended. A promise still pending past its grace is judged by the rule
+    (broken, or partly kept when some money came), not by whether the nudge round that
+    marks it has run yet: Monday's 08:00 report must not call a broken promise pending."""
     currency = q.promise_currency()
     renegotiated = PaymentPromise.renegotiations > 0
+    some_money = PaymentPromise.paid_amount > 0
     paid_up_to = case(
         (PaymentPromise.paid_amount < PaymentPromise.amount, PaymentPromise.paid_amount),
         else_=PaymentPromise.amount,
@@ -255,6 +271,7 @@ def promises_due(q: Filters, person: Person, period: Period) -> None:
                 PaymentPromise.promised_for,
                 PaymentPromise.status,
                 renegotiated,
+                some_money,
                 currency,
                 func.count(PaymentPromise.id),
                 func.coalesce(func.sum(PaymentPromise.amount), 0),
@@ -272,10 +289,13 @@ def promises_due(q: Filters, person: Person, period: Period) -> None:
             PaymentPromise.promised_for,
             PaymentPromise.status,
             renegotiated,
+            some_money,
             *q.grouped(currency),
         )
     )
-    for member_id, due_on, status, moved, cash, count, amount, paid in rows:
+    for member_id, due_on, status, moved, some_paid, cash, count, amount, paid in rows:
+        if status == PromiseStatus.PENDING and broken_on(due_on, calendar) <= today:
+            status = PromiseStatus.PARTIAL if some_paid else PromiseStatus.BROKEN
         day = person(member_id).day(due_on)
         day.due += count
         setattr(day, status.value, getattr(day, status.value) + count)
@@ -335,8 +355,33 @@ def tasks_overdue(
                 figures.day(day).tasks_overdue += 1
 
 
+def corrected(q: Filters, person: Person, begin: datetime, after: datetime) -> None:
+    """Calls whose record was corrected after the fact, on the call's own day and for its
+    author (whoever corrected it): the report counts the corrected version, and says how
+    many calls it had to take from a correction."""
+    for member_id, at in q.session.execute(
+        select(ContactAttempt.member_id, ContactAttempt.at).where(
+            ContactAttempt.at >= begin,
+            ContactAttempt.at < after,
+            q.members(ContactAttempt.member_id),
+            ContactAttempt.id.in_(
+                select(Correction.attempt_id).where(
+                    Correction.attempt_id.is_not(None), Correction.kind != RENEGOTIATION
+                )
+            ),
+        )
+    ):
+        person(member_id).day(q.local_day(at)).corrected += 1
+
+
 def notes(q: Filters, figures: Figures, begin: datetime, after: datetime) -> None:
+    """The last version of each call's note, dated by its call and counted for the call's
+    author: a correction replaces the note it corrects (never both counted), and a note
+    a correction emptied (the call turned out to be a no-answer) is no note at all."""
     with_task = select(Task.note_id).where(Task.note_id.is_not(None))
+    replaced = select(Note.corrects_id).where(Note.corrects_id.is_not(None))
+    at = func.coalesce(ContactAttempt.at, Note.created_at)
+    author = func.coalesce(ContactAttempt.member_id, Note.author_id)
     rows = q.session.execute(
         select(
             Note.excuse_category,
@@ -345,9 +390,13 @@ def notes(q: Filters, figures: Figures, begin: datetime, after: datetime) -> Non
             Note.excuse,
             Note.agreement,
             Note.id.in_(with_task),
-        ).where(Note.created_at >= begin, Note.created_at < after, q.members(Note.author_id))
+        )
+        .outerjoin(ContactAttempt, ContactAttempt.id == Note.attempt_id)
+        .where(at >= begin, at < after, q.members(author), Note.id.not_in(replaced))
     )
     for category, tags, spoke_with, excuse, agreement, has_task in rows:
+        if category is None and not spoke_with and not excuse and not agreement:
+            continue
         figures.notes += 1
         if category is not None:
             figures.excuses[category.value] += 1

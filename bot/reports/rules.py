@@ -30,6 +30,7 @@ from bot.reports.figures import (
     ratio,
     share,
 )
+from bot.team.rules import handle_matches as handle_matches
 
 __all__ = [
     "AGING_BUCKETS",
@@ -283,17 +284,6 @@ def split_request(words: list[str]) -> Asked:
 def report_slug(name: str) -> str:
     """A name as it goes into a file name: `Luis Gómez` → `luis-gomez`."""
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40]
-
-
-def handle_matches(handle: str, name: str, email: str | None) -> bool:
-    """`@luis` names Luis Gómez (his first name, his whole name run together, or his
-    email's name part): people type what they call each other."""
-    wanted = fold(handle).replace(".", " ").replace("_", " ").strip()
-    full = fold(name)
-    options = {full, full.replace(" ", ""), full.split()[0] if full.split() else full}
-    if email:
-        options.add(fold(email.split("@")[0]).replace(".", " "))
-    return wanted in options or wanted.replace(" ", "") in options
 
 
 def may_see(asker_id: int, asker_role: Role, target_id: int, target_boss: int | None) -> bool:

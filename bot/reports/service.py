@@ -48,8 +48,8 @@ def build_report(
     return Report(
         scope_label=scope.label,
         scope_kind=scope.kind,
-        current=queries.figures(q, period, today, listed),
-        previous=queries.figures(q, previous, today, listed),
+        current=queries.figures(q, period, today, listed, policy.calendar),
+        previous=queries.figures(q, previous, today, listed, policy.calendar),
         aging=queries.aging(q, min(period.end, today)),
         aging_before=queries.aging(q, min(previous.end, today)),
         repeat_breakers=queries.repeat_breakers(q, period.end),

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, aliased
 from bot.core.errors import BadInput, NotFound, NotOnTeam
 from bot.core.vocabulary import Role
 from bot.ports import Directory
-from bot.team.rules import MemberView, Person, user_reference
+from bot.team.rules import MemberView, Person, handle_matches, user_reference
 from models import TeamMember
 
 
@@ -50,6 +50,31 @@ def member_by_id(session: Session, member_id: int | None) -> Person | None:
         return None
     member = session.get(TeamMember, member_id)
     return person_of(member) if member is not None else None
+
+
+def named_member(session: Session, text: str, *, active_only: bool = True) -> Person:
+    """The one member `text` names: a mention, a Slack id, an email, or a typed `@luis`
+    (a first name, a whole name, an email's name part); refused when none or several are.
+    `active_only=False` finds people who left the team too (their accounts need a home)."""
+    text = text.strip()
+    candidates = [p for p in everyone(session).values() if p.active or not active_only]
+    try:
+        reference = user_reference(text)
+    except BadInput:
+        reference = None
+    if reference is not None:
+        column = "email" if "@" in reference and not reference.startswith("@") else "slack_user_id"
+        found = [p for p in candidates if getattr(p, column) == reference]
+        if len(found) == 1:
+            return found[0]
+    handle = text.lstrip("@")
+    matches = [p for p in candidates if handle_matches(handle, p.name, p.email)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFound(what_key="what.member", value=text)
+    names = ", ".join(sorted(p.name for p in matches))
+    raise BadInput("report.which_person", value=text, names=names)
 
 
 def require_active(session: Session, member_id: int) -> Person:

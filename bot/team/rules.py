@@ -93,3 +93,14 @@ def require_role(person: Person, *roles: Role) -> None:
 
 def is_manager(person: Person) -> bool:
     return person.role in MANAGERS
+
+
+def handle_matches(handle: str, name: str, email: str | None) -> bool:
+    """`@luis` names Luis Gómez (his first name, his whole name run together, or his
+    email's name part): people type what they call each other."""
+    wanted = fold(handle).replace(".", " ").replace("_", " ").strip()
+    full = fold(name)
+    options = {full, full.replace(" ", ""), full.split()[0] if full.split() else full}
+    if email:
+        options.add(fold(email.split("@")[0]).replace(".", " "))
+    return wanted in options or wanted.replace(" ", "") in options

@@ -126,6 +126,8 @@ def build_due_call(call: DueCall, view: AgendaView, lang: Lang) -> list[dict[str
     reason = t(f"reason.{call.reason.value}", lang)
     if call.escalated:
         reason += " · :rotating_light: " + t("agenda.escalated", lang)
+    if call.credit_hold:
+        reason += " · :no_entry: " + t("agenda.credit_hold", lang)
     reason += " · " + t("agenda.since", lang, day=short_day(call.since, lang))
     return [
         section(

@@ -17,16 +17,6 @@ from handlers.blocks.inputs import (
 )
 from handlers.ids import Action
 
-CONTACT_NEW = "new"
-CONTACT_ROLES = ("secretary", "receptionist", "accountant", "payables", "manager", "owner", "other")
-OUTCOME_ORDER = (
-    AttemptOutcome.ANSWERED,
-    AttemptOutcome.THIRD_PARTY,
-    AttemptOutcome.NO_ANSWER,
-    AttemptOutcome.MESSAGE_LEFT,
-    AttemptOutcome.WRONG_NUMBER,
-)
-
 
 def build_customer_choices(matches: list[CustomerMatch], lang: Lang, *, for_call: bool) -> dict:
     """Several customers match: one button each, for the user to pick."""
@@ -54,7 +44,7 @@ def build_call_confirmation(logged: LoggedCall, lang: Lang) -> dict[str, Any]:
     if logged.note_id is None:
         lines.append(
             t(
-                "call.attempt_title",
+                "call.attempt_corrected_title" if logged.corrected else "call.attempt_title",
                 lang,
                 customer=customer,
                 outcome=t(f"outcome.{logged.outcome.value}", lang),

@@ -83,6 +83,7 @@ class ModalState:
     echo: dict[str, str] = field(default_factory=dict)
     correcting: int | None = None
     confirm_amount: str = ""
+    plan_offered: bool = False
     suggestion: str = ""
     suggestion_due: str = ""
 
@@ -193,6 +194,7 @@ def build_call_modal(
             installments=s.installments,
             correcting=s.correcting,
             amount_confirmed=s.confirm_amount,
+            plan_offered=s.plan_offered,
         ),
     )
 

@@ -40,6 +40,7 @@ DAY_COUNTS = (
     "planned",
     "attempts",
     "answered",
+    "corrected",
     "made",
     "due",
     "kept",

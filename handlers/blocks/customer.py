@@ -25,6 +25,7 @@ from handlers.blocks.inputs import (
     select,
     text_input,
 )
+from handlers.blocks.supervision import escalation_buttons
 from handlers.ids import Action, Callback
 from handlers.metadata import CustomerMeta
 
@@ -116,6 +117,12 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
     ]
     if card.credit > 0:
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
+    if card.handed_over_on is not None:
+        facts.append(t("card.handed_over", lang, day=short_day(card.handed_over_on, lang)))
+    elif card.escalated:
+        facts.append(t("card.escalated", lang, days=card.escalation_days))
+    if card.credit_hold:
+        facts.append(t("card.credit_hold", lang))
     if card.hours is not None:
         facts.append(hours_line(card.hours, lang))
     if card.do_not_contact:
@@ -231,6 +238,13 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
                     if card.correctable is not None
                     else []
                 ),
+                *(
+                    escalation_buttons(card.id, card.credit_hold, lang)
+                    if card.may_escalate
+                    and card.handed_over_on is None
+                    and (card.escalated or card.credit_hold)
+                    else []
+                ),
             ],
         },
     ]
@@ -247,7 +261,11 @@ def build_task_modal(customer_id: int | None, lang: Lang, *, me: str) -> dict[st
     )
 
 
-def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, Any]:
+def build_payment_modal(
+    ctx: CallContext, lang: Lang, amount: str, *, confirmed: str = "", warning: str = ""
+) -> dict[str, Any]:
+    """The payment modal; rebuilt with `warning` under the amount (and the amount it
+    asks to confirm in the metadata) when the amount is above the balance."""
     invoices = [
         option(f"{i.number} · {money(i.balance, i.currency, lang)}", str(i.id))
         for i in ctx.invoices[:100]
@@ -266,6 +284,7 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
             t("payment.amount", lang) + f" ({ctx.currency})",
             text_input("payment_amount", initial=amount, max_length=30),
         ),
+        *([context(warning)] if warning else []),
         date_words_input(
             "payment_date", t("payment.date", lang), t("payment.date_placeholder", lang)
         ),
@@ -291,7 +310,7 @@ def build_payment_modal(ctx: CallContext, lang: Lang, amount: str) -> dict[str, 
         callback_id=Callback.PAYMENT.value,
         title=t("payment.title", lang),
         blocks=blocks,
-        metadata=CustomerMeta(customer_id=ctx.customer_id),
+        metadata=CustomerMeta(customer_id=ctx.customer_id, amount_confirmed=confirmed),
         lang=lang,
     )
 

@@ -17,6 +17,7 @@ _COMMANDS = (
     "reporte",
     "historial",
     "equipo",
+    "legal",
 )
 
 

@@ -35,7 +35,7 @@ def _lines(lines: list[str], total: int, empty: str, more_key: str, lang: Lang) 
     return blocks
 
 
-def build_home(day: MyDay, view: AgendaView, lang: Lang) -> dict[str, Any]:
+def build_home(day: MyDay, view: AgendaView, lang: Lang, *, reserved: int = 0) -> dict[str, Any]:
     """Sections in the order they matter (calls to do, tasks, promises due, calls done),
     every one always there: the calls get what the others leave of the 100 blocks, and
     whatever does not fit is counted with the command that shows it."""
@@ -52,7 +52,8 @@ def build_home(day: MyDay, view: AgendaView, lang: Lang) -> dict[str, Any]:
         blocks.append(context(t("home.progress", lang, done=done, count=total)))
     if not agenda.calls:
         blocks.append(section(t("agenda.empty", lang, day=short_day(agenda.day, lang))))
-    budget = HOME_BLOCK_LIMIT - len(blocks) - TAIL_BLOCKS - 1  # 1: the calls' "y N más"
+    # `reserved`: blocks another section (a supervisor's team) takes on the same tab
+    budget = HOME_BLOCK_LIMIT - reserved - len(blocks) - TAIL_BLOCKS - 1  # 1: "y N más"
     shown = 0
     for call in agenda.calls:
         built = build_due_call(call, view, lang)

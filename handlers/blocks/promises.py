@@ -23,10 +23,16 @@ from handlers.metadata import PromiseMeta
 PROMISES_PER_MESSAGE = 20
 
 
-def build_promise_list(promises: list[PromiseLine], lang: Lang, today: date) -> dict[str, Any]:
+def build_promise_list(
+    promises: list[PromiseLine], lang: Lang, today: date, *, whose: str | None = None
+) -> dict[str, Any]:
+    """The pending promises I follow, or (`whose`) a collector's, for their supervisor."""
     if not promises:
+        if whose:
+            return message(t("promises.none_of", lang, name=escape(whose)))
         return message(t("promises.none", lang))
-    blocks: list[dict[str, Any]] = [header(t("promises.title", lang))]
+    title = t("promises.title_of", lang, name=whose) if whose else t("promises.title", lang)
+    blocks: list[dict[str, Any]] = [header(title)]
     for p in promises[:PROMISES_PER_MESSAGE]:
         paid = (
             t("promises.paid_so_far", lang, paid=money(p.paid, p.currency, lang)) if p.paid else ""
@@ -68,7 +74,7 @@ def build_promise_list(promises: list[PromiseLine], lang: Lang, today: date) -> 
     if len(promises) > PROMISES_PER_MESSAGE:
         rest = len(promises) - PROMISES_PER_MESSAGE
         blocks.append(context(t("promises.more", lang, count=rest)))
-    return message(t("promises.title", lang), blocks)
+    return message(escape(title), blocks)
 
 
 def build_promise_move_modal(promise_id: int, lang: Lang) -> dict[str, Any]:

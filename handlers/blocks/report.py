@@ -61,6 +61,8 @@ def person_lines(name: str, day: Day, lang: Lang, currency: str) -> str:
         made=day.made,
         promised=amounts_text(day.promised, lang, currency),
     )
+    if day.corrected:
+        work += t("report.person_corrected", lang, count=day.corrected)
     results = t(
         "report.person_results",
         lang,
@@ -244,6 +246,8 @@ def _money(report: Report, lang: Lang) -> list[str]:
             prev_share=pct(prev.notes_share),
         )
     )
+    if cur.team.corrected:
+        lines.append(t("report.corrected", lang, count=cur.team.corrected))
     return lines
 
 

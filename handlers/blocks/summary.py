@@ -15,6 +15,7 @@ from bot.core.money import money
 from handlers.blocks.amounts import amounts_text
 from handlers.blocks.common import context, escape, header, message, section
 from handlers.blocks.report import chunked
+from handlers.blocks.supervision import escalation_buttons, orphan_block
 
 _LISTED = 10
 
@@ -77,14 +78,29 @@ def build_supervisors_summary(
         overdue=amounts_text(summary.overdue, lang, currency) if summary.details else "—",
     )
     blocks.append(section(totals))
-    orphans = t("summary.orphans", lang, count=len(summary.orphans))
-    if summary.details and summary.orphans:
-        orphans += "\n" + _accounts(summary.orphans, lang)
-    blocks.append(section(orphans))
-    escalated = t("summary.escalated", lang, days=escalation_days, count=len(summary.escalated))
-    if summary.details and summary.escalated:
-        escalated += "\n" + _accounts(summary.escalated, lang)
-    blocks.append(section(escalated))
+    blocks.append(section(t("summary.orphans", lang, count=len(summary.orphans))))
+    if summary.details:
+        # Each orphan with a select of the collectors to give it to (recorded in history).
+        collectors = [(c.member_id, c.name) for c in summary.collectors]
+        for account in summary.orphans[:_LISTED]:
+            blocks.append(orphan_block(account, _accounts([account], lang), collectors, lang))
+    blocks.append(
+        section(t("summary.escalated", lang, days=escalation_days, count=len(summary.escalated)))
+    )
+    if summary.details:
+        # Each escalated account with Retener crédito and Pasar a cobranza externa/legal.
+        for account in summary.escalated[:_LISTED]:
+            blocks.append(section(_accounts([account], lang)))
+            if account.customer_id:
+                blocks.append(
+                    {
+                        "type": "actions",
+                        "block_id": f"escalated-{account.customer_id}",
+                        "elements": escalation_buttons(
+                            account.customer_id, account.credit_hold, lang
+                        ),
+                    }
+                )
     if summary.failed:
         items = ", ".join(f"{escape(ch)} ({escape(err)})" for ch, err in summary.failed[:_LISTED])
         blocks.append(section(t("summary.failed", lang, items=items)))

@@ -26,16 +26,22 @@ def _line(task: TaskView, lang: Lang, today: date) -> str:
     )
 
 
-def build_task_list(tasks: list[TaskView], lang: Lang, today: date) -> dict[str, Any]:
+def build_task_list(
+    tasks: list[TaskView], lang: Lang, today: date, *, whose: str | None = None
+) -> dict[str, Any]:
+    """My open tasks, or (`whose`) a collector's, for their supervisor."""
     if not tasks:
+        if whose:
+            return message(t("tasks.none_of", lang, name=escape(whose)))
         return message(t("tasks.none", lang))
-    blocks: list[dict[str, Any]] = [header(t("tasks.title", lang))]
+    title = t("tasks.title_of", lang, name=whose) if whose else t("tasks.title", lang)
+    blocks: list[dict[str, Any]] = [header(title)]
     for task in tasks[:TASKS_PER_MESSAGE]:
         blocks.append(section(_line(task, lang, today)))
         blocks.append(task_buttons(task.id, task.customer_id, lang))
     if len(tasks) > TASKS_PER_MESSAGE:  # the soonest first; the rest counted, never dropped
         blocks.append(context(t("tasks.more", lang, count=len(tasks) - TASKS_PER_MESSAGE)))
-    return message(t("tasks.title", lang), blocks)
+    return message(escape(title), blocks)
 
 
 def build_task_reassigned(task: TaskView, by: str, lang: Lang, today: date) -> dict[str, Any]:

@@ -21,6 +21,7 @@ def register_all(app: App) -> None:
         home,
         nudges,
         promises,
+        supervision,
         tasks,
     )
 
@@ -34,5 +35,6 @@ def register_all(app: App) -> None:
         promises,
         home,
         help,
+        supervision,
     ):
         module.register(app)

@@ -13,7 +13,7 @@ from slack_sdk import WebClient
 from bot.agenda.service import next_call
 from bot.calls.drafts import CallDraft, Change
 from bot.calls.proposals import read_message
-from bot.calls.rules import AboveBalance, confirm_token
+from bot.calls.rules import AboveBalance, PlanInAgreement, confirm_token
 from bot.calls.service import log_call, redraft_call
 from bot.core.errors import CobroError, SaveFailed
 from bot.core.i18n import Lang, t
@@ -179,8 +179,14 @@ def _drawn(
     *,
     confirm_amount: str = "",
     warning: str = "",
+    plan_offered: bool = False,
 ) -> dict[str, Any]:
-    state = modal_state_of(draft, correcting=meta.correcting, confirm_amount=confirm_amount)
+    state = modal_state_of(
+        draft,
+        correcting=meta.correcting,
+        confirm_amount=confirm_amount or meta.amount_confirmed,
+        plan_offered=plan_offered or meta.plan_offered,
+    )
     if warning:
         state.echo["promise_amount"] = warning
     return build_call_modal(
@@ -235,6 +241,20 @@ def on_call_submitted(
                 warning=above.words(lang),
             ),
         )
+        return
+    except PlanInAgreement as plan:
+        ctx, draft = redraft_call(
+            deps.db,
+            customer_id=meta.customer_id,
+            draft=draft_of(view),
+            change=Change.INSTALLMENT,
+            now=deps.clock.now(),
+            policy=deps.policy(),
+            currency=deps.settings.cobro_currency,
+            lang=lang,
+        )
+        shown = _drawn(ctx, draft, lang, member, meta, warning=plan.words(lang), plan_offered=True)
+        ack(response_action="update", view=shown)
         return
     except SaveFailed as error:
         answer_form(ack, error, lang, "excuse" if "excuse" in state_values(view) else "outcome")

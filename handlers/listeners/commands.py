@@ -24,9 +24,8 @@ from bot.core.errors import BadInput, CobroError
 from bot.core.i18n import Lang, error_text, t
 from bot.core.text import clean, fold
 from bot.customers.service import find_customers
-from bot.promises.service import my_promises
 from bot.reports.service import control_report
-from bot.tasks.service import my_tasks
+from bot.supervision.service import handed_over_list, promises_of, tasks_of
 from bot.team.rules import parse_role
 from bot.team.service import add_team_member, remove_team_member, team_members
 from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
@@ -35,6 +34,7 @@ from handlers.blocks.common import escape, message
 from handlers.blocks.help import build_coming_soon, build_help
 from handlers.blocks.promises import build_promise_list
 from handlers.blocks.report import build_report
+from handlers.blocks.supervision import build_handed_over
 from handlers.blocks.tasks import build_task_list
 from handlers.blocks.team import build_team
 from handlers.context import Deps, Member, asker
@@ -110,12 +110,30 @@ def _team(command: Command, deps: Deps, member: Member, lang: Lang, client: WebC
 
 
 def _promises(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
-    promises = my_promises(deps.db, member_id=member.id, currency=deps.settings.cobro_currency)
-    return build_promise_list(promises, lang, deps.today())
+    """`promesas`, or `promesas @luis` for a supervisor (scope checked by the service)."""
+    whose, promises = promises_of(
+        deps.db,
+        requester_id=member.id,
+        person=_one_person(command),
+        currency=deps.settings.cobro_currency,
+    )
+    return build_promise_list(promises, lang, deps.today(), whose=whose.name)
 
 
 def _tasks(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
-    return build_task_list(my_tasks(deps.db, member_id=member.id, lang=lang), lang, deps.today())
+    """`tareas`, or `tareas @luis` for a supervisor."""
+    whose, tasks = tasks_of(deps.db, requester_id=member.id, person=_one_person(command), lang=lang)
+    return build_task_list(tasks, lang, deps.today(), whose=whose.name)
+
+
+def _one_person(command: Command) -> str | None:
+    """The person a list is asked for: none (mine), a mention, or `@luis` / `@luis gómez`."""
+    return command.rest or None
+
+
+def _legal(command: Command, deps: Deps, member: Member, lang: Lang, client: WebClient) -> dict:
+    accounts = handed_over_list(deps.db, actor_id=member.id, policy=deps.policy())
+    return build_handed_over(accounts, lang, deps.settings.cobro_currency)
 
 
 def _today(
@@ -131,7 +149,7 @@ def _today(
     result = agenda_today(
         deps.db,
         requester_id=member.id,
-        target=command.args[0] if command.args else None,
+        target=command.rest or None,
         now=deps.clock.now(),
         policy=policy,
     )
@@ -268,4 +286,5 @@ _QUICK: dict[CommandName, Quick] = {
     CommandName.PROMISES: _promises,
     CommandName.TASKS: _tasks,
     CommandName.TEAM: _team,
+    CommandName.LEGAL: _legal,
 }

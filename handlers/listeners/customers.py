@@ -7,20 +7,23 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.calls.rules import confirm_token
 from bot.core.errors import CobroError, NotFound
 from bot.core.i18n import Lang, t
 from bot.core.money import amount_text
 from bot.customers.service import call_context, customer_card
 from bot.history.service import export_history as export
+from bot.payments.rules import PaymentAboveBalance
 from bot.payments.service import record_payment
 from bot.tasks.service import add_task
 from handlers.blocks.common import escape, message
 from handlers.blocks.customer import build_customer_card, build_payment_modal, build_task_modal
 from handlers.context import Deps, Member, action_id, action_value, asker
 from handlers.errors import answer_form
-from handlers.forms import payment_form, task_form
+from handlers.forms import payment_form, state_values, task_form, view_of
 from handlers.ids import Action, Callback
 from handlers.listeners.home import refresh_home
+from handlers.metadata import CustomerMeta
 from handlers.notify.delivery import deliver_now
 from handlers.replies import reply_privately
 
@@ -132,6 +135,20 @@ def on_payment_submitted(
             currency=deps.settings.cobro_currency,
             notifier=deps.notifier,
         )
+    except PaymentAboveBalance as above:
+        ctx = call_context(
+            deps.db,
+            customer_id=CustomerMeta.of(view_of(body)).customer_id or 0,
+            now=deps.clock.now(),
+            policy=deps.policy(),
+            currency=deps.settings.cobro_currency,
+        )
+        typed = str(state_values(view_of(body)).get("payment_amount") or "")
+        view = build_payment_modal(
+            ctx, lang, typed, confirmed=confirm_token(above.total), warning=above.words(lang)
+        )
+        ack(response_action="update", view=view)
+        return
     except CobroError as error:
         answer_form(ack, error, lang, "payment_amount")
         return

@@ -10,8 +10,10 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from bot.agenda.service import my_day
+from bot.supervision.service import team_day
 from handlers.blocks.agenda import AgendaView, agenda_title
 from handlers.blocks.home import build_home, build_home_stranger
+from handlers.blocks.supervision import build_team_section, with_team_section
 from handlers.context import Deps, Member
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,14 @@ def publish_home(client: WebClient, deps: Deps, member: Member) -> None:
         title=agenda_title(day.agenda.day, member.lang),
         at=deps.clock.now().astimezone(policy.tz).time(),
     )
-    client.views_publish(user_id=member.slack_user_id, view=build_home(day, view, member.lang))
+    # A supervisor or admin sees their team's day first (a collector gets None); their own
+    # part is built in the room the team's section leaves, so none of its sections is cut.
+    team = team_day(deps.db, member_id=member.id, now=deps.clock.now(), policy=policy)
+    team_blocks = build_team_section(team, member.lang) if team is not None else []
+    home = build_home(day, view, member.lang, reserved=len(team_blocks))
+    if team_blocks:
+        home = with_team_section(home, team_blocks)
+    client.views_publish(user_id=member.slack_user_id, view=home)
 
 
 def refresh_home(deps: Deps, client: WebClient, member: Member) -> None:

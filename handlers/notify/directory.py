@@ -51,4 +51,5 @@ def _user(data: dict[str, Any]) -> DirectoryUser:
         email=profile.get("email"),
         timezone=data.get("tz"),
         locale=data.get("locale"),
+        deleted=bool(data.get("deleted")),
     )

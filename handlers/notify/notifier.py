@@ -126,6 +126,10 @@ class SlackNotifier:
         text = t("promise.reassigned", to.lang, customer=escape(customer), name=escape(collector))
         return as_message(message(text))
 
+    def member_left_slack(self, name: str, accounts: int, *, to: Recipient) -> Message:
+        text = t("supervision.member_left", to.lang, name=escape(name), count=accounts)
+        return as_message(message(text))
+
     def history_export(
         self, customer: str, events: list[Event], *, file_stem: str, to: Recipient
     ) -> Message:

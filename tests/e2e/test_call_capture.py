@@ -13,10 +13,20 @@ from typing import Any
 
 from sqlalchemy import select
 
-from models import Correction, Note, PaymentPromise, Task, TeamMember
+from models import (
+    Contact,
+    ContactAttempt,
+    Correction,
+    Note,
+    Payment,
+    PaymentPromise,
+    Task,
+    TeamMember,
+)
 from models.enums import PromiseStatus, TaskKind, TaskStatus
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
+from tests.e2e.control_seed import ask, table
 
 NOTE = {
     "excuse_category": "forgot",
@@ -121,6 +131,11 @@ def test_a_corrected_call_keeps_both_versions_in_the_history(bot: Harness) -> No
     correcting = bot.fake.last_view()
     assert _input(correcting, "promise_amount")["element"]["initial_value"] == "1,500.00"
     answers = {"promise_amount": "1,200", "excuse": "Se le olvidó; paga el viernes sin falta"}
+    # Reading the new amount back proposes nothing over the step the collector saved.
+    bot.slack.change("U0ANA", correcting, "promise_amount", "1,200", answers)
+    read = bot.fake.last_view("views.update")
+    assert "$1,200.00" in _echo(read, "promise_amount")
+    assert _input(read, "task")["element"]["initial_value"] == NOTE["task"]
     assert bot.slack.submit("U0ANA", correcting, answers).text() == ""
     bot.fake.wait_for("chat.postMessage", 2)
     with bot.db() as s:
@@ -139,6 +154,16 @@ def test_a_corrected_call_keeps_both_versions_in_the_history(bot: Harness) -> No
     assert "Se le olvidó; paga el viernes sin falta" in " ".join(details)  # the correction
     corrections = [row for row in rows[1:] if row[1] == "Corrección"]
     assert any("monto: «1500» → «1200»" in row[3] and row[2] == "Ana Pérez" for row in corrections)
+    # The report counts the corrected call once, and says it was corrected.
+    bot.fake.wait_for("response_url")  # the export's own answer, before the report's
+    answer, files = ask(bot, "U0ANA", "hoy")
+    assert "de 1 (" in answer  # one note, the corrected version, not two
+    assert "Corregida después de registrada:* 1 llamada" in answer
+    assert "llamadas 1 (plan" in answer and "· 1 corregida" in answer
+    tables = [table(content) for name, content in files.items() if name.endswith(".csv")]
+    (daily,) = [rows for rows in tables if "llamadas corregidas" in rows[0]]
+    column = daily[0].index("llamadas corregidas")
+    assert [row[column] for row in daily[1:] if "Ana Pérez" in row] == ["1"]
 
 
 def _at(day: str, hour: int = 9) -> datetime:
@@ -230,3 +255,178 @@ def test_the_card_offers_to_correct_the_last_call_to_whoever_may(bot: Harness) -
     bot.clock.set(_at("2026-12-01", 9))  # eight days later
     assert "cobro_correct_call" not in card("U0ANA")
     assert "cobro_correct_call" in card("U0SARA")
+
+
+def test_a_promise_payments_already_kept_is_not_rewritten_by_a_correction(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    assert bot.slack.submit("U0ANA", view, {**NOTE, "promise_amount": "1,500"}).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    paid = {"payment_amount": "1,500", "payment_date": "hoy"}
+    assert bot.slack.submit("U0ANA", bot.fake.last_view(), paid).text() == ""
+    bot.fake.wait_for("chat.postMessage", 2)
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).one().status == PromiseStatus.KEPT
+        attempt_id = s.scalars(select(Note)).one().attempt_id
+    bot.slack.block_action("U0ANA", "cobro_correct_call", str(attempt_id), channel="D0ANA")
+    correcting = bot.fake.last_view()
+    refused = bot.slack.submit("U0ANA", correcting, {"promise_amount": "400"})
+    errors = json.loads(refused.text())["errors"]
+    assert "ya quedó cumplida" in errors["promise_amount"]
+    with bot.db() as s:
+        (promise,) = s.scalars(select(PaymentPromise)).all()
+        assert str(promise.amount) == "1500.00" and promise.status == PromiseStatus.KEPT
+        assert s.scalars(select(Correction)).all() == []
+    # The rest of the call can still be corrected.
+    fixed = {"excuse": "Se le olvidó programar la transferencia del mes"}
+    assert bot.slack.submit("U0ANA", correcting, fixed).text() == ""
+    with bot.db() as s:
+        assert [c.field for c in s.scalars(select(Correction))] == ["excuse"]
+
+
+def test_a_third_party_call_corrected_keeps_its_trail(bot: Harness) -> None:
+    """Jorge answered; his role is added afterwards: the receipt says corrected, the
+    history names him with what he said and the change, the report counts it."""
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    bot.slack.change("U0ANA", view, "outcome", "third_party")
+    redrawn = bot.fake.last_view("views.update")
+    answers = {"contact_name": "Jorge", "agreement": "La contadora regresa el lunes"}
+    assert bot.slack.submit("U0ANA", redrawn, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        attempt_id = s.scalars(select(ContactAttempt)).one().id
+    bot.slack.block_action("U0ANA", "cobro_correct_call", str(attempt_id), channel="D0ANA")
+    correcting = bot.fake.last_view()
+    assert bot.slack.submit("U0ANA", correcting, {"contact_role": "receptionist"}).text() == ""
+    receipt = bot.fake.wait_for("chat.postMessage", 2)[-1].text()
+    assert "corregido (el original queda en el historial)" in receipt
+    with bot.db() as s:
+        jorge = s.scalars(select(Contact).where(Contact.name == "Jorge")).one()
+        assert jorge.title == "Recepción"
+        (change,) = s.scalars(select(Correction)).all()
+        assert (change.field, change.old_value, change.new_value) == ("role", None, "Recepción")
+    rows = _history(bot, customer_id)
+    attempts = [row[3] for row in rows[1:] if row[1] == "Intento de llamada"]
+    assert attempts == [
+        "Contestó otra persona · Jorge (Recepción) · dijo: «La contadora regresa el lunes»"
+    ]
+    assert any(
+        "cargo: «vacío» → «Recepción»" in row[3] for row in rows[1:] if row[1] == "Corrección"
+    )
+    bot.fake.wait_for("response_url")
+    answer, _ = ask(bot, "U0ANA", "hoy")
+    assert "Corregida después de registrada:* 1 llamada" in answer
+
+
+def test_a_payment_above_the_balance_is_said_back_and_recorded_only_the_second_time(
+    bot: Harness,
+) -> None:
+    customer_id = _seed(bot)
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    pay = bot.fake.last_view()
+    typed = {"payment_amount": "medio millón", "payment_date": "hoy"}
+    reply = json.loads(bot.slack.submit("U0ANA", pay, typed).text())
+    assert reply["response_action"] == "update"
+    said = json.dumps(reply["view"], ensure_ascii=False)
+    assert "$500,000.00 es más que el saldo abierto ($2,000.00)" in said
+    assert "$498,000.00 quedarían como saldo a favor" in said
+    with bot.db() as s:
+        assert s.scalars(select(Payment)).all() == []
+    # Corrected to what was meant: recorded at once, no question.
+    fixed = bot.slack.submit("U0ANA", reply["view"], {**typed, "payment_amount": "500"})
+    assert fixed.text() == ""
+    with bot.db() as s:
+        assert [str(p.amount) for p in s.scalars(select(Payment))] == ["500.00"]
+    # Above the balance again, saved twice with the same amount: recorded, the rest a credit.
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    again = bot.fake.last_view()
+    first = json.loads(bot.slack.submit("U0ANA", again, {"payment_amount": "2,000"}).text())
+    assert "saldo a favor" in json.dumps(first["view"], ensure_ascii=False)
+    assert bot.slack.submit("U0ANA", first["view"], {"payment_amount": "2,000"}).text() == ""
+    with bot.db() as s:
+        assert sorted(str(p.amount) for p in s.scalars(select(Payment))) == ["2000.00", "500.00"]
+        assert sum(p.credit for p in s.scalars(select(Payment))) == 500
+
+
+def test_a_plan_said_in_the_agreement_is_shown_as_installments_before_it_is_saved(
+    bot: Harness,
+) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    answers = {
+        **NOTE,
+        "agreement": "Paga 1,200 mañana y el resto a fin de mes",
+        "promise_amount": "1,200",
+        "promise_date": "mañana",
+    }
+    reply = json.loads(bot.slack.submit("U0ANA", view, answers).text())
+    assert reply["response_action"] == "update"
+    shown = reply["view"]
+    assert "El acuerdo habla de 2 pagos" in _echo(shown, "promise_amount")
+    assert _input(shown, "promise_amount_2")["element"]["initial_value"] == "800.00"
+    assert _input(shown, "promise_date_2")["element"]["initial_value"] == "a fin de mes"
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []  # nothing stored yet
+    second = {**answers, "promise_amount_2": "800.00", "promise_date_2": "a fin de mes"}
+    assert bot.slack.submit("U0ANA", shown, second).text() == ""
+    with bot.db() as s:
+        plan = s.scalars(select(PaymentPromise).order_by(PaymentPromise.installment)).all()
+        assert [(str(p.amount), p.promised_for.isoformat()) for p in plan] == [
+            ("1200.00", "2026-11-24"),
+            ("800.00", "2026-11-30"),
+        ]
+
+
+def test_moving_a_promise_moves_its_check_and_is_a_renegotiation(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    view = _modal(bot)
+    answers = {k: v for k, v in NOTE.items() if k not in ("task", "task_due")}
+    bot.slack.change("U0ANA", view, "promise_date", "el viernes", answers)
+    proposed = bot.fake.last_view("views.update")
+    assert _input(proposed, "task")["element"]["initial_value"].startswith("Verificar")
+    assert bot.slack.submit("U0ANA", proposed, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        promise = s.scalars(select(PaymentPromise)).one()
+        check = s.scalars(select(Task)).one()
+        assert check.kind == TaskKind.VERIFY_PAYMENT
+        assert check.due_date.isoformat() == "2026-11-30"  # the business day after Friday
+    bot.slack.block_action("U0ANA", "cobro_promise_move", str(promise.id), channel="D0ANA")
+    moved = {"when": "el martes 1 de diciembre", "why": "Le pagan hasta el primero"}
+    assert bot.slack.submit("U0ANA", bot.fake.last_view(), moved).text() == ""
+    with bot.db() as s:
+        assert s.get(Task, check.id).due_date.isoformat() == "2026-12-02"  # type: ignore[union-attr]
+        assert s.get(PaymentPromise, promise.id).renegotiations == 1  # type: ignore[union-attr]
+    rows = _history(bot, customer_id)
+    renegotiated = [row[3] for row in rows[1:] if row[1] == "Renegociación"]
+    assert len(renegotiated) == 2 and all("Le pagan hasta el primero" in r for r in renegotiated)
+    assert [row for row in rows[1:] if row[1] == "Corrección"] == []
+    bot.fake.wait_for("response_url")
+    answer, _ = ask(bot, "U0ANA", "hoy")
+    assert "Corregida" not in answer  # a renegotiation is not a corrected call
+
+
+def test_a_step_left_as_proposed_follows_a_promise_typed_after_it(bot: Harness) -> None:
+    _seed(bot)
+    view = _modal(bot)
+    answers = {
+        "excuse": "La factura está en aprobación con el director",
+        "agreement": "Paga el lunes 30",
+        "promise_amount": "1,500",
+        "promise_date": None,
+    }
+    bot.slack.change("U0ANA", view, "excuse_category", "in_approval", answers)
+    proposed = bot.fake.last_view("views.update")
+    step = _input(proposed, "task")["element"]["initial_value"]
+    assert step.startswith("Llamar para saber si el pago ya fue aprobado")
+    # The promise typed last, Guardar pressed without Enter: the step follows the promise.
+    assert (
+        bot.slack.submit("U0ANA", proposed, {**answers, "promise_date": "el lunes 30"}).text() == ""
+    )
+    confirmation = bot.fake.wait_for("chat.postMessage")[0].text()
+    assert "Te propongo" in confirmation and "Verificar que llegó el pago prometido" in confirmation
+    with bot.db() as s:
+        task = s.scalars(select(Task)).one()
+        assert task.kind == TaskKind.VERIFY_PAYMENT and task.due_date.isoformat() == "2026-12-01"

@@ -77,7 +77,7 @@ def attacked(bot: Harness, caplog: pytest.LogCaptureFixture) -> Harness:
     bot.member("U0ADMIN", "Admin")
     with bot.db.begin() as s:
         admin = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ADMIN")).one()
-        b.lopez(s, admin)
+        b.invoice(s, b.lopez(s, admin), "2026-11-08", "58100")
     bot.fake.reset()
     caplog.set_level(logging.INFO)
     return bot

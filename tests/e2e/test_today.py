@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+import pytest
+
 from models import Customer, TeamMember
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
@@ -65,9 +67,10 @@ def test_on_a_weekend_hoy_shows_the_next_business_day(bot: Harness) -> None:
     assert "Ferretería López" in text
 
 
-def test_a_supervisor_asks_for_a_collectors_calls(bot: Harness) -> None:
+@pytest.mark.parametrize("who", ["<@U0ANA|ana>", "@ana", "ana", "@Ana Pérez"])
+def test_a_supervisor_asks_for_a_collectors_calls(bot: Harness, who: str) -> None:
     _seed(bot)
-    bot.slack.command("U0SARA", "hoy <@U0ANA|ana>")
+    bot.slack.command("U0SARA", f"hoy {who}")
     text = json.dumps(_responses(bot)[0], ensure_ascii=False)
     assert "Llamadas de Ana Pérez" in text
     assert "Ferretería López" in text
@@ -75,9 +78,9 @@ def test_a_supervisor_asks_for_a_collectors_calls(bot: Harness) -> None:
 
 def test_a_collector_cannot_see_another_collectors_calls(bot: Harness) -> None:
     _seed(bot)
-    bot.slack.command("U0LUIS", "hoy <@U0ANA|ana>")
+    bot.slack.command("U0LUIS", "hoy @ana")
     text = json.dumps(_responses(bot)[0], ensure_ascii=False)
-    assert "solo para quien supervisa o administra el equipo" in text
+    assert "Solo puedes ver tu propio trabajo" in text
     assert "Ferretería López" not in text
 
 

@@ -57,13 +57,21 @@ HUNDREDS: dict[str, int] = {
     "cien": 100,
     "ciento": 100,
     "doscientos": 200,
+    "doscientas": 200,
     "trescientos": 300,
+    "trescientas": 300,
     "cuatrocientos": 400,
+    "cuatrocientas": 400,
     "quinientos": 500,
+    "quinientas": 500,
     "seiscientos": 600,
+    "seiscientas": 600,
     "setecientos": 700,
+    "setecientas": 700,
     "ochocientos": 800,
+    "ochocientas": 800,
     "novecientos": 900,
+    "novecientas": 900,
 }
 
 EN_UNITS: dict[str, int] = {

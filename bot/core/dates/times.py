@@ -99,6 +99,8 @@ PARTS: Table[tuple[str, bool]] = Table(
             for lead in ("", "a ")
             for tail in ("", " de la manana", " del dia")
         ),
+        # "mañana temprano": the start of office hours, like "a primera hora".
+        *((phrase, ("first_hour", False)) for phrase in ("temprano", "bien temprano", "early")),
         ("first thing", ("first_hour", False)),
         ("first thing in the morning", ("first_hour", False)),
         *(

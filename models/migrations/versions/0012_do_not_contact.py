@@ -4,7 +4,7 @@ A customer or one of its contacts may be marked "no contactar", with the reason:
 customer is kept out of the agenda, and the call modal warns.
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-02 00:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

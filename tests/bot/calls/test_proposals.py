@@ -41,7 +41,18 @@ POLICY = Policy.from_settings(
          "Verificar que llegó el pago prometido", date(2026, 12, 1)),
         (ExcuseCategory.ALREADY_PAID, "Ya pagó con el depósito 23763172736", None,
          date(2026, 11, 24), "Verificar el pago (depósito n.º 23763172736)", date(2026, 11, 25)),
-        # No promise, a day said in the excuse or the agreement: that day.
+        # Work the payment waits on stays the step, on its own date, promise or not.
+        (ExcuseCategory.DISPUTE, "Dice que la factura F-1001 viene mal", None, date(2026, 11, 27),
+         "Encontrar el problema de la factura y resolverlo con quien corresponda",
+         date(2026, 11, 24)),
+        (ExcuseCategory.INVOICE_NOT_RECEIVED, "No le llegó la factura",
+         "Le reenvío la factura y paga el viernes", date(2026, 11, 27),
+         "Enviar copia de la factura", date(2026, 11, 24)),
+        (ExcuseCategory.INVOICE_NOT_RECEIVED, "No le llegó la factura", "Paga el viernes", None,
+         "Enviar copia de la factura", date(2026, 11, 24)),
+        (ExcuseCategory.REFUSES, "Dice que no va a pagar nada", None, date(2026, 11, 27),
+         "Escalar la cuenta al supervisor", date(2026, 11, 24)),
+        # No promise, a day said in the excuse or the agreement: the day to call again.
         (ExcuseCategory.PERSON_AWAY, "El gerente regresa el lunes 7 de diciembre", None, None,
          "Llamar de nuevo cuando vuelva el responsable de pagos", date(2026, 12, 7)),
         (ExcuseCategory.IN_APPROVAL, "Está en aprobación", "Aprueban el jueves", None,
@@ -76,7 +87,12 @@ def test_the_next_step_follows_what_was_agreed(
     assert found.text.startswith(text)
     assert found.when.day == day
     if promise is not None:
-        assert found.kind == TaskKind.VERIFY_PAYMENT
+        waits = category in (
+            ExcuseCategory.DISPUTE,
+            ExcuseCategory.INVOICE_NOT_RECEIVED,
+            ExcuseCategory.REFUSES,
+        )
+        assert (found.kind == TaskKind.VERIFY_PAYMENT) != waits
 
 
 def test_a_plan_offered_is_a_step_the_agenda_calls_for() -> None:

@@ -178,3 +178,17 @@ def test_the_task_and_promise_lists_count_what_they_do_not_show() -> None:
     _ok("message", promises)
     assert "y 80 tareas más" in json.dumps(tasks, ensure_ascii=False)
     assert "y 80 promesas más" in json.dumps(promises, ensure_ascii=False)
+
+
+def test_a_supervisors_home_keeps_every_section_of_their_own_under_the_team() -> None:
+    from handlers.blocks.common import section
+    from handlers.blocks.supervision import with_team_section
+
+    calls = _calls(200)
+    day = MyDay(Agenda(TODAY, 1, calls), "Sara Jiménez", [], _promise_lines(100), 0)
+    team = [section(f"Persona {i}") for i in range(40)]
+    home = with_team_section(build_home(day, _view(calls), "es", reserved=len(team)), team)
+    _ok("view", home)
+    text = json.dumps(home, ensure_ascii=False)
+    for name in ("Persona 39", "Mis tareas (0)", "Promesas que vencen hoy (100)", "hechas hoy (0)"):
+        assert name in text

@@ -13,6 +13,7 @@ from bot.core.i18n.texts import (
     money,
     nudges,
     report,
+    supervision,
     team,
 )
 
@@ -29,5 +30,6 @@ ALL_TEXTS = (
     money.TEXTS,
     nudges.TEXTS,
     report.TEXTS,
+    supervision.TEXTS,
     team.TEXTS,
 )

@@ -202,6 +202,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": ":telephone_receiver: Intento de llamada a *{customer}* registrado: {outcome}",
         "en": ":telephone_receiver: Call attempt to *{customer}* logged: {outcome}",
     },
+    "call.attempt_corrected_title": {
+        "es": ":pencil2: Intento de llamada a *{customer}* corregido (el original queda en el historial): {outcome}",
+        "en": ":pencil2: Call attempt to *{customer}* corrected (the original stays in the history): {outcome}",
+    },
     "call.retry_proposed": {
         "es": "Te propongo: *{task}*, {when}. Ya está en tus tareas; cámbialo desde `/cobro tareas`.",
         "en": "I suggest: *{task}*, {when}. It is in your tasks; change it from `/cobro tasks`.",
@@ -378,6 +382,7 @@ TEXTS |= {
     "history.corrects": {"es": "corrige la nota {id}", "en": "corrects note {id}"},
     "card.correct": {"es": "Corregir la última llamada", "en": "Correct the last call"},
     "history.correction": {"es": "Corrección", "en": "Correction"},
+    "history.renegotiation": {"es": "Renegociación", "en": "Renegotiation"},
     "history.changed": {
         "es": "{item} {id}, {field}: «{old}» → «{new}»",
         "en": "{item} {id}, {field}: “{old}” → “{new}”",
@@ -404,6 +409,8 @@ TEXTS |= {
     "history.field.due_time": {"es": "hora", "en": "time"},
     "history.field.assignee": {"es": "responsable", "en": "assignee"},
     "history.field.supervisor": {"es": "supervisión", "en": "supervisor"},
+    "history.said": {"es": "dijo: «{remark}»", "en": "said: “{remark}”"},
+    "history.field.role": {"es": "cargo", "en": "role"},
     "history.promised_for": {"es": "para el {day}", "en": "for {day}"},
     "history.due": {"es": "vence {due}", "en": "due {due}"},
     "history.col.when": {"es": "fecha", "en": "when"},
@@ -608,6 +615,18 @@ TEXTS |= {
         "es": "Dos cuotas el mismo día: súmalas en una sola.",
         "en": "Two installments on the same day: add them up into one.",
     },
+    "call.promise_day_only": {
+        "es": "{when} (la promesa guarda el día, no la hora)",
+        "en": "{when} (a promise keeps the day, not the hour)",
+    },
+    "call.plan_in_agreement": {
+        "es": ":memo: El acuerdo habla de {count} pagos: los puse como cuotas. Revísalos (monto y fecha de cada uno) y pulsa Guardar.",
+        "en": ":memo: The agreement speaks of {count} payments: they are now installments. Check each one's amount and date, and press Save.",
+    },
+    "payment.above_balance": {
+        "es": ":warning: {total} es más que el saldo abierto ({balance}): {credit} quedarían como saldo a favor del cliente. Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
+        "en": ":warning: {total} is more than the open balance ({balance}): {credit} would stay as the customer's credit. If that is right, press Save again; if not, fix the amount.",
+    },
     "call.above_balance": {
         "es": ":warning: {total} es más que el saldo abierto ({balance}). Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
         "en": ":warning: {total} is more than the open balance ({balance}). If that is right, press Save again; if not, fix the amount.",
@@ -651,6 +670,10 @@ TEXTS |= {
     "call.correct_too_late": {
         "es": "Han pasado más de {days} días: pide a quien te supervisa que la corrija.",
         "en": "More than {days} days have passed: ask your supervisor to correct it.",
+    },
+    "call.correct_promise_resolved": {
+        "es": "Esta promesa ya quedó {status} con los pagos registrados: no cambies su monto ni su fecha aquí. Si el cliente prometió algo nuevo, regístralo en una llamada nueva.",
+        "en": "This promise is already {status} by the payments recorded: do not change its amount or date here. If the customer promised something new, log it in a new call.",
     },
     "what.call": {"es": "la llamada", "en": "the call"},
     "play.verify_promise": {

@@ -20,12 +20,12 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "`/cobro call <customer>` — log a call: excuse and promise",
     },
     "help.cmd.tareas": {
-        "es": "`/cobro tareas` — mis tareas pendientes",
-        "en": "`/cobro tasks` — my open tasks",
+        "es": "`/cobro tareas [@persona]` — mis tareas pendientes (supervisión: las de alguien de su equipo)",
+        "en": "`/cobro tasks [@person]` — my open tasks (supervisors: one of their collectors')",
     },
     "help.cmd.promesas": {
-        "es": "`/cobro promesas` — promesas de pago que sigo",
-        "en": "`/cobro promises` — payment promises I follow",
+        "es": "`/cobro promesas [@persona]` — promesas de pago que sigo (supervisión: las de alguien de su equipo)",
+        "en": "`/cobro promises [@person]` — payment promises I follow (supervisors: one of their collectors')",
     },
     "help.cmd.reporte": {
         "es": "`/cobro reporte [semana pasada|noviembre|DESDE HASTA…] [@persona]` — el control: cada persona de cobranza, llamadas contra el plan, promesas, cobrado, antigüedad",
@@ -38,6 +38,10 @@ TEXTS: dict[str, dict[str, Any]] = {
     "help.cmd.equipo": {
         "es": "`/cobro equipo` — quién está en el equipo (administración: `equipo agregar @ana cobranza`)",
         "en": "`/cobro team` — who is on the team (admins: `team add @ana collector`)",
+    },
+    "help.cmd.legal": {
+        "es": "`/cobro legal` — supervisión: las cuentas pasadas a cobranza externa/legal",
+        "en": "`/cobro legal` — supervisors: the accounts sent to an agency or legal",
     },
     "help.footer": {
         "es": "Todo lo que cobro te responde aquí es privado: solo tú lo ves.",

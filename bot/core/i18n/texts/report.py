@@ -107,6 +107,18 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "*Notas que responden quién, por qué y qué sigue:* {share} de {total} ({prev_share})",
         "en": "*Notes that say who, why and what next:* {share} of {total} ({prev_share})",
     },
+    "report.corrected": _n(
+        "*Corregida después de registrada:* {count} llamada; cuenta su versión corregida y el historial guarda las dos.",
+        "*Corregidas después de registradas:* {count} llamadas; cuentan sus versiones corregidas y el historial guarda las dos.",
+        "*Corrected after they were logged:* {count} call; its corrected version counts, and the history keeps both.",
+        "*Corrected after they were logged:* {count} calls; their corrected versions count, and the history keeps both.",
+    ),
+    "report.person_corrected": _n(
+        " · {count} corregida",
+        " · {count} corregidas",
+        " · {count} corrected",
+        " · {count} corrected",
+    ),
     # ---------------------------------------------------------------- files and refusals
     "report.files": {
         "es": "Gráficas y CSV con todas las cifras: te los envié por mensaje directo.",
@@ -193,6 +205,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "report.csv.f.broken": {"es": "incumplidas", "en": "broken"},
     "report.csv.f.pending": {"es": "pendientes", "en": "pending"},
     "report.csv.f.renegotiated": {"es": "renegociadas", "en": "renegotiated"},
+    "report.csv.f.corrected": {"es": "llamadas corregidas", "en": "corrected calls"},
     "report.csv.f.kept_rate": {"es": "cumplimiento por número", "en": "kept rate by count"},
     "report.csv.f.kept_rate_amount": {"es": "cumplimiento por monto", "en": "kept rate by amount"},
     "report.csv.f.collected": {"es": "cobrado", "en": "collected"},
