@@ -21,6 +21,8 @@ from bot.core.cli import (
     configure_logging,
     database,
     fail,
+    fallback_lang,
+    localize_help,
     out,
     parse_moment,
     run_import,
@@ -599,7 +601,7 @@ def parse_date(
 def main() -> None:
     """Every failure is one message and exit 1 (2 for bad input): never a traceback."""
     try:
-        cli()
+        localize_help(typer.main.get_command(cli), fallback_lang())(prog_name="cobro")
     except KeyboardInterrupt:
         sys.exit(130)
     except typer.Exit as done:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.core.i18n import Lang
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bot.calls.rules import LoggedCall
     from bot.history.rules import Event
     from bot.imports.report import SyncedFile
+    from bot.nudges.daily import DailyList
     from bot.nudges.rules import PromiseNudge, TaskNudge
     from bot.payments.rules import RecordedPayment
     from bot.reports.rules import Report
@@ -73,6 +74,13 @@ class Notifier(Protocol):
 
     def call_logged(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
 
+    def digest_call_done(
+        self, digest: Message, logged: LoggedCall, *, at: time, lang: Lang
+    ) -> Message | None:
+        """One part of the morning digest with the call just logged marked done in it (at
+        `at`, with what it got); None when that customer is not in this part."""
+        ...
+
     def task_assigned(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
 
     def task_supervised(self, logged: LoggedCall, *, to: Recipient) -> Message: ...
@@ -88,6 +96,10 @@ class Notifier(Protocol):
     def task_nudge(self, nudge: TaskNudge, *, to: Recipient) -> Message: ...
 
     def promise_nudge(self, nudge: PromiseNudge, *, to: Recipient) -> Message: ...
+
+    def nudge_list(self, daily: DailyList, *, today: date) -> Message:
+        """A person's one nudge message of the day, in their language."""
+        ...
 
     def channel_escalation(
         self, nudge: TaskNudge | PromiseNudge, *, lang: Lang, details: bool

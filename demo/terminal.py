@@ -25,10 +25,10 @@ from zoneinfo import ZoneInfo
 from rich.console import Console
 from rich.text import Text
 
+from bot.core.cli import fallback_lang
+from bot.core.i18n import t
 from bot.core.text import fold
 from demo.session import DemoSession, ModalCancelled, team_line
-
-HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
 
 
 def _options(block: dict[str, Any]) -> list[dict[str, Any]]:
@@ -189,7 +189,7 @@ def handle(line: str, session: DemoSession, console: Console) -> bool:
     if text in (":salir", ":exit", ":quit"):
         return False
     if text in (":ayuda", ":help"):
-        console.print(HELP)
+        console.print(t("demo.help", fallback_lang()), markup=False, highlight=False)
         console.print(team_line("es"))
     elif text.startswith(":como"):
         if not session.become(text.removeprefix(":como").strip()):

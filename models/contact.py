@@ -20,3 +20,5 @@ class Contact(Base, Timestamps):
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(254))
     decision_maker: Mapped[bool] = mapped_column(default=False)
+    # "No contactar" this person, with the reason: the call modal warns before calling them.
+    do_not_contact: Mapped[str | None] = mapped_column(String(500))

@@ -37,3 +37,6 @@ class Customer(Base, Timestamps):
     credit_hold: Mapped[bool] = mapped_column(default=False, server_default=false())
     # ... and handed over to an agency or legal: off every collector's agenda.
     handed_over_at: Mapped[datetime | None]
+    # "No contactar", with the reason someone gave: kept out of the agenda, warned in the
+    # call modal (a legal request, a lawyer handling it, a dispute in court…).
+    do_not_contact: Mapped[str | None] = mapped_column(String(500))

@@ -4,7 +4,7 @@ set-based queries of plain columns; what a shown call needs on screen; orphan ac
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -83,7 +83,9 @@ def gather(
     customers = [
         CustomerFacts(*row)
         for row in session.execute(
-            select(*columns).where(Customer.collector_id.in_(collector_ids), with_us)
+            select(*columns).where(
+                Customer.collector_id.in_(collector_ids), with_us, Customer.do_not_contact.is_(None)
+            )
         )
     ]
     extra = list({cid for _, cid in tasks} - {c.id for c in customers})
@@ -91,7 +93,9 @@ def gather(
         customers += [
             CustomerFacts(*row)
             for row in session.execute(
-                select(*columns).where(in_ids(session, Customer.id, extra), with_us)
+                select(*columns).where(
+                    in_ids(session, Customer.id, extra), with_us, Customer.do_not_contact.is_(None)
+                )
             )
         ]
     facts = {c.id: Facts(customer=c) for c in customers}
@@ -111,7 +115,9 @@ def gather(
             or_(
                 Customer.collector_id.in_(collector_ids),
                 Customer.id.in_(select(Task.customer_id).where(*due_tasks)),
-            )
+            ),
+            with_us,
+            Customer.do_not_contact.is_(None),
         )
         .scalar_subquery()
     )
@@ -318,3 +324,20 @@ def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Ac
     ]
     accounts.sort(key=lambda a: -a.overdue)
     return accounts
+
+
+def calls_logged(
+    session: Session, member_id: int, begin: datetime, end: datetime
+) -> list[tuple[datetime, str]]:
+    """The calls a member logged in [begin, end), with the customer's name, in order."""
+    rows = session.execute(
+        select(ContactAttempt.at, Customer.name)
+        .join(Customer, Customer.id == ContactAttempt.customer_id)
+        .where(
+            ContactAttempt.member_id == member_id,
+            ContactAttempt.at >= begin,
+            ContactAttempt.at < end,
+        )
+        .order_by(ContactAttempt.at)
+    ).all()
+    return [(at, name) for at, name in rows]

@@ -351,8 +351,26 @@ class TodayResult:
 
 
 @dataclass(frozen=True)
+class DoneCall:
+    """A call logged today: when (the team's time) and to whom."""
+
+    at: time
+    customer: str
+
+
+@dataclass(frozen=True)
 class MyDay:
+    """The Home tab's facts. The lists may be cut short; the totals never are, so what is
+    not shown is counted, never dropped in silence."""
+
     agenda: Agenda
     name: str
     tasks: list[TaskLine]
     promises_due: list[PromiseLine]
+    tasks_total: int = 0
+    done: list[DoneCall] = field(default_factory=list)
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """Calls done today of the day's calls (done and still to do): "7 de 12"."""
+        return len(self.done), len(self.done) + self.agenda.total

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.agenda import queries
-from bot.agenda.rules import Agenda, MyDay, TodayResult, cut, due, summarise
+from bot.agenda.rules import Agenda, DoneCall, MyDay, TodayResult, cut, due, summarise
 from bot.core.db import Db
 from bot.core.i18n import Lang
 from bot.core.policy import Policy
@@ -54,7 +54,8 @@ def compute_agendas(
         calls = [
             call
             for cid in mine
-            if (call := due(facts[cid], due_tasks.get((collector_id, cid)), day, policy))
+            if cid in facts  # not a customer marked "no contactar"
+            and (call := due(facts[cid], due_tasks.get((collector_id, cid)), day, policy))
             is not None
         ]
         shown, more = cut(calls, policy.capacity)
@@ -93,6 +94,7 @@ def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: s
         agenda = compute_agendas(session, collector_ids=[member_id], day=day, policy=policy)[
             member_id
         ]
+        agenda.more += max(len(agenda.calls) - HOME_CALLS, 0)
         agenda.calls = agenda.calls[:HOME_CALLS]
         followed = promise_queries.pending_due_on(session, member_id, today)
         currencies = customers.currencies_of(session, [p.customer_id for p, _ in followed])
@@ -108,8 +110,16 @@ def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: s
             )
             for p, name in followed
         ]
+        logged = queries.calls_logged(
+            session, member_id, policy.start_of(today), policy.start_of(today + timedelta(days=1))
+        )
         return MyDay(
-            agenda, member.name, tasks.open_lines(session, member_id, HOME_TASKS), promises
+            agenda,
+            member.name,
+            tasks.open_lines(session, member_id, HOME_TASKS),
+            promises,
+            tasks_total=tasks.count_open(session, member_id),
+            done=[DoneCall(at.astimezone(policy.tz).time(), name) for at, name in logged],
         )
 
 

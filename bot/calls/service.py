@@ -38,7 +38,8 @@ from bot.customers import queries as customers
 from bot.customers.rules import CallContext, Reach, balance_in, main_currency
 from bot.customers.service import call_context
 from bot.outbox import keys
-from bot.outbox.service import enqueue
+from bot.outbox import queries as outbox_queries
+from bot.outbox.service import enqueue, revise
 from bot.ports import Message, Notifier
 from bot.tasks import queries as tasks
 from bot.tasks.service import resolve_people
@@ -47,6 +48,9 @@ from bot.team.rules import Person, recipient_of
 from models import ContactAttempt, Customer, Dispute, Note, PaymentPromise, Task
 
 log = logging.getLogger(__name__)
+
+# The morning digest comes in parts (15 calls each); none has more than this many.
+DIGEST_PARTS_MAX = 40
 
 
 def log_call(
@@ -94,6 +98,7 @@ def log_call(
                 default_currency=default_currency,
             )
             logged.outbox_keys = _announce(session, logged, notifier)
+            logged.outbox_keys += _mark_in_digest(session, logged, notifier, now, policy)
             return logged
     except IntegrityError:
         # The same submission, stored a moment ago by a concurrent delivery of it.
@@ -370,6 +375,29 @@ def _open_disputes(
             )
         )
     return [i.number for i in invoices if i.number in named]
+
+
+def _mark_in_digest(
+    session: Session,
+    logged: LoggedCall,
+    notifier: Notifier,
+    now: datetime,
+    policy: Policy,
+) -> list[str]:
+    """The morning digest is a to-do list: the call just logged is marked done in it, in
+    place, so what is left is what is left."""
+    author = logged.author
+    for part in range(1, DIGEST_PARTS_MAX + 1):
+        key = keys.digest(author.member_id, logged.today, part)
+        stored = outbox_queries.message_of(session, key)
+        if stored is None:
+            return []
+        done = notifier.digest_call_done(
+            stored, logged, at=now.astimezone(policy.tz).time(), lang=author.lang
+        )
+        if done is not None and revise(session, key=key, message=done):
+            return [key]
+    return []
 
 
 def _announce(session: Session, logged: LoggedCall, notifier: Notifier) -> list[str]:

@@ -21,7 +21,7 @@ import typer
 
 from bot.core.env import local_timezone_name, peek
 from bot.core.errors import CobroError, ConfigError, ImportRejected
-from bot.core.i18n import Lang, error_text, t
+from bot.core.i18n import Lang, catalog, error_text, t
 
 if TYPE_CHECKING:
     # SQLAlchemy only for the commands that use a database: parse-date starts fast
@@ -93,6 +93,32 @@ def command_line() -> tuple[typer.Typer, typer.Typer, typer.Typer, typer.Typer, 
     for name, group in zip(("db", "import", "team", "jobs"), groups, strict=True):
         cli.add_typer(group, name=name)
     return cli, *groups
+
+
+def localize_help(command: Any, lang: Lang) -> Any:
+    """`cobro --help` in the team's language: every help text written in English in
+    `app.py` is looked up in the catalogue (`clihelp.*`) and replaced by its words in
+    `lang`; a text not there stays as written."""
+    if lang == "en":
+        return command
+    words = {
+        entry["en"]: entry[lang] for key, entry in catalog().items() if key.startswith("clihelp.")
+    }
+
+    def walk(node: Any) -> None:
+        if node.help:
+            first, _, rest = node.help.partition("\n\n")
+            node.help = words.get(" ".join(first.split()), first) + (f"\n\n{rest}" if rest else "")
+            node.short_help = None
+        for param in node.params:
+            text = getattr(param, "help", None)
+            if text:
+                param.help = words.get(text, text)
+        for sub in getattr(node, "commands", {}).values():
+            walk(sub)
+
+    walk(command)
+    return command
 
 
 def fallback_lang() -> Lang:

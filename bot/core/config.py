@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     cobro_country: str | None = None
     cobro_language: Literal["es", "en"] = "es"
     cobro_supervisors_channel: str | None = None
+    # Where an escalation goes, once: the supervisors' channel or the supervisor's DMs
+    # (default: the channel when there is one).
+    cobro_escalate_to: Literal["channel", "dm"] | None = None
     cobro_digest_time: str = "08:00"
     # COBRO_CURRENCY, else the currency of COBRO_COUNTRY (MX → MXN, CO → COP, ES → EUR…),
     # else USD for display only: see `default_currency`.
@@ -213,6 +216,12 @@ class Settings(BaseSettings):
         from bot.core.i18n.formats import default_locale
 
         return self.cobro_locale or default_locale(self.cobro_language, self.cobro_country)
+
+    @property
+    def escalate_to(self) -> Literal["channel", "dm"]:
+        if self.cobro_escalate_to is not None:
+            return self.cobro_escalate_to
+        return "channel" if self.cobro_supervisors_channel else "dm"
 
     @property
     def tz(self) -> ZoneInfo:

@@ -28,6 +28,8 @@ class Policy:
     calendar: BusinessCalendar
     tz: ZoneInfo
     task_escalation_days: int = 2
+    # Where an escalation goes: the supervisors' channel, or the supervisor's own list.
+    escalate_to: str = "channel"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Policy:
@@ -45,6 +47,7 @@ class Policy:
             calendar=BusinessCalendar(settings.cobro_country),
             tz=settings.tz,
             task_escalation_days=settings.cobro_task_escalation_days,
+            escalate_to=settings.escalate_to,
         )
 
     def start_of(self, day: date) -> datetime:

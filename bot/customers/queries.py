@@ -85,7 +85,7 @@ def require_customer(session: Session, customer_id: int) -> Customer:
 def contacts_of(session: Session, customer_id: int) -> list[ContactLine]:
     """Decision makers first: whom to ask for."""
     return [
-        ContactLine(c.id, c.name, c.title, c.phone, c.email, c.decision_maker)
+        ContactLine(c.id, c.name, c.title, c.phone, c.email, c.decision_maker, c.do_not_contact)
         for c in session.scalars(
             select(Contact)
             .where(Contact.customer_id == customer_id)
@@ -258,3 +258,22 @@ def outcomes_of(session: Session, customer_id: int) -> dict[AttemptOutcome, int]
             .group_by(ContactAttempt.outcome)
         )
     }
+
+
+def attempts_since(session: Session, customer_id: int, since: datetime) -> int:
+    """Calls logged to the customer from `since` on: what the contact cap counts."""
+    return (
+        session.scalar(
+            select(func.count(ContactAttempt.id)).where(
+                ContactAttempt.customer_id == customer_id, ContactAttempt.at >= since
+            )
+        )
+        or 0
+    )
+
+
+def contact_row(session: Session, customer_id: int, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.customer_id != customer_id:
+        raise NotFound(what_key="what.contact", value=str(contact_id))
+    return contact

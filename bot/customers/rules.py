@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from enum import StrEnum
 
 from bot.core.calendar import BusinessCalendar
 from bot.core.dunning import Reason, Step, latest_step
@@ -43,6 +44,7 @@ class ContactLine:
     phone: str | None
     email: str | None
     decision_maker: bool
+    do_not_contact: str | None = None  # the reason, when this person must not be called
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,27 @@ class Reach:
     call_end: time | None = None
 
 
+class Timing(StrEnum):
+    """Why now is not a moment to call a customer."""
+
+    EARLY = "early"
+    LATE = "late"
+    NOT_A_CALLING_DAY = "not_a_calling_day"
+    CONTACT_CAP = "contact_cap"
+
+
+@dataclass(frozen=True)
+class CallTiming:
+    """A warning for the call modal: what rule now breaks, the customer's own time now, and
+    the next moment the rules allow (in the team's zone)."""
+
+    problem: Timing
+    their_time: time
+    zone: str | None
+    next_slot: datetime
+    today: date  # the team's, for saying the slot in words ("mañana a las 07:00")
+
+
 @dataclass(frozen=True)
 class CallContext:
     """What the call modal shows and defaults to."""
@@ -79,6 +102,8 @@ class CallContext:
     invoices: list[InvoiceLine]
     reach: Reach = field(default_factory=Reach)
     rank: str | None = None
+    timing: CallTiming | None = None
+    do_not_contact: str | None = None  # the reason, when the customer must not be called
 
 
 @dataclass(frozen=True)
@@ -150,6 +175,7 @@ class CustomerCard:
     credit_hold: bool = False
     handed_over_on: date | None = None  # the day, in the team's time zone
     may_escalate: bool = False
+    do_not_contact: str | None = None
 
 
 def calling_hours(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from bot.calls.timing import call_timing
 from bot.core.calendar import stored_call_days
-from bot.core.db import Db
-from bot.core.errors import Forbidden
+from bot.core.db import Db, transaction
+from bot.core.errors import Forbidden, FormRejected
+from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
 from bot.corrections.rules import check_may_correct
@@ -39,6 +41,8 @@ def call_context(
         customer = queries.require_customer(session, customer_id)
         invoices = queries.open_invoices(session, customer_id, policy.today(now))
         main = main_currency(invoices, currency)
+        reach = Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end)
+        window = policy.start_of(policy.today(now) - timedelta(days=policy.cap_days - 1))
         return CallContext(
             customer.id,
             customer.name,
@@ -46,8 +50,12 @@ def call_context(
             main,
             queries.contacts_of(session, customer_id),
             invoices,
-            Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end),
+            reach,
             customer.rank.value if customer.rank else None,
+            timing=call_timing(
+                reach, now, policy, queries.attempts_since(session, customer_id, window)
+            ),
+            do_not_contact=customer.do_not_contact,
         )
 
 
@@ -92,6 +100,7 @@ def customer_card(
             correctable=_correctable(session, customer_id, viewer_slack_id, now),
             payments=queries.payments_of(session, customer_id, main),
             outcomes=queries.outcomes_of(session, customer_id),
+            do_not_contact=customer.do_not_contact,
             hours=calling_hours(
                 stored_call_days(customer.call_days) if customer.call_days else None,
                 customer.call_start,
@@ -121,3 +130,29 @@ def _correctable(
     except Forbidden:
         return None
     return last[0]
+
+
+def mark_do_not_contact(
+    db: Db,
+    *,
+    customer_id: int,
+    contact_id: int | None,
+    reason: str,
+    actor_slack_id: str,
+    lang: Lang,
+) -> str:
+    """ "No contactar" on the customer (kept out of the agenda) or one of its contacts, with
+    the reason, which is required: whoever opens the call modal later reads why. Returns
+    the name marked."""
+    reason = reason.strip()
+    with transaction(db) as session:
+        team.require_member(session, actor_slack_id)
+        customer = queries.require_customer(session, customer_id)
+        if not reason:
+            raise FormRejected({"reason": t("dnc.reason_required", lang)})
+        if contact_id is None:
+            customer.do_not_contact = reason[:500]
+            return customer.name
+        contact = queries.contact_row(session, customer_id, contact_id)
+        contact.do_not_contact = reason[:500]
+        return contact.name

@@ -44,6 +44,11 @@ def task_escalated(task_id: int, due_day: date) -> str:
     return f"task:{task_id}:escalated:{due_day.isoformat()}"
 
 
+def nudge_list(member_id: int, day: date) -> str:
+    """A person's one nudge message of a business day, edited in place as it changes."""
+    return f"nudges:{member_id}:{day.isoformat()}"
+
+
 def promise_eve(promise_id: int, day: date) -> str:
     return f"promise:{promise_id}:eve:{day.isoformat()}"
 

@@ -127,6 +127,12 @@ def revise(session: Session, *, key: str, message: Message) -> bool:
     return True
 
 
+def message_of(session: Session, key: str) -> Message | None:
+    """The latest content written under `key` (None: never written), files left out."""
+    row = session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == key))
+    return None if row is None else Message(text=row.text, blocks=row.blocks)
+
+
 @dataclass(frozen=True)
 class Claimed:
     id: int

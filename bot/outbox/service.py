@@ -228,7 +228,10 @@ class _Dispatch:
                 queries.mark(self.db, row.id, next_attempt_at=blocked, attempts=row.attempts - 1)
                 self.outcomes.append("retried")
                 continue
-            moment = systime.monotonic() + self.pace.reserve(channel)
+            # An edit (chat.update) has its own, looser limit: it is not held to the
+            # channel's one post a second, nor does it take a post's place.
+            edit = row.posted is not None
+            moment = systime.monotonic() + (0.0 if edit else self.pace.reserve(channel))
             if moment > self.lease_left:  # its turn would outlive the lease: back, unposted
                 for left in lane:
                     now = self.clock.now()
@@ -248,7 +251,8 @@ class _Dispatch:
                 self.failure = self.failure or error
         finally:
             with self.cond:
-                self.pace.posted(channel)
+                if row.posted is None:
+                    self.pace.posted(channel)
                 self.outcomes.append(outcome)
                 self.running -= 1
                 if self.failure is None:

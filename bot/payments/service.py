@@ -21,6 +21,7 @@ from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus, TaskStatus
 from bot.customers import queries as customers
 from bot.customers.rules import balance_in
+from bot.nudges.service import revise_list
 from bot.outbox import keys
 from bot.outbox.service import enqueue
 from bot.payments import queries
@@ -166,7 +167,17 @@ def record_payment(
             channel=to.slack_user_id,
             message=notifier.payment_recorded(recorded, to=to, today=today),
         )
-        return recorded, [receipt]
+        session.flush()  # the day's nudge list no longer asks to check a promise now kept
+        listed = revise_list(
+            session,
+            member_id=author.id,
+            now=now,
+            policy=policy,
+            notifier=notifier,
+            lang=lang,
+            currency=currency,
+        )
+        return recorded, [receipt, *listed]
 
 
 def _record(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.errors import NotFound
@@ -71,6 +71,17 @@ def open_tasks(session: Session, member_id: int, limit: int = 20) -> list[Task]:
             .order_by(Task.due_date, Task.due_time, Task.id)
             .limit(limit)
         )
+    )
+
+
+def count_open(session: Session, member_id: int) -> int:
+    return (
+        session.scalar(
+            select(func.count(Task.id)).where(
+                Task.assignee_id == member_id, Task.status == TaskStatus.OPEN
+            )
+        )
+        or 0
     )
 
 

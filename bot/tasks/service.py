@@ -12,6 +12,7 @@ from bot.core.errors import FormRejected
 from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.core.vocabulary import TaskKind, TaskStatus
+from bot.nudges.service import revise_list
 from bot.outbox import keys
 from bot.outbox.service import enqueue
 from bot.ports import Notifier
@@ -63,14 +64,63 @@ def _changeable(session: Session, task_id: int, actor: Person) -> Task:
 
 
 def complete_task(
-    db: Db, *, task_id: int, actor_slack_id: str, now: datetime, lang: Lang
-) -> TaskView:
+    db: Db,
+    *,
+    task_id: int,
+    actor_slack_id: str,
+    now: datetime,
+    lang: Lang,
+    policy: Policy | None = None,
+    notifier: Notifier | None = None,
+    currency: str = "",
+) -> tuple[TaskView, list[str]]:
+    """Done; with a notifier, the assignee's nudge list of today shows it ticked off (the
+    keys returned are to deliver now)."""
     with transaction(db) as session:
         task = _changeable(session, task_id, team.require_member(session, actor_slack_id))
         task.status = TRANSITIONS[(task.status, "done")]
         task.done_at = now
         queries.resolve_disputes_of(session, task, now)
-        return queries.view_of(session, task, lang)
+        view = queries.view_of(session, task, lang)
+        return view, _revise_list(session, task, now, policy, notifier, lang, currency)
+
+
+def _revise_list(
+    session: Session,
+    task: Task,
+    now: datetime,
+    policy: Policy | None,
+    notifier: Notifier | None,
+    lang: Lang,
+    currency: str,
+) -> list[str]:
+    """The lists that show the task: its assignee's, and its supervisors' (where an
+    escalated task is an item, with COBRO_ESCALATE_TO=dm)."""
+    if policy is None or notifier is None:
+        return []
+    session.flush()
+    assignee = team.member_by_id(session, task.assignee_id)
+    members = dict.fromkeys(
+        m
+        for m in (
+            task.assignee_id,
+            task.supervisor_id,
+            assignee.supervisor_id if assignee else None,
+        )
+        if m is not None
+    )
+    sent: list[str] = []
+    for member_id in members:
+        sent += revise_list(
+            session,
+            member_id=member_id,
+            now=now,
+            policy=policy,
+            notifier=notifier,
+            lang=lang,
+            currency=currency,
+        )
+    return sent
 
 
 def snooze_task(
@@ -84,9 +134,11 @@ def snooze_task(
     lang: Lang,
     notifier: Notifier | None = None,
     receipt_for: str | None = None,
+    currency: str = "",
 ) -> tuple[TaskView, list[str]]:
     """`until`: "1h", "tomorrow", or a date in words. From a form (`receipt_for`, its
-    submission), the actor gets a receipt by DM."""
+    submission), the actor gets a receipt by DM. With a notifier, the assignee's nudge
+    list of today no longer shows it."""
     with transaction(db) as session:
         actor = team.require_member(session, actor_slack_id)
         task = _changeable(session, task_id, actor)
@@ -104,6 +156,7 @@ def snooze_task(
             )
             enqueue(session, key=key, channel=to.slack_user_id, message=message)
             sent.append(key)
+        sent += _revise_list(session, task, now, policy, notifier, lang, currency)
         return view, sent
 
 
@@ -200,4 +253,5 @@ def add_task(
 
 def my_tasks(db: Db, *, member_id: int, lang: Lang) -> list[TaskView]:
     with db() as session:
-        return queries.views_of(session, queries.open_tasks(session, member_id), lang)
+        # All of them: the list shows the soonest and counts the rest.
+        return queries.views_of(session, queries.open_tasks(session, member_id, 1000), lang)

@@ -10,8 +10,10 @@ from typing import Any
 
 from bot.agenda.rules import Agenda, DueCall, overdue_by_currency
 from bot.agenda.scripts import call_script
+from bot.calls.rules import LoggedCall
+from bot.core.dates import describe
 from bot.core.i18n import Lang, t
-from bot.core.i18n.formats import short_day
+from bot.core.i18n.formats import short_day, zone_city
 from bot.core.money import money
 from bot.core.policy import Policy
 from handlers.blocks.amounts import amounts_text
@@ -91,7 +93,11 @@ def _facts(call: DueCall, view: AgendaView, lang: Lang) -> str:
         )
     else:
         lines.append(t("agenda.no_note", lang))
-    lines.append(t("agenda.reliability", lang, kept=call.promises_kept, made=call.promises_made))
+    lines.append(
+        t("agenda.reliability", lang, kept=call.promises_kept, made=call.promises_made)
+        if call.promises_made
+        else t("agenda.no_promises_yet", lang)
+    )
     converted = call.window_in(day, view.policy)
     start, end = call.window or (view.policy.call_start, view.policy.call_end)
     if converted is not None:
@@ -101,7 +107,7 @@ def _facts(call: DueCall, view: AgendaView, lang: Lang) -> str:
                 lang,
                 start=_hhmm(converted[0]),
                 end=_hhmm(converted[1]),
-                tz=escape(call.timezone),
+                tz=escape(zone_city(call.timezone, lang)),
                 team_start=_hhmm(converted[2]),
                 team_end=_hhmm(converted[3]),
             )
@@ -174,3 +180,40 @@ def agenda_title(day: date, lang: Lang, collector_name: str | None = None) -> st
     if collector_name:
         return t("agenda.title_for", lang, name=collector_name, day=short_day(day, lang))
     return t("agenda.title", lang, day=short_day(day, lang))
+
+
+def _done_line(logged: LoggedCall, at: time, lang: Lang) -> str:
+    """ "✅ 10:42 · promesa $5,000.00 el viernes 27 de noviembre", or what the call got."""
+    if logged.promises:
+        first = logged.promises[0]
+        got = t(
+            "agenda.done_promise",
+            lang,
+            amount=money(first.amount, first.currency, lang),
+            when=describe(first.when.day, lang=lang, today=logged.today),
+        )
+    else:
+        got = t(f"outcome.{logged.outcome.value}", lang)
+    return t(
+        "agenda.done_line",
+        lang,
+        at=_hhmm(at),
+        customer=escape(logged.customer_name),
+        got=got,
+    )
+
+
+def mark_call_done(
+    blocks: list[dict[str, Any]], logged: LoggedCall, at: time, lang: Lang
+) -> list[dict[str, Any]] | None:
+    """The digest's blocks with the customer's call shown done: its facts become one line
+    and its Registrar llamada button goes (Ver cliente stays); None when the customer is
+    not in these blocks."""
+    value = str(logged.customer_id)
+    for index, block in enumerate(blocks):
+        accessory = block.get("accessory") or {}
+        if accessory.get("action_id") == Action.LOG_CALL and accessory.get("value") == value:
+            changed = list(blocks)
+            changed[index] = section(_done_line(logged, at, lang))
+            return changed
+    return None

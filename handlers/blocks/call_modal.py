@@ -13,13 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.calls.rules import MAX_INSTALLMENTS
+from bot.core.dates import describe
 from bot.core.i18n import Lang, t
+from bot.core.i18n.formats import zone_city
 from bot.core.money import amount_text, money
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PaymentMethod
-from bot.customers.rules import CallContext
+from bot.customers.rules import CallContext, CallTiming
 from handlers.blocks.common import button, context, escape, section
+from handlers.blocks.do_not_contact import do_not_contact_warnings
 from handlers.blocks.inputs import (
     date_words_input,
     input_block,
@@ -97,6 +101,32 @@ def fields_for(outcome: AttemptOutcome, *, new_person: bool = False) -> tuple[st
     return ("outcome", *task)
 
 
+def _timing_warning(timing: CallTiming, lang: Lang) -> dict[str, Any]:
+    """Outside the customer's hours, not their calling day, or past the contact cap: said
+    with the next allowed moment; the form stays open (the customer may have called)."""
+    where = (
+        t("call.timing_where", lang, city=escape(zone_city(timing.zone, lang)))
+        if timing.zone
+        else t("call.timing_team_time", lang)
+    )
+    local = timing.next_slot
+    slot = describe(local.date(), local.time().replace(second=0), lang=lang, today=timing.today)
+    theirs = ""
+    if timing.zone:
+        at = local.astimezone(ZoneInfo(timing.zone))
+        city = escape(zone_city(timing.zone, lang))
+        theirs = t("call.timing_theirs", lang, at=f"{at:%H:%M}", city=city)
+    text = t(
+        f"call.timing_{timing.problem.value}",
+        lang,
+        now=f"{timing.their_time:%H:%M}",
+        where=where,
+        slot=slot,
+        theirs=theirs,
+    )
+    return section(text + " " + t("call.timing_log_anyway", lang))
+
+
 def build_call_modal(
     ctx: CallContext,
     lang: Lang,
@@ -111,7 +141,11 @@ def build_call_modal(
     first_contact = str(ctx.contacts[0].id) if ctx.contacts else CONTACT_NEW
     new_person = (p.contact or first_contact) == CONTACT_NEW
     shown = set(fields_for(s.outcome, new_person=new_person))
-    blocks: list[dict[str, Any]] = [_header(ctx, lang), _outcome(p, lang)]
+    blocks: list[dict[str, Any]] = [_header(ctx, lang)]
+    blocks += do_not_contact_warnings(ctx, lang)
+    if ctx.timing is not None:
+        blocks.append(_timing_warning(ctx.timing, lang))
+    blocks.append(_outcome(p, lang))
     if s.outcome == AttemptOutcome.ANSWERED:
         blocks += _answered(ctx, p, s, lang, first_contact, default_amount, shown)
     elif s.outcome == AttemptOutcome.THIRD_PARTY:

@@ -10,7 +10,7 @@ from babel.dates import get_day_names
 
 from bot.core.dates import describe
 from bot.core.i18n import Lang, t
-from bot.core.i18n.formats import locale_for, short_day
+from bot.core.i18n.formats import locale_for, short_day, zone_city
 from bot.core.money import money
 from bot.core.vocabulary import PaymentMethod
 from bot.customers.rules import CallContext, CallingHours, CustomerCard, InvoiceLine
@@ -51,7 +51,11 @@ def days_in_words(days: frozenset[int], lang: Lang) -> str:
 
 
 def hours_line(hours: CallingHours, lang: Lang) -> str:
-    zone = t("card.hours_zone", lang, zone=escape(hours.timezone)) if hours.timezone else ""
+    zone = (
+        t("card.hours_zone", lang, zone=escape(zone_city(hours.timezone, lang)))
+        if hours.timezone
+        else ""
+    )
     return t(
         "card.hours_own" if hours.own else "card.hours_team",
         lang,
@@ -107,7 +111,9 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
             lang,
             step=t(f"reason.{card.step.value}", lang) if card.step else t("card.no_step", lang),
         ),
-        t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made),
+        t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made)
+        if card.promises_made
+        else t("card.no_promises_yet", lang),
     ]
     if card.credit > 0:
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
@@ -119,6 +125,8 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
         facts.append(t("card.credit_hold", lang))
     if card.hours is not None:
         facts.append(hours_line(card.hours, lang))
+    if card.do_not_contact:
+        facts.append(t("dnc.card_customer", lang, reason=escape(card.do_not_contact)))
     if card.pending_promise:
         p = card.pending_promise
         facts.append(
@@ -138,6 +146,8 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
             parts.append(escape(c.email))
         if c.decision_maker:
             parts.append(t("card.decides", lang))
+        if c.do_not_contact:
+            parts.append(t("dnc.card_contact", lang, reason=escape(c.do_not_contact)))
         contacts.append(" · ".join(parts))
     if not card.contacts:
         contacts.append(t("card.no_contacts", lang))
@@ -216,6 +226,7 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
                 button(t("card.add_task", lang), Action.ADD_TASK.value, value),
                 button(t("card.add_payment", lang), Action.ADD_PAYMENT.value, value),
                 button(t("card.export", lang), Action.EXPORT_HISTORY.value, value),
+                button(t("dnc.button", lang), Action.DO_NOT_CONTACT.value, value),
                 *(
                     [
                         button(

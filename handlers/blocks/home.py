@@ -9,7 +9,7 @@ from bot.core.i18n import Lang, t
 from bot.core.i18n.formats import short_day
 from bot.core.money import money
 from handlers.blocks.agenda import AgendaView, build_due_call
-from handlers.blocks.common import context, divider, escape, header, section
+from handlers.blocks.common import clip, context, divider, escape, header, section
 
 HOME_BLOCK_LIMIT = 100
 
@@ -18,8 +18,29 @@ def build_home_stranger(lang: Lang) -> dict[str, Any]:
     return {"type": "home", "blocks": [section(t("error.not_on_team", lang))]}
 
 
-def build_home(day: MyDay, view: AgendaView, lang: Lang) -> dict[str, Any]:
+HOME_LINES = 15  # lines of a list section: well within a section's 3000 characters
+LINE_LIMIT = 190
+# What the sections after the calls take at most: for tasks, promises and calls done, a
+# divider, a title, the lines and a "y N más"; then the footer.
+TAIL_BLOCKS = 3 * 4 + 1
+
+
+def _lines(lines: list[str], total: int, empty: str, more_key: str, lang: Lang) -> list[dict]:
+    """A list as one section of at most `HOME_LINES` lines; the rest counted with the
+    command that shows it all."""
+    shown = [clip(line, LINE_LIMIT) for line in lines[:HOME_LINES]]
+    blocks: list[dict[str, Any]] = [section("\n".join(shown) if shown else empty)]
+    if total > len(shown):
+        blocks.append(context(t(more_key, lang, count=total - len(shown))))
+    return blocks
+
+
+def build_home(day: MyDay, view: AgendaView, lang: Lang, *, reserved: int = 0) -> dict[str, Any]:
+    """Sections in the order they matter (calls to do, tasks, promises due, calls done),
+    every one always there: the calls get what the others leave of the 100 blocks, and
+    whatever does not fit is counted with the command that shows it."""
     agenda = day.agenda
+    done, total = day.progress
     blocks: list[dict[str, Any]] = [
         header(t("home.title", lang)),
         context(t("home.hello", lang, name=escape(day.name))),
@@ -27,17 +48,25 @@ def build_home(day: MyDay, view: AgendaView, lang: Lang) -> dict[str, Any]:
             "*" + t("home.calls", lang, day=short_day(agenda.day, lang), count=agenda.total) + "*"
         ),
     ]
+    if total:
+        blocks.append(context(t("home.progress", lang, done=done, count=total)))
     if not agenda.calls:
         blocks.append(section(t("agenda.empty", lang, day=short_day(agenda.day, lang))))
-    calls: list[dict[str, Any]] = []
+    # `reserved`: blocks another section (a supervisor's team) takes on the same tab
+    budget = HOME_BLOCK_LIMIT - reserved - len(blocks) - TAIL_BLOCKS - 1  # 1: "y N más"
+    shown = 0
     for call in agenda.calls:
-        calls.extend(build_due_call(call, view, lang))
-    blocks.extend(calls)
-    if agenda.total > len(agenda.calls):
-        blocks.append(context(t("home.more_calls", lang, count=agenda.total - len(agenda.calls))))
+        built = build_due_call(call, view, lang)
+        if len(built) > budget:
+            break
+        blocks.extend(built)
+        budget -= len(built)
+        shown += 1
+    if agenda.total > shown:
+        blocks.append(context(t("home.more_calls", lang, count=agenda.total - shown)))
     blocks.append(divider())
-    blocks.append(section("*" + t("home.tasks", lang, count=len(day.tasks)) + "*"))
-    lines = [
+    blocks.append(section("*" + t("home.tasks", lang, count=day.tasks_total) + "*"))
+    task_lines = [
         t(
             "home.task_line",
             lang,
@@ -48,10 +77,11 @@ def build_home(day: MyDay, view: AgendaView, lang: Lang) -> dict[str, Any]:
         )
         for task in day.tasks
     ]
-    blocks.append(section("\n".join(lines) if lines else t("home.no_tasks", lang)))
+    total_tasks = max(day.tasks_total, len(day.tasks))
+    blocks += _lines(task_lines, total_tasks, t("home.no_tasks", lang), "home.more_tasks", lang)
     blocks.append(divider())
     blocks.append(section("*" + t("home.promises", lang, count=len(day.promises_due)) + "*"))
-    promises = [
+    promise_lines = [
         t(
             "home.promise_line",
             lang,
@@ -60,6 +90,19 @@ def build_home(day: MyDay, view: AgendaView, lang: Lang) -> dict[str, Any]:
         )
         for p in day.promises_due
     ]
-    blocks.append(section("\n".join(promises) if promises else t("home.no_promises", lang)))
+    blocks += _lines(
+        promise_lines,
+        len(promise_lines),
+        t("home.no_promises", lang),
+        "home.more_promises",
+        lang,
+    )
+    blocks.append(divider())
+    blocks.append(section("*" + t("home.done", lang, count=len(day.done)) + "*"))
+    done_lines = [
+        t("home.done_line", lang, at=f"{d.at:%H:%M}", customer=escape(d.customer))
+        for d in reversed(day.done)  # the latest first
+    ]
+    blocks += _lines(done_lines, len(done_lines), t("home.none_done", lang), "home.more_done", lang)
     blocks.append(context(t("help.footer", lang)))
-    return {"type": "home", "blocks": blocks[:HOME_BLOCK_LIMIT]}
+    return {"type": "home", "blocks": blocks}

@@ -9,7 +9,7 @@ from bot.core.dates import describe
 from bot.core.i18n import Lang, t
 from bot.core.money import money
 from bot.promises.rules import PromiseLine
-from handlers.blocks.common import button, escape, header, message, section
+from handlers.blocks.common import button, context, escape, header, message, section
 from handlers.blocks.inputs import (
     date_words_input,
     input_block,
@@ -71,6 +71,9 @@ def build_promise_list(
                 ],
             }
         )
+    if len(promises) > PROMISES_PER_MESSAGE:
+        rest = len(promises) - PROMISES_PER_MESSAGE
+        blocks.append(context(t("promises.more", lang, count=rest)))
     return message(escape(title), blocks)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from bot.core.i18n import Lang, t
 from bot.tasks.rules import TaskView
 from handlers.blocks.call import task_buttons
-from handlers.blocks.common import escape, header, message, section
+from handlers.blocks.common import context, escape, header, message, section
 from handlers.blocks.inputs import date_words_input, input_block, save_modal, user_select
 from handlers.ids import Callback
 from handlers.metadata import TaskMeta
@@ -39,6 +39,8 @@ def build_task_list(
     for task in tasks[:TASKS_PER_MESSAGE]:
         blocks.append(section(_line(task, lang, today)))
         blocks.append(task_buttons(task.id, task.customer_id, lang))
+    if len(tasks) > TASKS_PER_MESSAGE:  # the soonest first; the rest counted, never dropped
+        blocks.append(context(t("tasks.more", lang, count=len(tasks) - TASKS_PER_MESSAGE)))
     return message(escape(title), blocks)
 
 

@@ -16,12 +16,25 @@ def register_all(app: App) -> None:
         calls,
         commands,
         customers,
+        do_not_contact,
         help,
         home,
+        nudges,
         promises,
         supervision,
         tasks,
     )
 
-    for module in (commands, calls, customers, tasks, promises, home, help, supervision):
+    for module in (
+        commands,
+        calls,
+        customers,
+        do_not_contact,
+        tasks,
+        nudges,
+        promises,
+        home,
+        help,
+        supervision,
+    ):
         module.register(app)

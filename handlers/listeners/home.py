@@ -62,11 +62,13 @@ def publish_home(client: WebClient, deps: Deps, member: Member) -> None:
         title=agenda_title(day.agenda.day, member.lang),
         at=deps.clock.now().astimezone(policy.tz).time(),
     )
-    home = build_home(day, view, member.lang)
-    # A supervisor or admin sees their team's day first (a collector gets None).
+    # A supervisor or admin sees their team's day first (a collector gets None); their own
+    # part is built in the room the team's section leaves, so none of its sections is cut.
     team = team_day(deps.db, member_id=member.id, now=deps.clock.now(), policy=policy)
-    if team is not None:
-        home = with_team_section(home, build_team_section(team, member.lang))
+    team_blocks = build_team_section(team, member.lang) if team is not None else []
+    home = build_home(day, view, member.lang, reserved=len(team_blocks))
+    if team_blocks:
+        home = with_team_section(home, team_blocks)
     client.views_publish(user_id=member.slack_user_id, view=home)
 
 

@@ -17,7 +17,7 @@ from handlers.errors import answer_form
 from handlers.forms import state_values, submission_of
 from handlers.ids import Action, Callback
 from handlers.later import acked, queue
-from handlers.listeners.home import refresh_home, settle
+from handlers.listeners.home import settle
 from handlers.metadata import TaskMeta
 from handlers.replies import reply_privately
 
@@ -49,15 +49,18 @@ def on_done(
 ) -> None:
     ack()
     deps, member, lang = asker(context)
-    task = complete_task(
+    task, keys = complete_task(
         deps.db,
         task_id=_task_id(action_value(body)),
         actor_slack_id=member.slack_user_id,
         now=deps.clock.now(),
         lang=lang,
+        policy=deps.policy(),
+        notifier=deps.notifier,
+        currency=deps.settings.cobro_currency,
     )
     _answer(body, respond, client, build_task_changed("task.marked_done", task, lang, deps.today()))
-    refresh_home(deps, client, member)
+    settle(deps, client, member, keys)
 
 
 def on_snooze(
@@ -73,7 +76,7 @@ def on_snooze(
             view=build_snooze_modal(_task_id(task_id), lang, body.get("response_url")),
         )
         return
-    task, _ = snooze_task(
+    task, keys = snooze_task(
         deps.db,
         task_id=_task_id(task_id),
         actor_slack_id=member.slack_user_id,
@@ -81,9 +84,11 @@ def on_snooze(
         now=deps.clock.now(),
         policy=deps.policy(),
         lang=lang,
+        notifier=deps.notifier,
+        currency=deps.settings.cobro_currency,
     )
     _answer(body, respond, client, build_task_changed("task.snoozed", task, lang, deps.today()))
-    refresh_home(deps, client, member)
+    settle(deps, client, member, keys)
 
 
 def on_reassign(
@@ -135,6 +140,7 @@ def on_snooze_submitted(
             lang=lang,
             notifier=deps.notifier,
             receipt_for=submission_of(body),
+            currency=deps.settings.cobro_currency,
         )
     except CobroError as error:
         answer_form(ack, error, lang, "when")

@@ -3,7 +3,7 @@ recipient's language. Pure: no session, no sending (the domain writes the outbox
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from bot.agenda.rules import Agenda, DigestSummary
@@ -14,12 +14,18 @@ from bot.core.i18n import Lang, t
 from bot.core.policy import Policy
 from bot.history.rules import Event
 from bot.imports.report import SyncedFile
+from bot.nudges.daily import DailyList
 from bot.nudges.rules import PromiseNudge, TaskNudge
 from bot.payments.rules import RecordedPayment
 from bot.ports import Message, OutboxFile, Recipient
 from bot.reports.rules import Report
 from bot.tasks.rules import TaskView
-from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.agenda import (
+    AgendaView,
+    agenda_title,
+    build_agenda_messages,
+    mark_call_done,
+)
 from handlers.blocks.call import (
     build_call_confirmation,
     build_task_assigned,
@@ -30,6 +36,7 @@ from handlers.blocks.customer import build_payment_recorded
 from handlers.blocks.imports import build_folder_import
 from handlers.blocks.nudges import (
     build_channel_escalation,
+    build_nudge_list,
     build_promise_nudge,
     build_task_nudge,
 )
@@ -70,6 +77,12 @@ class SlackNotifier:
     def call_logged(self, logged: LoggedCall, *, to: Recipient) -> Message:
         return as_message(build_call_confirmation(logged, to.lang))
 
+    def digest_call_done(
+        self, digest: Message, logged: LoggedCall, *, at: time, lang: Lang
+    ) -> Message | None:
+        blocks = mark_call_done(digest.blocks or [], logged, at, lang)
+        return None if blocks is None else Message(text=digest.text, blocks=blocks)
+
     def task_assigned(self, logged: LoggedCall, *, to: Recipient) -> Message:
         return as_message(build_task_assigned(logged, to.lang))
 
@@ -87,6 +100,9 @@ class SlackNotifier:
 
     def promise_nudge(self, nudge: PromiseNudge, *, to: Recipient) -> Message:
         return as_message(build_promise_nudge(nudge, to.lang, nudge.promised_for))
+
+    def nudge_list(self, daily: DailyList, *, today: date) -> Message:
+        return as_message(build_nudge_list(daily, daily.owner.lang, today))
 
     def channel_escalation(
         self, nudge: TaskNudge | PromiseNudge, *, lang: Lang, details: bool

@@ -56,11 +56,13 @@ def test_the_plan_is_kept_and_tomorrows_summary_shows_it_against_what_was_done(
         b.attempt(s, customer, ana, "2026-11-30")
     control.jobs.digest(TUESDAY_8AM)
     summary = control.fake.messages_to("C0SUPER")[-1].text()
-    assert "lun 30 nov: plan 3, hechas 2" in summary  # Ana: two of three
-    assert "• Bea Ruiz: 0 llamadas hoy · lun 30 nov: plan 0, hechas 0" in summary
-    assert "• Luis Gómez: 1 llamada hoy · lun 30 nov: plan 1, hechas 0" in summary
+    assert "lun 30 nov: llamadas, 2 de 3 del plan" in summary  # Ana: two of three
+    assert "• Bea Ruiz: 0 llamadas hoy · lun 30 nov: llamadas, 0 de 0 del plan" in summary
+    assert "• Luis Gómez: 1 llamada hoy · lun 30 nov: llamadas, 0 de 1 del plan" in summary
     monday = control.fake.messages_to("C0SUPER")[0].text()
-    assert "vie 27 nov: hechas 0 (no se guardó plan)" in monday  # before cobro kept plans
+    assert (
+        "vie 27 nov: llamadas registradas, 0 (no se guardó plan)" in monday
+    )  # before cobro kept plans
 
 
 def test_the_overdue_total_is_per_currency(control: Harness) -> None:

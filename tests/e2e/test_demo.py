@@ -45,7 +45,7 @@ def test_the_scripted_story(tmp_path: Path) -> None:
         "↳ en el hilo de la confirmación",  # the broken promise, in the call's thread
         "Promesa incumplida: Ferretería López prometió $20,000.00",
         "Ahora eres Sara Jiménez.",
-        "🚨 La tarea de Ana Pérez lleva 2 días hábiles vencida",  # an escalation
+        "🚨 Escalamiento: una tarea de Ana Pérez lleva 2 días hábiles vencida",  # an escalation, once
         "Control semanal · 23 nov 2026 – 29 nov 2026",  # the weekly report
         "Control de cobranza · 30 nov 2026 – 30 nov 2026",  # /cobro reporte semana
     ]

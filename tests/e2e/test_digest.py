@@ -174,7 +174,7 @@ def test_the_summary_lists_orphans_in_a_private_channel(bot: Harness) -> None:
         )
     bot.jobs.digest(WED_8AM)
     text = bot.fake.messages_to("C0SUPER")[0].text()
-    assert "Huérfano SA" in text and "sin cobrador" in text
+    assert "Huérfano SA" in text and "sin responsable" in text
     assert "Olvidado SA" in text and "(Ana Pérez)" in text
 
 

@@ -72,18 +72,18 @@ def test_an_overdue_task_each_business_morning_then_escalated_once(bot: Harness)
         b.task(s, lopez, ana, "2026-11-20", "Verificar el pago")  # Friday
     _run(bot, _at("2026-11-23", 8))  # Monday: 1 business day late
     _run(bot, _at("2026-11-23", 11, 15))
-    assert len(_to(bot, "U0ANA")) == 1
+    assert len(_to(bot, "U0ANA")) == 1  # the day's list, once
     assert "vencida hace 1 día hábil" in _to(bot, "U0ANA")[0].text()
-    assert _to(bot, "U0SARA") == []
+    assert _to(bot, "C0SUPER") == []
     _run(bot, _at("2026-11-24", 8))  # Tuesday: 2 business days late → escalated
     assert len(_to(bot, "U0ANA")) == 2
-    (escalation,) = _to(bot, "U0SARA")
-    assert "La tarea de Ana Pérez lleva 2 días hábiles vencida" in escalation.text()
-    (channel,) = _to(bot, "C0SUPER")
+    (channel,) = _to(bot, "C0SUPER")  # once, to the channel (COBRO_ESCALATE_TO's default)
+    assert "una tarea de Ana Pérez lleva 2 días hábiles vencida" in channel.text()
     assert "Ferretería López" not in channel.text()  # a public channel: no customer details
-    _run(bot, _at("2026-11-25", 8))  # Wednesday: reminded again, not escalated again
+    assert _to(bot, "U0SARA") == []  # never twice: not by DM as well
+    _run(bot, _at("2026-11-25", 8))  # Wednesday: on the list again, not escalated again
     assert len(_to(bot, "U0ANA")) == 3
-    assert len(_to(bot, "U0SARA")) == 1 and len(_to(bot, "C0SUPER")) == 1
+    assert _to(bot, "U0SARA") == [] and len(_to(bot, "C0SUPER")) == 1
 
 
 def test_a_private_supervisors_channel_gets_the_details(bot: Harness) -> None:
@@ -133,11 +133,12 @@ def test_a_promise_is_reminded_the_day_before_and_on_the_day(bot: Harness) -> No
         b.promise(s, lopez, ana, "2026-11-24", "600.00")
     _run(bot, _at("2026-11-23", 9))
     (eve,) = _to(bot, "U0ANA")
-    assert "vence la promesa de *Ferretería López*" in eve.text()
+    assert "Recordar a *Ferretería López* su promesa" in eve.text()
     _run(bot, _at("2026-11-23", 15))
     _run(bot, _at("2026-11-24", 9))
     day = _to(bot, "U0ANA")[1]
-    assert "Hoy toca comprobar el pago" in day.text() and "cobro_add_payment" in day.text()
+    assert "Comprobar el pago de *Ferretería López*" in day.text()
+    assert "payment:" in day.text()  # Registrar pago, in the item's menu
     assert len(_to(bot, "U0ANA")) == 2
 
 
@@ -167,9 +168,9 @@ def test_a_broken_promise_is_told_in_the_confirmations_thread_then_escalated(
     # Monday 23 is the day of grace: nothing yet
     _run(bot, _at("2026-11-23", 9))
     assert len(_to(bot, "U0ANA")) == 1  # just the confirmation
-    # Tuesday 24: broken, told in the thread of the confirmation
+    # Tuesday 24: broken, told in the thread of the confirmation (and on the day's list)
     _run(bot, _at("2026-11-24", 9))
-    broken = _to(bot, "U0ANA")[-1]
+    (broken,) = [m for m in _to(bot, "U0ANA") if m.params.get("thread_ts")]
     assert "Promesa incumplida" in broken.text()
     assert broken.params["thread_ts"] == confirmation_ts
     with bot.db() as s:
@@ -178,8 +179,9 @@ def test_a_broken_promise_is_told_in_the_confirmations_thread_then_escalated(
     # Wednesday 25: still broken and nobody called: escalated to the supervisor, once
     _run(bot, _at("2026-11-25", 9))
     _run(bot, _at("2026-11-25", 9, 30))
-    (escalation,) = _to(bot, "U0SARA")
-    assert "sigue incumplida y nadie ha vuelto a llamar" in escalation.text()
+    (escalation,) = _to(bot, "C0SUPER")
+    assert "Escalamiento: una promesa que sigue Ana Pérez" in escalation.text()
+    assert _to(bot, "U0SARA") == []
 
 
 def test_a_broken_promise_with_a_call_since_is_not_escalated(bot: Harness) -> None:
@@ -191,7 +193,7 @@ def test_a_broken_promise_with_a_call_since_is_not_escalated(bot: Harness) -> No
     with bot.db.begin() as s:
         b.attempt(s, s.get(Customer, lopez.id), s.get(TeamMember, ana.id), "2026-11-24")
     _run(bot, _at("2026-11-25", 9))
-    assert _to(bot, "U0SARA") == []
+    assert _to(bot, "U0SARA") == [] and _to(bot, "C0SUPER") == []
 
 
 def test_every_nudge_is_one_outbox_row_with_its_key(bot: Harness) -> None:
@@ -202,4 +204,5 @@ def test_every_nudge_is_one_outbox_row_with_its_key(bot: Harness) -> None:
     _run(bot, _at("2026-11-23", 9))
     with bot.db() as s:
         keys = set(s.scalars(select(OutboxMessage.dedupe_key)))
-    assert f"task:{task.id}:overdue:2026-11-23" in keys
+    assert f"nudges:{ana.id}:2026-11-23" in keys  # the day's list: one row, edited in place
+    assert not any(key.startswith(f"task:{task.id}:") for key in keys)

@@ -169,7 +169,7 @@ def test_a_collector_cannot_assign_an_orphan(bot: Harness) -> None:
         extra={"type": "static_select", "selected_option": {"value": f"{orphan_id}:{ana.id}"}},
     )
     (answer,) = bot.fake.wait_for("response_url")
-    assert "supervisores y administradores" in answer.text()
+    assert "quien supervisa o administra el equipo" in answer.text()
     with bot.db() as s:
         assert s.get(Customer, orphan_id).collector_id is None
 
@@ -212,7 +212,7 @@ def test_an_escalated_account_has_its_credit_held_then_goes_to_legal(bot: Harnes
     assert "Constructora Vieja" not in agenda and "Ferretería López" in agenda
     listed = bot.slack.ask("U0SARA", "legal").text()
     assert "Constructora Vieja" in listed and "C-400" in listed and "Luis Gómez" in listed
-    assert "supervisores y administradores" in bot.slack.ask("U0LUIS", "legal").text()
+    assert "quien supervisa o administra el equipo" in bot.slack.ask("U0LUIS", "legal").text()
     with bot.db() as s:
         fields = list(s.scalars(select(Correction.field).where(Correction.customer_id == vieja_id)))
     assert fields == ["credit_hold", "handed_over"]

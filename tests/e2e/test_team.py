@@ -12,8 +12,8 @@ def test_equipo_lists_the_team_with_roles_and_supervisors(bot: Harness) -> None:
     reply = bot.slack.ask("U0ANA", "equipo")
     text = reply.text()
     assert reply.json["response_type"] == "ephemeral"
-    assert "Ana Pérez · cobrador · supervisa Sara Jefa" in text
-    assert "Sara Jefa · supervisor" in text
+    assert "Ana Pérez · cobranza · supervisión a cargo de Sara Jefa" in text
+    assert "Sara Jefa · supervisión" in text
 
 
 def test_an_admin_adds_a_colleague_by_mention(bot: Harness) -> None:
@@ -23,23 +23,23 @@ def test_an_admin_adds_a_colleague_by_mention(bot: Harness) -> None:
     reply = bot.slack.ask(
         "U0ADMIN", "equipo agregar <@U0BEA|bea> cobradora supervisor <@U0BOSS|sara>"
     )
-    assert "Bea Gómez está en el equipo como cobrador" in reply.text()
+    assert "Bea Gómez está en el equipo, en cobranza" in reply.text()
     listing = bot.slack.ask("U0BEA", "equipo").text()
-    assert "Bea Gómez · cobrador · supervisa Sara Jefa" in listing
+    assert "Bea Gómez · cobranza · supervisión a cargo de Sara Jefa" in listing
 
 
 def test_a_collector_cannot_add_people(bot: Harness) -> None:
     bot.member("U0ANA", "Ana Pérez")
     bot.fake.add_user("U0BEA", "Bea Gómez")
     reply = bot.slack.ask("U0ANA", "equipo agregar <@U0BEA|bea> cobrador")
-    assert "solo para administradores" in reply.text()
+    assert "solo para quien administra el equipo" in reply.text()
     assert "no formas parte" in bot.slack.command("U0BEA", "ayuda").text()
 
 
 def test_adding_with_an_unknown_role_says_which_roles_exist(bot: Harness) -> None:
     bot.member("U0ADMIN", "Admin", Role.ADMIN)
     reply = bot.slack.ask("U0ADMIN", "equipo agregar <@U0BEA|bea> jefe")
-    assert "Rol «jefe» desconocido: usa cobrador, supervisor o administrador." in reply.text()
+    assert "Rol «jefe» desconocido: usa cobranza, supervisión o administración." in reply.text()
 
 
 def test_an_admin_removes_someone_and_they_lose_access(bot: Harness) -> None:

@@ -103,7 +103,7 @@ def test_team_check_takes_off_whoever_slack_deactivated_and_tells_the_admins(
         told = fake.messages_to("U0ADM")
     assert checked.returncode == 0, checked.stderr
     assert "Desactivada en Slack, sale del equipo: Luis Gómez" in checked.stdout
-    assert len(told) == 1 and "Deja 2 cuentas sin cobrador" in told[0].text()
+    assert len(told) == 1 and "Deja 2 cuentas sin responsable" in told[0].text()
     with db() as s:
         gone = s.scalar(select(TeamMember).where(TeamMember.slack_user_id == "U0LUIS"))
         assert gone is not None and gone.active is False

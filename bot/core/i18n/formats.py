@@ -77,3 +77,15 @@ def short_day(day: date, lang: Lang) -> str:
 
 def instant_in_words(at: datetime, lang: Lang) -> str:
     return format_datetime(at, format="medium", locale=locale_for(lang), tzinfo=at.tzinfo)
+
+
+@cache
+def zone_city(zone: str, lang: Lang) -> str:
+    """A time zone as people say it: its city in words ("Bogotá", "Ciudad de México"),
+    never the IANA name; the name itself only when babel knows no city for it."""
+    from babel.dates import get_timezone_location
+
+    try:
+        return str(get_timezone_location(zone, locale=locale_for(lang), return_city=True))
+    except (LookupError, ValueError):
+        return zone

@@ -57,3 +57,29 @@ def test_slack_locales_choose_the_language() -> None:
     assert lang_of("pt-BR") == "es"
     assert lang_of("pt-BR", "en") == "en"
     assert lang_of(None, "en") == "en"
+
+
+def test_roles_are_said_without_a_gender() -> None:
+    """Ana and Bea are not "cobrador": a role is the work (cobranza), and "supervisa Sara"
+    never reads as if Ana supervised Sara."""
+    assert [t(f"role.{r}", "es") for r in ("collector", "supervisor", "admin")] == [
+        "cobranza",
+        "supervisión",
+        "administración",
+    ]
+    line = t(
+        "team.line",
+        "es",
+        name="Ana Pérez",
+        role="cobranza",
+        supervisor=t("team.supervised_by", "es", supervisor="Sara Jiménez"),
+    )
+    assert line == "Ana Pérez · cobranza · supervisión a cargo de Sara Jiménez"
+    gendered = re.compile(r"\b(cobrador|cobradores|supervisores|administradores)\b")
+    spanish = [
+        text
+        for key, entry in catalog().items()
+        if not key.startswith(("csv.", "import", "report.csv"))
+        for text in _forms(entry["es"]).values()
+    ]
+    assert [text for text in spanish if gendered.search(text)] == []

@@ -78,7 +78,7 @@ def test_a_whole_portfolio_moves_with_open_tasks_and_pending_promises(db, team) 
     ]
     line = next(e for e in history if e.kind == "Cambio de cuenta")
     assert line.who == "línea de comandos"
-    assert line.detail == "cliente C-100, cobrador: «Luis Gómez» → «Ana Pérez»"
+    assert line.detail == "cliente C-100, responsable de cobranza: «Luis Gómez» → «Ana Pérez»"
 
 
 def test_only_the_customers_named_move_and_a_stranger_refuses_the_whole_move(db, team) -> None:

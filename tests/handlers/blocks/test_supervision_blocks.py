@@ -31,7 +31,7 @@ def test_each_collector_shows_their_figures_and_buttons_carry_their_slack_id() -
 def test_a_large_team_is_cut_with_a_count_and_the_home_stays_within_100_blocks() -> None:
     blocks = build_team_section(_day(35), "es")
     assert len(blocks) <= TEAM_SECTION_LIMIT
-    assert "Y 15 cobradores más" in str(blocks)
+    assert "Y 15 personas más" in str(blocks)
     home = {"type": "home", "blocks": [{"type": "header"}, {"type": "context"}] * 50}
     merged = with_team_section(home, blocks)
     assert len(merged["blocks"]) == 100

@@ -65,14 +65,15 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "Last note ({day}, {author}): spoke with {who}; {why}; agreed: {what}",
     },
     "agenda.no_note": {"es": "Sin notas todavía", "en": "No notes yet"},
+    "agenda.no_promises_yet": {"es": "Sin promesas todavía", "en": "No promises yet"},
     "agenda.reliability": {
         "es": "Promesas cumplidas: {kept} de {made}",
         "en": "Promises kept: {kept} of {made}",
     },
     "agenda.window": {"es": "Llamar de {start} a {end}", "en": "Call from {start} to {end}"},
     "agenda.window_tz": {
-        "es": "Llamar de {start} a {end} ({tz}; {team_start}–{team_end} hora del equipo)",
-        "en": "Call from {start} to {end} ({tz}; {team_start}–{team_end} team time)",
+        "es": "Llamar de {start} a {end}, hora de {tz} ({team_start}–{team_end} hora del equipo)",
+        "en": "Call from {start} to {end}, {tz} time ({team_start}–{team_end} team time)",
     },
     "agenda.log_call": {"es": "Registrar llamada", "en": "Log call"},
     "agenda.view_customer": {"es": "Ver cliente", "en": "View customer"},
@@ -184,4 +185,9 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "(Última conversación, el {last}, con {who}: «{said}»).",
         "en": "(Last conversation, on {last}, with {who}: “{said}”.)",
     },
+    "agenda.done_line": {
+        "es": "✅ {at} · *{customer}* · {got}",
+        "en": "✅ {at} · *{customer}* · {got}",
+    },
+    "agenda.done_promise": {"es": "promesa {amount} el {when}", "en": "promise {amount} {when}"},
 }

@@ -233,7 +233,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "*Next step:* {task} · {when} · {assignee}",
     },
     "call.line_supervisor": {
-        "es": " · supervisa {supervisor}",
+        "es": " · supervisión a cargo de {supervisor}",
         "en": " · supervised by {supervisor}",
     },
     "call.line_tags": {"es": "*Etiquetas:* {tags}", "en": "*Tags:* {tags}"},
@@ -303,6 +303,49 @@ TEXTS |= {
 
 TEXTS |= {
     "what.task": {"es": "la tarea", "en": "the task"},
+    "call.timing_where": {"es": " en {city}", "en": " in {city}"},
+    "call.timing_team_time": {"es": " (hora del equipo)", "en": " (team time)"},
+    "call.timing_early": {
+        "es": ":warning: Son las {now}{where}: todavía no empieza su horario para llamar. Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: It is {now}{where}: their calling hours have not begun. Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_late": {
+        "es": ":warning: Son las {now}{where}: ya terminó su horario para llamar. Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: It is {now}{where}: their calling hours are over. Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_not_a_calling_day": {
+        "es": ":warning: Hoy no es día de llamar a este cliente (son las {now}{where}). Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: Today is not a day to call this customer (it is {now}{where}). Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_contact_cap": {
+        "es": ":warning: Ya se le llamó tantas veces como permite el límite de contactos. Próximo momento permitido: {slot}, hora del equipo{theirs}.",
+        "en": ":warning: They were already called as often as the contact cap allows. Next allowed moment: {slot}, team time{theirs}.",
+    },
+    "call.timing_theirs": {"es": " ({at} en {city})", "en": " ({at} in {city})"},
+    "call.timing_log_anyway": {
+        "es": "Puedes registrar la llamada igual: por ejemplo, si el cliente te llamó.",
+        "en": "You can still log the call: for instance, if the customer called you.",
+    },
+    "tasks.more": {
+        "es": {
+            "one": "… y {count} tarea más, con fecha posterior: termina o pospón las de arriba para verla.",
+            "other": "… y {count} tareas más, con fecha posterior: termina o pospón las de arriba para verlas.",
+        },
+        "en": {
+            "one": "… and {count} more task, due later: finish or snooze the ones above to see it.",
+            "other": "… and {count} more tasks, due later: finish or snooze the ones above to see them.",
+        },
+    },
+    "promises.more": {
+        "es": {
+            "one": "… y {count} promesa más, con fecha posterior.",
+            "other": "… y {count} promesas más, con fecha posterior.",
+        },
+        "en": {
+            "one": "… and {count} more promise, due later.",
+            "other": "… and {count} more promises, due later.",
+        },
+    },
     "tasks.title": {"es": "Mis tareas pendientes", "en": "My open tasks"},
     "tasks.none": {
         "es": "No tienes tareas pendientes. :tada:",
@@ -447,7 +490,7 @@ TEXTS |= {
     "card.add_payment": {"es": "Registrar pago", "en": "Record a payment"},
     "card.export": {"es": "Exportar historial", "en": "Export history"},
     "card.collector": {"es": "Cobrador: {name}", "en": "Collector: {name}"},
-    "card.no_collector": {"es": "Sin cobrador asignado", "en": "No collector assigned"},
+    "card.no_collector": {"es": "Sin responsable de cobranza", "en": "No collector assigned"},
     "card.balance": {"es": "*Saldo:* {balance}", "en": "*Balance:* {balance}"},
     "card.step": {"es": "*Paso de cobranza:* {step}", "en": "*Dunning step:* {step}"},
     "card.no_step": {"es": "al día", "en": "up to date"},
@@ -477,8 +520,15 @@ TEXTS |= {
     "card.no_tasks": {"es": "Ninguna tarea abierta.", "en": "No open tasks."},
     "card.task_line": {"es": "{task} · {when} · {assignee}", "en": "{task} · {when} · {assignee}"},
     "card.attempts": {
-        "es": "{count} intentos de llamada en total",
-        "en": "{count} call attempts in all",
+        "es": {
+            "one": "{count} intento de llamada en total",
+            "other": "{count} intentos de llamada en total",
+        },
+        "en": {"one": "{count} call attempt in all", "other": "{count} call attempts in all"},
+    },
+    "card.no_promises_yet": {
+        "es": "*Promesas:* todavía ninguna",
+        "en": "*Promises:* none yet",
     },
     "promise.reschedule_title": {"es": "Mover la promesa", "en": "Move the promise"},
     "promise.reschedule_when": {
@@ -618,11 +668,11 @@ TEXTS |= {
         "en": "No calls left for today. :tada:",
     },
     "call.correct_not_yours": {
-        "es": "Solo quien registró la llamada, o un supervisor, puede corregirla.",
+        "es": "Solo quien registró la llamada, o quien supervisa, puede corregirla.",
         "en": "Only whoever logged the call, or a supervisor, can correct it.",
     },
     "call.correct_too_late": {
-        "es": "Han pasado más de {days} días: pide a tu supervisor que la corrija.",
+        "es": "Han pasado más de {days} días: pide a quien te supervisa que la corrija.",
         "en": "More than {days} days have passed: ask your supervisor to correct it.",
     },
     "call.correct_promise_resolved": {

@@ -21,4 +21,45 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "*When to call:* {days}, {start}–{end}{zone} (the team's)",
     },
     "card.hours_zone": {"es": ", hora de {zone}", "en": ", {zone} time"},
+    "dnc.button": {"es": "No contactar", "en": "Do not contact"},
+    "dnc.close": {"es": "Cerrar", "en": "Close"},
+    "dnc.title": {"es": "No contactar", "en": "Do not contact"},
+    "dnc.explain": {
+        "es": "Marca a *{customer}* o a uno de sus contactos para no llamarle. Un cliente marcado sale de la agenda; quien abra una llamada verá el motivo.",
+        "en": "Mark *{customer}* or one of its contacts not to be called. A marked customer leaves the agenda; whoever opens a call sees the reason.",
+    },
+    "dnc.whole_customer": {
+        "es": "Todo el cliente: {customer}",
+        "en": "The whole customer: {customer}",
+    },
+    "dnc.who": {"es": "¿A quién no hay que llamar?", "en": "Who must not be called?"},
+    "dnc.reason": {"es": "Motivo", "en": "Reason"},
+    "dnc.reason_hint": {
+        "es": "Por ejemplo: lo pidió por escrito el 2 de diciembre; lo lleva el abogado.",
+        "en": "For instance: asked in writing on 2 December; the lawyer handles it.",
+    },
+    "dnc.reason_required": {
+        "es": "Escribe el motivo: quien vaya a llamar necesita saberlo.",
+        "en": "Write the reason: whoever is about to call needs to know it.",
+    },
+    "dnc.marked": {
+        "es": ":no_entry: Listo: no contactar a *{name}*. Motivo: {reason}",
+        "en": ":no_entry: Done: do not contact *{name}*. Reason: {reason}",
+    },
+    "dnc.card_customer": {
+        "es": ":no_entry: *No contactar:* {reason}",
+        "en": ":no_entry: *Do not contact:* {reason}",
+    },
+    "dnc.card_contact": {
+        "es": ":no_entry: no contactar ({reason})",
+        "en": ":no_entry: do not contact ({reason})",
+    },
+    "dnc.warn_customer": {
+        "es": ":no_entry: *No contactar a este cliente:* {reason}. Registra solo si el cliente llamó.",
+        "en": ":no_entry: *Do not contact this customer:* {reason}. Log a call only if they called.",
+    },
+    "dnc.warn_contact": {
+        "es": ":no_entry: *No contactar a {name}:* {reason}",
+        "en": ":no_entry: *Do not contact {name}:* {reason}",
+    },
 }

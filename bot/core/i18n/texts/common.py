@@ -2,7 +2,7 @@ from typing import Any
 
 TEXTS: dict[str, dict[str, Any]] = {
     "error.generic": {
-        "es": "Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento; si se repite, avisa a tu administrador.",
+        "es": "Algo salió mal de nuestro lado. Inténtalo de nuevo en un momento; si se repite, avisa a quien administra cobro.",
         "en": "Something went wrong on our side. Try again in a moment; if it happens again, tell your admin.",
     },
     "error.config": {
@@ -14,11 +14,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "Fix these environment variables (or the .env file) and try again.",
     },
     "error.not_on_team": {
-        "es": "Hola :wave: Todavía no formas parte del equipo de cobranza en cobro, así que no puedo mostrarte nada. Pide a un administrador que te agregue con `/cobro equipo agregar @tú cobrador`.",
+        "es": "Hola :wave: Todavía no formas parte del equipo de cobranza en cobro, así que no puedo mostrarte nada. Pide a quien administra cobro que te agregue con `/cobro equipo agregar @tú cobranza`.",
         "en": "Hi :wave: You are not on the collections team in cobro yet, so I can't show you anything. Ask an admin to add you with `/cobro team add @you collector`.",
     },
     "error.forbidden": {
-        "es": "Esta acción es solo para {roles}. Si crees que deberías poder hacerla, habla con tu supervisor.",
+        "es": "Esta acción es solo para {roles}. Si crees que deberías poder hacerla, habla con quien te supervisa.",
         "en": "This is only for {roles}. If you think you should be able to do it, talk to your supervisor.",
     },
     "error.not_found": {
@@ -34,13 +34,17 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "Revisa los campos marcados.",
         "en": "Please check the highlighted fields.",
     },
-    "role.collector": {"es": "cobrador", "en": "collector"},
-    "role.supervisor": {"es": "supervisor", "en": "supervisor"},
-    "role.admin": {"es": "administrador", "en": "admin"},
-    "roles.admins": {"es": "administradores", "en": "admins"},
-    "roles.supervisors": {"es": "supervisores y administradores", "en": "supervisors and admins"},
+    "role.collector": {"es": "cobranza", "en": "collector"},
+    "role.supervisor": {"es": "supervisión", "en": "supervisor"},
+    "role.admin": {"es": "administración", "en": "admin"},
+    "roles.admins": {"es": "quien administra el equipo", "en": "admins"},
+    "roles.supervisors": {
+        "es": "quien supervisa o administra el equipo",
+        "en": "supervisors and admins",
+    },
     "what.member": {"es": "a la persona", "en": "the person"},
     "what.customer": {"es": "al cliente", "en": "the customer"},
+    "what.contact": {"es": "el contacto", "en": "the contact"},
     "run.no_token": {
         "es": "Falta SLACK_BOT_TOKEN, el token del bot (empieza por xoxb-).\nCómo obtenerlo: crea la app en https://api.slack.com/apps con «From an app manifest» y pega manifest.yml; instálala en tu espacio de trabajo y copia «Bot User OAuth Token» de «OAuth & Permissions».\nPara el modo HTTP define también SLACK_SIGNING_SECRET («Basic Information» → «Signing Secret»); para Socket Mode, SLACK_APP_TOKEN (xapp-…, con el permiso connections:write).\n¿Solo quieres probar? Ejecuta `cobro demo`: no necesita Slack.",
         "en": "SLACK_BOT_TOKEN is missing: the bot token (it starts with xoxb-).\nHow to get one: create the app at https://api.slack.com/apps with “From an app manifest” and paste manifest.yml; install it in your workspace and copy the “Bot User OAuth Token” from “OAuth & Permissions”.\nFor HTTP mode also set SLACK_SIGNING_SECRET (“Basic Information” → “Signing Secret”); for Socket Mode, SLACK_APP_TOKEN (xapp-…, with the connections:write scope).\nJust want to try it? Run `cobro demo`: it needs no Slack.",

@@ -23,11 +23,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         },
     },
     "summary.yesterday": {
-        "es": " · {day}: plan {planned}, hechas {done}",
+        "es": " · {day}: llamadas, {done} de {planned} del plan",
         "en": " · {day}: plan {planned}, done {done}",
     },
     "summary.yesterday_no_plan": {
-        "es": " · {day}: hechas {done} (no se guardó plan)",
+        "es": " · {day}: llamadas registradas, {done} (no se guardó plan)",
         "en": " · {day}: done {done} (no plan was kept)",
     },
     "summary.yesterday_head": {
@@ -35,7 +35,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "Today, and the previous business day ({day}) planned against done:",
     },
     "summary.no_collectors": {
-        "es": "No hay cobradores en el equipo.",
+        "es": "No hay nadie de cobranza en el equipo.",
         "en": "There are no collectors on the team.",
     },
     "summary.totals": {
@@ -54,7 +54,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "• {name}: {amount} ({collector})",
         "en": "• {name}: {amount} ({collector})",
     },
-    "summary.no_collector": {"es": "sin cobrador", "en": "no collector"},
+    "summary.no_collector": {"es": "sin responsable", "en": "no collector"},
     "summary.private_only": {
         "es": "Los nombres y montos de clientes solo se muestran en un canal privado.",
         "en": "Customer names and amounts are only shown in a private channel.",

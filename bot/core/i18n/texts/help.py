@@ -20,15 +20,15 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "`/cobro call <customer>` — log a call: excuse and promise",
     },
     "help.cmd.tareas": {
-        "es": "`/cobro tareas [@persona]` — mis tareas pendientes (supervisores: las de un cobrador suyo)",
+        "es": "`/cobro tareas [@persona]` — mis tareas pendientes (supervisión: las de alguien de su equipo)",
         "en": "`/cobro tasks [@person]` — my open tasks (supervisors: one of their collectors')",
     },
     "help.cmd.promesas": {
-        "es": "`/cobro promesas [@persona]` — promesas de pago que sigo (supervisores: las de un cobrador suyo)",
+        "es": "`/cobro promesas [@persona]` — promesas de pago que sigo (supervisión: las de alguien de su equipo)",
         "en": "`/cobro promises [@person]` — payment promises I follow (supervisors: one of their collectors')",
     },
     "help.cmd.reporte": {
-        "es": "`/cobro reporte [semana pasada|noviembre|DESDE HASTA…] [@persona]` — el control: cada cobrador, llamadas contra el plan, promesas, cobrado, antigüedad",
+        "es": "`/cobro reporte [semana pasada|noviembre|DESDE HASTA…] [@persona]` — el control: cada persona de cobranza, llamadas contra el plan, promesas, cobrado, antigüedad",
         "en": "`/cobro report [last week|november|FROM TO…] [@person]` — control: each collector, calls against the plan, promises, collected, aging",
     },
     "help.cmd.historial": {
@@ -36,11 +36,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "`/cobro history <customer>` — export the customer's history (CSV)",
     },
     "help.cmd.equipo": {
-        "es": "`/cobro equipo` — quién está en el equipo (administradores: `equipo agregar @ana cobrador`)",
+        "es": "`/cobro equipo` — quién está en el equipo (administración: `equipo agregar @ana cobranza`)",
         "en": "`/cobro team` — who is on the team (admins: `team add @ana collector`)",
     },
     "help.cmd.legal": {
-        "es": "`/cobro legal` — supervisores: las cuentas pasadas a cobranza externa/legal",
+        "es": "`/cobro legal` — supervisión: las cuentas pasadas a cobranza externa/legal",
         "en": "`/cobro legal` — supervisors: the accounts sent to an agency or legal",
     },
     "help.footer": {
@@ -81,4 +81,32 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "• {customer}: {amount} — check the payment arrived",
     },
     "home.no_promises": {"es": "Ninguna promesa vence hoy.", "en": "No promises fall due today."},
+    "home.progress": {
+        "es": {
+            "one": ":white_check_mark: Avance de hoy: {done} de {count} llamada",
+            "other": ":white_check_mark: Avance de hoy: {done} de {count} llamadas",
+        },
+        "en": {
+            "one": ":white_check_mark: Today so far: {done} of {count} call",
+            "other": ":white_check_mark: Today so far: {done} of {count} calls",
+        },
+    },
+    "home.more_tasks": {
+        "es": "… y {count} más: escribe `/cobro tareas` para verlas todas.",
+        "en": "… and {count} more: type `/cobro tasks` to see them all.",
+    },
+    "home.more_promises": {
+        "es": "… y {count} más: escribe `/cobro promesas` para verlas todas.",
+        "en": "… and {count} more: type `/cobro promises` to see them all.",
+    },
+    "home.done": {"es": "Llamadas hechas hoy ({count})", "en": "Calls done today ({count})"},
+    "home.done_line": {"es": "✅ {at} · {customer}", "en": "✅ {at} · {customer}"},
+    "home.none_done": {
+        "es": "Todavía no registras llamadas hoy.",
+        "en": "You have not logged any calls today yet.",
+    },
+    "home.more_done": {
+        "es": "… y {count} más, en `/cobro reporte`.",
+        "en": "… and {count} more, in `/cobro report`.",
+    },
 }

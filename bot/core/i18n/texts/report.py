@@ -23,10 +23,10 @@ TEXTS: dict[str, dict[str, Any]] = {
     "report.scope_person": {"es": "Trabajo de {name}", "en": "{name}'s work"},
     "report.vs": {"es": "frente a {start} – {end}", "en": "vs {start} – {end}"},
     # ---------------------------------------------------------------- per collector
-    "report.people": {"es": "*Por cobrador*", "en": "*Per collector*"},
+    "report.people": {"es": "*Por persona*", "en": "*Per collector*"},
     "report.team_line": {"es": "Equipo", "en": "Team"},
     "report.nobody": {
-        "es": "No hay cobradores en este alcance.",
+        "es": "No hay nadie de cobranza en este alcance.",
         "en": "There are no collectors in this scope.",
     },
     "report.person_work": {
@@ -74,8 +74,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "*Break promise after promise* (2+ broken in 90 days): {count} customers (names in the CSV)",
     ),
     "report.repeat_none": {
-        "es": "*Incumplen una y otra vez:* nadie :tada:",
-        "en": "*Break promise after promise:* nobody :tada:",
+        "es": ":tada: Ningún cliente incumple una y otra vez (2+ promesas rotas en 90 días).",
+        "en": ":tada: No customer breaks promise after promise (2+ broken in 90 days).",
     },
     # ---------------------------------------------------------------- money
     "report.collected": {
@@ -153,14 +153,14 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "{value} could be {names}: use Slack's mention (`@` and pick the person).",
     },
     "report.not_yours": {
-        "es": "Ese reporte no te toca: puedes ver tu propio trabajo con `/cobro reporte`. Tu supervisor ve el de todo el equipo.",
+        "es": "Ese reporte no te toca: puedes ver tu propio trabajo con `/cobro reporte`. Quien te supervisa ve el de todo el equipo.",
         "en": "That report is not yours to see: `/cobro report` shows your own work. Your supervisor sees the whole team's.",
     },
     # ---------------------------------------------------------------- charts
     "report.chart.this_period": {"es": "Este periodo", "en": "This period"},
     "report.chart.previous_period": {"es": "Periodo anterior", "en": "Previous period"},
     "report.chart.contacts": {
-        "es": "Llamadas y contactos por cobrador, frente a lo planeado",
+        "es": "Llamadas y contactos por persona, frente a lo planeado",
         "en": "Calls and contacts per collector, against the plan",
     },
     "report.chart.planned": {"es": "Planeadas", "en": "Planned"},
@@ -168,7 +168,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "report.chart.answered": {"es": "Contactos", "en": "Contacts"},
     "report.chart.excuses": {"es": "Excusas por categoría", "en": "Excuses by category"},
     "report.chart.promises": {
-        "es": "Promesas que vencían, por cobrador",
+        "es": "Promesas que vencían, por persona",
         "en": "Promises due, per collector",
     },
     "report.chart.kept": {"es": "Cumplidas", "en": "Kept"},
@@ -188,7 +188,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     # ---------------------------------------------------------------- CSV
     "report.csv_title": {"es": "Cifras del control (CSV)", "en": "Control figures (CSV)"},
     "report.csv_days_title": {
-        "es": "Trabajo por cobrador y día (CSV)",
+        "es": "Trabajo por persona y día (CSV)",
         "en": "Work per collector and day (CSV)",
     },
     "report.csv.figure": {"es": "cifra", "en": "figure"},
@@ -246,7 +246,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     },
     "report.csv.f.repeat_breaker": {"es": "incumple una y otra vez", "en": "repeat breaker"},
     "cli.report_done": {
-        "es": "Control semanal ({day}): enviado al canal de supervisores; {sent} mensajes enviados, {failed} fallidos.",
+        "es": "Control semanal ({day}): enviado al canal de supervisión; {sent} mensajes enviados, {failed} fallidos.",
         "en": "Weekly control ({day}): sent to the supervisors' channel; {sent} messages sent, {failed} failed.",
     },
     "cli.report_already_ran": {
@@ -258,7 +258,7 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "The weekly control goes out on business Mondays at digest time ({day} is not one).",
     },
     "cli.report_no_channel": {
-        "es": "Falta COBRO_SUPERVISORS_CHANNEL: el control semanal va al canal de supervisores.",
+        "es": "Falta COBRO_SUPERVISORS_CHANNEL: el control semanal va al canal de supervisión.",
         "en": "COBRO_SUPERVISORS_CHANNEL is missing: the weekly control goes to the supervisors' channel.",
     },
 }

@@ -10,11 +10,11 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "You can only see your own work (`/cobro today`, `/cobro tasks`, `/cobro promises`); {name}'s is for their supervisor to see.",
     },
     "supervision.not_yours": {
-        "es": "{name} no está en tu equipo: puedes ver el trabajo de tus cobradores.",
+        "es": "{name} no está en tu equipo: puedes ver el trabajo de tu equipo.",
         "en": "{name} is not on your team: you can see your own collectors' work.",
     },
     "supervision.managers_only": {
-        "es": "Eso lo hacen los supervisores y administradores.",
+        "es": "Eso lo hace quien supervisa o administra el equipo.",
         "en": "Supervisors and admins do that.",
     },
     "supervision.may_not_move": {
@@ -22,15 +22,15 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "Only an admin, or the supervisor of both, can move accounts to {name}.",
     },
     "supervision.same_person": {
-        "es": "{name} ya tiene esas cuentas: elige a otro cobrador.",
+        "es": "{name} ya tiene esas cuentas: elige a otra persona de cobranza.",
         "en": "{name} already has those accounts: choose another collector.",
     },
     "supervision.taker_gone": {
-        "es": "{name} ya no está en el equipo: elige a un cobrador activo.",
+        "es": "{name} ya no está en el equipo: elige a alguien activo de cobranza.",
         "en": "{name} is no longer on the team: choose an active collector.",
     },
     "supervision.taker_not_collector": {
-        "es": "{name} no es cobrador: las cuentas van a un cobrador del equipo.",
+        "es": "{name} no está en cobranza: las cuentas van a alguien de cobranza del equipo.",
         "en": "{name} is not a collector: accounts go to a collector on the team.",
     },
     "supervision.no_customers_named": {
@@ -76,8 +76,8 @@ TEXTS: dict[str, dict[str, Any]] = {
     },
     "supervision.member_left": {
         "es": {
-            "one": ":warning: {name} fue desactivado en Slack y salió del equipo. Deja {count} cuenta sin cobrador (cuenta como huérfana): `cobro team reassign` o el botón Reasignar cartera en Inicio.",
-            "other": ":warning: {name} fue desactivado en Slack y salió del equipo. Deja {count} cuentas sin cobrador (cuentan como huérfanas): `cobro team reassign` o el botón Reasignar cartera en Inicio.",
+            "one": ":warning: {name} fue desactivado en Slack y salió del equipo. Deja {count} cuenta sin responsable (cuenta como huérfana): `cobro team reassign` o el botón Reasignar cartera en Inicio.",
+            "other": ":warning: {name} fue desactivado en Slack y salió del equipo. Deja {count} cuentas sin responsable (cuentan como huérfanas): `cobro team reassign` o el botón Reasignar cartera en Inicio.",
         },
         "en": {
             "one": ":warning: {name} was deactivated in Slack and left the team. {count} account has no collector now (it counts as an orphan): `cobro team reassign` or the Reassign portfolio button on Home.",
@@ -100,8 +100,8 @@ TEXTS: dict[str, dict[str, Any]] = {
     },
     "supervision.check_left": {
         "es": {
-            "one": "Desactivada en Slack, sale del equipo: {names}. Los administradores ya lo saben.",
-            "other": "Desactivadas en Slack, salen del equipo: {names}. Los administradores ya lo saben.",
+            "one": "Desactivada en Slack, sale del equipo: {names}. Quien administra el equipo ya lo sabe.",
+            "other": "Desactivadas en Slack, salen del equipo: {names}. Quien administra el equipo ya lo sabe.",
         },
         "en": {
             "one": "Deactivated in Slack, off the team: {names}. The admins have been told.",
@@ -119,13 +119,13 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "*{name}* — plan {planned} · made {done} · broken promises {broken} · overdue tasks {overdue} · escalated {escalated}",
     },
     "home.team.none": {
-        "es": "No tienes cobradores a cargo todavía.",
+        "es": "Todavía no tienes a nadie de cobranza a cargo.",
         "en": "You have no collectors yet.",
     },
     "home.team.more": {
         "es": {
-            "one": "Y {count} cobrador más: `/cobro reporte hoy`.",
-            "other": "Y {count} cobradores más: `/cobro reporte hoy`.",
+            "one": "Y {count} persona más: `/cobro reporte hoy`.",
+            "other": "Y {count} personas más: `/cobro reporte hoy`.",
         },
         "en": {
             "one": "And {count} more collector: `/cobro report today`.",
@@ -140,7 +140,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "reassign.title": {"es": "Reasignar cartera", "en": "Reassign portfolio"},
     "reassign.submit": {"es": "Reasignar", "en": "Reassign"},
     "reassign.intro": {
-        "es": "Los clientes de *{name}* pasan, con sus tareas abiertas y promesas pendientes, al cobrador que elijas. Queda en el historial de cada cliente.",
+        "es": "Los clientes de *{name}* pasan, con sus tareas abiertas y promesas pendientes, a quien elijas de cobranza. Queda en el historial de cada cliente.",
         "en": "*{name}*'s customers move, with their open tasks and pending promises, to the collector you choose. Each customer's history records it.",
     },
     "reassign.to": {"es": "¿A quién?", "en": "To whom?"},
@@ -152,7 +152,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "supervision.close": {"es": "Cerrar", "en": "Close"},
     "reassign.done_title": {"es": "Cartera reasignada", "en": "Portfolio reassigned"},
     "reassign.no_one": {
-        "es": "No hay otro cobrador activo en tu equipo a quien pasar la cartera.",
+        "es": "No hay nadie más activo en cobranza en tu equipo a quien pasar la cartera.",
         "en": "There is no other active collector on your team to take the portfolio.",
     },
     # --- someone else's lists
@@ -186,7 +186,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "card.hand_over": {"es": "Pasar a cobranza externa/legal", "en": "Send to agency/legal"},
     "hand_over.confirm_title": {"es": "¿Pasar a externa/legal?", "en": "Send to agency/legal?"},
     "hand_over.confirm_text": {
-        "es": "La cuenta sale de la agenda de su cobrador y pasa a la lista `/cobro legal`; recibirás su historial como evidencia.",
+        "es": "La cuenta sale de la agenda de quien la cobra y pasa a la lista `/cobro legal`; recibirás su historial como evidencia.",
         "en": "The account leaves its collector's agenda and goes to the `/cobro legal` list; you get its history as evidence.",
     },
     "hand_over.confirm": {"es": "Sí, pasarla", "en": "Yes, send it"},
@@ -205,7 +205,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     },
     "legal.title": {"es": "Cobranza externa/legal", "en": "External collection/legal"},
     "legal.line": {
-        "es": "*{name}* ({id}) · saldo {balance} · desde el {day} · cobrador: {collector}",
+        "es": "*{name}* ({id}) · saldo {balance} · desde el {day} · cobranza: {collector}",
         "en": "*{name}* ({id}) · balance {balance} · since {day} · collector: {collector}",
     },
     "legal.empty": {
@@ -222,7 +222,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "history.yes": {"es": "sí", "en": "yes"},
     "history.no": {"es": "no", "en": "no"},
     "history.item.customer": {"es": "cliente", "en": "customer"},
-    "history.field.collector": {"es": "cobrador", "en": "collector"},
+    "history.field.collector": {"es": "responsable de cobranza", "en": "collector"},
     "history.field.credit_hold": {"es": "crédito retenido", "en": "credit on hold"},
     "history.field.handed_over": {
         "es": "cobranza externa/legal",

@@ -8,11 +8,11 @@ TEXTS: dict[str, dict[str, Any]] = {
     },
     "team.line": {"es": "{name} · {role}{supervisor}", "en": "{name} · {role}{supervisor}"},
     "team.supervised_by": {
-        "es": " · supervisa {supervisor}",
+        "es": " · supervisión a cargo de {supervisor}",
         "en": " · supervised by {supervisor}",
     },
     "team.added": {
-        "es": "{name} está en el equipo como {role}.",
+        "es": "{name} está en el equipo, en {role}.",
         "en": "{name} is on the team as {role}.",
     },
     "team.removed": {
@@ -32,19 +32,19 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "“{value}” is not a person: write @name, a Slack id (U…) or an email.",
     },
     "team.bad_role": {
-        "es": "Rol «{value}» desconocido: usa cobrador, supervisor o administrador.",
+        "es": "Rol «{value}» desconocido: usa cobranza, supervisión o administración.",
         "en": "Unknown role “{value}”: use collector, supervisor or admin.",
     },
     "team.bad_supervisor": {
-        "es": "{name} no puede supervisar: debe estar en el equipo como supervisor o administrador.",
+        "es": "{name} no puede supervisar: debe estar en el equipo con el rol de supervisión o administración.",
         "en": "{name} cannot supervise: they must be on the team as supervisor or admin.",
     },
     "team.self_supervisor": {
-        "es": "Nadie puede ser su propio supervisor.",
+        "es": "Nadie puede supervisarse a sí mismo.",
         "en": "Nobody can be their own supervisor.",
     },
     "team.add_usage": {
-        "es": "Uso: `/cobro equipo agregar @persona cobrador|supervisor|administrador [supervisor @persona]`",
+        "es": "Uso: `/cobro equipo agregar @persona cobranza|supervisión|administración [supervisor @persona]`",
         "en": "Usage: `/cobro team add @person collector|supervisor|admin [supervisor @person]`",
     },
     "team.remove_usage": {
