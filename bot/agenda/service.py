@@ -13,7 +13,6 @@ from bot.agenda.rules import Agenda, DoneCall, MyDay, TodayResult, cut, due, sum
 from bot.core.db import Db
 from bot.core.i18n import Lang
 from bot.core.policy import Policy
-from bot.customers import queries as customers
 from bot.jobs.service import RunTaken, claimed_run
 from bot.outbox import keys
 from bot.outbox import queries as outbox
@@ -22,7 +21,7 @@ from bot.outbox.rules import end_of_calling_day
 from bot.outbox.service import enqueue, enqueue_many
 from bot.ports import Notifier
 from bot.promises import queries as promise_queries
-from bot.promises.rules import PromiseLine
+from bot.promises.service import lines_of as promise_lines
 from bot.reports import queries as reports
 from bot.supervision.rules import require_may_look_at
 from bot.tasks import queries as tasks
@@ -97,19 +96,7 @@ def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: s
         agenda.more += max(len(agenda.calls) - HOME_CALLS, 0)
         agenda.calls = agenda.calls[:HOME_CALLS]
         followed = promise_queries.pending_due_on(session, member_id, today)
-        currencies = customers.currencies_of(session, [p.customer_id for p, _ in followed])
-        promises = [
-            PromiseLine(
-                p.id,
-                p.customer_id,
-                name,
-                p.amount,
-                p.paid_amount,
-                currencies.get(p.customer_id) or currency,
-                p.promised_for,
-            )
-            for p, name in followed
-        ]
+        promises = promise_lines(session, followed, currency)
         logged = queries.calls_logged(
             session, member_id, policy.start_of(today), policy.start_of(today + timedelta(days=1))
         )

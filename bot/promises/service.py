@@ -62,7 +62,14 @@ def my_promises(db: Db, *, member_id: int, currency: str) -> list[PromiseLine]:
 def followed_by(session: Session, member_id: int, currency: str) -> list[PromiseLine]:
     """The pending promises a member follows, each in its customer's currency; joins the
     caller's session (a supervisor's look at a collector's promises uses it too)."""
-    rows = queries.pending_followed_by(session, member_id)
+    return lines_of(session, queries.pending_followed_by(session, member_id), currency)
+
+
+def lines_of(
+    session: Session, rows: list[tuple[PaymentPromise, str]], currency: str
+) -> list[PromiseLine]:
+    """Promises (with their customer's name) as lists show them, each in its customer's
+    currency (the team's when the customer has none)."""
     currencies = customers.currencies_of(session, [p.customer_id for p, _ in rows])
     return [
         PromiseLine(
