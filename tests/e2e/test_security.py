@@ -270,6 +270,7 @@ def test_a_payment_submitted_five_times_at_once_is_recorded_once_without_an_erro
         )
     assert [r.status for r in replies] == [200] * 5
     assert all(r.body == "" for r in replies)
+    attacked.fake.wait_for("chat.postMessage")  # the receipt goes out after the ack
     attacked.fake.wait_quiet(0.3)
     with attacked.db() as s:
         assert s.scalar(select(func.count()).select_from(Payment)) == 1
