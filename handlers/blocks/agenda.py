@@ -5,10 +5,10 @@ digest, `/cobro hoy` and the Home tab."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
-from bot.agenda.rules import Agenda, DueCall, overdue_by_currency
+from bot.agenda.rules import Agenda, DueCall, TodayResult, overdue_by_currency
 from bot.agenda.scripts import call_script
 from bot.calls.rules import LoggedCall
 from bot.core.dates import describe
@@ -174,6 +174,25 @@ def build_agenda_messages(view: AgendaView, lang: Lang) -> list[dict[str, Any]]:
         fallback = escape(f"{view.title}: {names}…" if index == 0 else names)
         messages.append(message(fallback, blocks))
     return messages
+
+
+def build_today_messages(
+    result: TodayResult, lang: Lang, *, company: str, policy: Policy, now: datetime
+) -> list[dict[str, Any]]:
+    """`/cobro hoy` and a supervisor's "Su día": the day's calls as messages, titled with
+    the collector's name when they are someone else's."""
+    view = AgendaView(
+        agenda=result.agenda,
+        collector_name=result.collector_name,
+        company=company,
+        policy=policy,
+        title=agenda_title(
+            result.agenda.day, lang, result.collector_name if result.for_someone_else else None
+        ),
+        shifted=result.shifted,
+        at=now.astimezone(policy.tz).time(),
+    )
+    return build_agenda_messages(view, lang)
 
 
 def agenda_title(day: date, lang: Lang, collector_name: str | None = None) -> str:

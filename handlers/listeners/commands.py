@@ -31,7 +31,7 @@ from bot.reports.service import control_report
 from bot.supervision.service import handed_over_list, promises_of, tasks_of
 from bot.team.rules import parse_role
 from bot.team.service import add_team_member, remove_team_member, team_members
-from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.agenda import build_today_messages
 from handlers.blocks.call import build_customer_choices
 from handlers.blocks.common import escape, message
 from handlers.blocks.help import build_coming_soon, build_help
@@ -181,18 +181,9 @@ def _today(
         now=deps.clock.now(),
         policy=policy,
     )
-    view = AgendaView(
-        agenda=result.agenda,
-        collector_name=result.collector_name,
-        company=deps.settings.cobro_company,
-        policy=policy,
-        title=agenda_title(
-            result.agenda.day, lang, result.collector_name if result.for_someone_else else None
-        ),
-        shifted=result.shifted,
-        at=deps.clock.now().astimezone(policy.tz).time(),
-    )
-    for payload in build_agenda_messages(view, lang):
+    company = deps.settings.cobro_company
+    now = deps.clock.now()
+    for payload in build_today_messages(result, lang, company=company, policy=policy, now=now):
         respond(response_type="ephemeral", replace_original=False, **payload)
 
 

@@ -23,7 +23,7 @@ from bot.supervision.service import (
     set_credit_hold,
     tasks_of,
 )
-from handlers.blocks.agenda import AgendaView, agenda_title, build_agenda_messages
+from handlers.blocks.agenda import build_today_messages
 from handlers.blocks.common import escape, message
 from handlers.blocks.promises import build_promise_list
 from handlers.blocks.supervision import (
@@ -74,16 +74,9 @@ def on_team_day(
     result = agenda_today(
         deps.db, requester_id=member.id, target=_person(body), now=deps.clock.now(), policy=policy
     )
-    view = AgendaView(
-        agenda=result.agenda,
-        collector_name=result.collector_name,
-        company=deps.settings.cobro_company,
-        policy=policy,
-        title=agenda_title(result.agenda.day, lang, result.collector_name),
-        shifted=result.shifted,
-        at=deps.clock.now().astimezone(policy.tz).time(),
-    )
-    for payload in build_agenda_messages(view, lang):
+    company = deps.settings.cobro_company
+    now = deps.clock.now()
+    for payload in build_today_messages(result, lang, company=company, policy=policy, now=now):
         reply_privately(body=body, respond=None, client=client, payload=payload)
 
 
