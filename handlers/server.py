@@ -303,5 +303,6 @@ class HttpServer:
     def close(self) -> None:
         """Stop accepting, let requests in flight finish, release the port."""
         self._stop.set()
+        self._server.trigger.pull_trigger()  # wake the loop now, not at its next poll
         if self._thread is not None:
             self._thread.join(timeout=10)
