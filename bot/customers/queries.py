@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Engine, and_, func, select
 from sqlalchemy.orm import Session
 
 from bot.core.errors import NotFound
-from bot.core.text import fold
 from bot.core.vocabulary import AttemptOutcome, PromiseStatus, TaskStatus
 from bot.customers.rules import (
+    CANDIDATES,
+    FUZZY_CUTOFF,
     MAX_MATCHES,
     ContactLine,
     CustomerMatch,
     InvoiceLine,
+    NameList,
     NoteLine,
     PaymentLine,
     closest,
+    similarity,
 )
 from bot.promises.rules import PromiseLine
 from bot.tasks.rules import TaskLine
@@ -33,46 +38,104 @@ from models import (
     Task,
     TeamMember,
 )
+from models.customer import search_id_of, search_name_of
 
 ZERO = 0
 
 
 def search(session: Session, query: str, *, limit: int = MAX_MATCHES) -> list[CustomerMatch]:
-    """Customers matching what was typed, best first (see bot.customers.rules)."""
+    """Customers matching what was typed, best first (see bot.customers.rules): the folded
+    id, then the folded name whole, then every word as a fragment, each through an index;
+    for a typo, candidates from the database's own index ranked by `closest`."""
     typed = query.strip()
     if not typed:
         return []
-    exact = session.execute(
-        select(Customer.id, Customer.external_id, Customer.name).where(
-            func.lower(Customer.external_id) == typed.lower()
-        )
-    ).first()
-    if exact:
-        return [CustomerMatch(*exact)]
-    words = fold(typed).split()
+    matches = select(Customer.id, Customer.external_id, Customer.name)
+    by_id = session.execute(
+        matches.where(Customer.search_id == search_id_of(typed)).order_by(Customer.id).limit(limit)
+    ).all()
+    if by_id:
+        return [CustomerMatch(*r) for r in by_id]
+    folded = search_name_of(typed)
+    whole = session.execute(
+        matches.where(Customer.search_name == folded).order_by(Customer.id).limit(limit)
+    ).all()
+    if whole:
+        return [CustomerMatch(*r) for r in whole]
     rows = session.execute(
-        select(Customer.id, Customer.external_id, Customer.name)
-        .where(and_(*(Customer.search_name.contains(word, autoescape=True) for word in words)))
-        .order_by(func.length(Customer.search_name), Customer.search_name)
+        matches.where(
+            and_(
+                *(Customer.search_name.like(_fragment(word), escape="/") for word in folded.split())
+            )
+        )
+        .order_by(func.length(Customer.search_name), Customer.search_name, Customer.id)
         .limit(limit)
     ).all()
     if rows:
-        whole = [r for r in rows if fold(r.name) == fold(typed)]
-        return [CustomerMatch(*r) for r in (whole or rows)]
-    ids = closest(
-        fold(typed),
-        ((cid, name) for cid, name in session.execute(select(Customer.id, Customer.search_name))),
-        limit,
-    )
+        return [CustomerMatch(*r) for r in rows]
+    ids = closest(folded, _typo_candidates(session, folded), limit)
     if not ids:
         return []
-    found = {
-        r.id: CustomerMatch(*r)
-        for r in session.execute(
-            select(Customer.id, Customer.external_id, Customer.name).where(Customer.id.in_(ids))
-        )
-    }
+    found = {r.id: CustomerMatch(*r) for r in session.execute(matches.where(Customer.id.in_(ids)))}
     return [found[cid] for cid in ids if cid in found]
+
+
+def _fragment(word: str) -> str:
+    """`%word%` with LIKE's own characters escaped, as one bound value (so PostgreSQL's
+    trigram index serves it even from a prepared statement)."""
+    return "%" + word.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+# PostgreSQL: the trigram similarity a candidate needs, strictest first. A typo in a long
+# name usually clears the first bar, and there the index reads few rows; the looser bar
+# (pg_trgm's default) is asked only when the stricter found no name `closest` would keep.
+_TRIGRAM_BARS = ("0.6", "0.3")
+
+
+def _typo_candidates(session: Session, folded: str) -> list[tuple[int, str]]:
+    if session.get_bind().dialect.name == "postgresql":
+        for bar in _TRIGRAM_BARS:
+            session.execute(select(func.set_config("pg_trgm.similarity_threshold", bar, True)))
+            found = [
+                (cid, name)
+                for cid, name in session.execute(
+                    select(Customer.id, Customer.search_name)
+                    .where(Customer.search_name.op("%")(folded))
+                    .order_by(func.similarity(Customer.search_name, folded).desc(), Customer.id)
+                    .limit(CANDIDATES)
+                )
+            ]
+            if any(similarity(folded, name) >= FUZZY_CUTOFF for _, name in found):
+                return found
+        return found
+    return name_list(session).near(folded)
+
+
+_NAME_LISTS: WeakKeyDictionary[Engine, NameList] = WeakKeyDictionary()
+_NAME_LISTS_LOCK = threading.Lock()
+
+
+def name_list(session: Session) -> NameList:
+    """This process's list of every folded name, read again when the table changed since
+    (in this process or any other on the same database): the count and the latest
+    `updated_at`, both from indexes, are compared on every use."""
+    engine = session.get_bind().engine
+    version = tuple(
+        session.execute(select(func.count(Customer.id), func.max(Customer.updated_at))).one()
+    )
+    cached = _NAME_LISTS.get(engine)
+    if cached is not None and cached.version == version:
+        return cached
+    with _NAME_LISTS_LOCK:
+        cached = _NAME_LISTS.get(engine)
+        if cached is not None and cached.version == version:
+            return cached
+        rows = session.execute(
+            select(Customer.id, Customer.search_name).order_by(Customer.id)
+        ).all()
+        fresh = NameList(version, [r[0] for r in rows], [r[1] for r in rows])
+        _NAME_LISTS[engine] = fresh
+        return fresh
 
 
 def require_customer(session: Session, customer_id: int) -> Customer:
