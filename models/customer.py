@@ -38,7 +38,7 @@ class Customer(Base, Timestamps):
     finds "Ferretería López" and "c00042" finds "C00042" through an index. They follow `name`
     and `external_id` on every ORM write (the validators below); bulk statements, which
     bypass the ORM, set them with the same two functions. On PostgreSQL a trigram index
-    (pg_trgm, GIN) on `search_name` serves fragments and typos.
+    (pg_trgm, GiST) on `search_name` serves fragments and typos.
     """
 
     __tablename__ = "customer"
@@ -46,8 +46,8 @@ class Customer(Base, Timestamps):
         Index(
             "ix_customer_search_name_trgm",
             "search_name",
-            postgresql_using="gin",
-            postgresql_ops={"search_name": "gin_trgm_ops"},
+            postgresql_using="gist",
+            postgresql_ops={"search_name": "gist_trgm_ops(siglen=64)"},
         ).ddl_if(dialect="postgresql"),
     )
 

@@ -2,8 +2,10 @@
 
 Customer lookup through indexes: the folded external id (`search_id`) so "c00042" finds
 "C00042" without a scan, `updated_at` indexed so each process can tell cheaply that its
-in-memory name index is stale, and on PostgreSQL a trigram index (pg_trgm, GIN) on the
-folded name for fragments and typos. Existing rows get their folded id in batches.
+in-memory name index is stale, and on PostgreSQL a trigram index (pg_trgm, GiST, 64-byte
+signatures) on the folded name for fragments and typos: at 200,000 names that share most of
+their letters it hands the nearest names in order and stops (GIN must gather and sort every
+name over the bar: 3-4 times slower there). Existing rows get their folded id in batches.
 
 Revision ID: 0013
 Revises: 0011
@@ -37,7 +39,7 @@ def upgrade() -> None:
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.execute(
             "CREATE INDEX ix_customer_search_name_trgm ON customer "
-            "USING gin (search_name gin_trgm_ops)"
+            "USING gist (search_name gist_trgm_ops(siglen=64))"
         )
 
 
