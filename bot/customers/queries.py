@@ -111,11 +111,10 @@ _NAME_LISTS_LOCK = threading.Lock()
 def name_list(session: Session) -> NameList:
     """This process's list of every folded name, read again when the table changed since
     (in this process or any other on the same database): the count and the latest
-    `updated_at`, both from indexes, are compared on every use."""
+    `updated_at`, both from indexes, are compared on every use (`count(*)`, which SQLite
+    counts from the smallest index; `count(id)` would read every row: 200 ms at 200,000)."""
     engine = session.get_bind().engine
-    version = tuple(
-        session.execute(select(func.count(Customer.id), func.max(Customer.updated_at))).one()
-    )
+    version = tuple(session.execute(select(func.count(), func.max(Customer.updated_at))).one())
     cached = _NAME_LISTS.get(engine)
     if cached is not None and cached.version == version:
         return cached
