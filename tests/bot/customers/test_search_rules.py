@@ -84,3 +84,28 @@ def test_an_id_is_folded_without_case_accents_or_spaces(external_id: str, folded
 @given(st.text())
 def test_the_model_folds_names_as_the_domain_folds_what_is_typed(text: str) -> None:
     assert search_name_of(text) == fold(text)
+
+
+@pytest.mark.parametrize(
+    ("words", "limit", "expected"),
+    [
+        (["lopez"], 8, [5, 1, 7]),  # shortest first
+        (["lopez", "ferreteria"], 8, [1, 7]),
+        (["lop"], 2, [5, 2]),  # ties in length go by name
+        (["ez", "her"], 8, [7]),
+        (["zapateria"], 8, []),
+        (["ia lo"], 8, [6, 5, 2, 1, 3, 7]),
+        ([], 8, []),
+    ],
+)
+def test_the_name_list_finds_fragments_as_like_does(
+    words: list[str], limit: int, expected: list[int]
+) -> None:
+    names = NameList(("v",), [i for i, _ in NAMES], [n for _, n in NAMES])
+    assert names.containing(words, limit) == expected
+
+
+def test_a_fragment_never_spans_two_names() -> None:
+    names = NameList(("v",), [1, 2], ["ana", "bea"])
+    assert names.containing(["a\nb"], 8) == []
+    assert names.containing(["ab"], 8) == []
