@@ -275,13 +275,13 @@ class NameList:
         what `LIKE '%word%' AND …` returns on PostgreSQL, without scanning the table."""
         if not words:
             return []
-        rarest = max(words, key=len)
+        longest = max(words, key=len)  # usually the rarest: the fewest lines to check
         lines: set[int] = set()
-        at = self.text.find(rarest)
+        at = self.text.find(longest)
         while at != -1:
             line = bisect_right(self.starts, at) - 1
             lines.add(line)
-            at = self.text.find(rarest, self.starts[line] + len(self.names[line]) + 1)
+            at = self.text.find(longest, self.starts[line] + len(self.names[line]) + 1)
         found = [
             (len(name), name, self.ids[line])
             for line in lines
