@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from bench.agenda import percentile
 from bench.harness import running_bot
-from models import Customer, TeamMember
+from models import Customer, Invoice, TeamMember
 from models.db import make_engine, make_session_factory
 from slackfake import FakeSlack
 
@@ -57,7 +57,14 @@ def run(url: str, label: str, requests: int) -> None:
     db = make_session_factory(engine)
     with db() as s:
         user = s.scalars(select(TeamMember.slack_user_id).limit(1)).one()
-        sample = s.execute(select(Customer.external_id, Customer.name).limit(200)).all()
+        # Customers with something to promise: a call that promises nothing is refused.
+        owing = select(Invoice.customer_id).where(Invoice.balance > 0)
+        sample = s.execute(
+            select(Customer.external_id, Customer.name)
+            .where(Customer.id.in_(owing))
+            .order_by(Customer.id)
+            .limit(200)
+        ).all()
     rng = random.Random(5)
     with FakeSlack() as fake, running_bot(url, db, fake) as sender:
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -16,6 +17,18 @@ def alembic_config(url: str) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+def on_this_dialect(dialect: str) -> Any:
+    """An autogenerate `include_object` that leaves out what the models build only on another
+    database (`Index(...).ddl_if(dialect="postgresql")`, such as the trigram index): Alembic
+    compares it everywhere, SQLAlchemy creates it only where it belongs."""
+
+    def include(obj: Any, _name: Any, _type: str, _reflected: bool, _compare_to: Any) -> bool:
+        condition = getattr(obj, "_ddl_if", None)
+        return condition is None or condition.dialect in (None, dialect)
+
+    return include
 
 
 # Any number the team's database does not use for something else: the migration lock.

@@ -5,17 +5,24 @@ Collectors type "ferreteria lopez", "López", "C00042" or "ferretria lopes": an 
 matches exactly, every word of the name matches as a fragment, and when nothing does, the
 closest names are offered. Several matches are returned for the user to pick; a single
 guess is never taken silently.
+
+For typos the database only narrows the candidates (PostgreSQL's trigram index, or on SQLite
+the process's `NameList`); `closest` alone decides which of them are offered and in what
+order, so both databases answer a typo the same way.
 """
 
 from __future__ import annotations
 
-import difflib
+import heapq
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
+
+from rapidfuzz import fuzz, process
 
 from bot.core.calendar import BusinessCalendar
 from bot.core.dunning import Reason, Step, latest_step
@@ -27,6 +34,9 @@ ZERO = Decimal("0")
 MAX_MATCHES = 8
 FUZZY_CUTOFF = 0.72
 CLEAR_WINNER = 0.08
+# How many names the database hands `closest` for a typo: enough that the few it offers are
+# the same whichever database narrowed them.
+CANDIDATES = 100
 
 
 @dataclass(frozen=True)
@@ -217,17 +227,75 @@ def current_step(
     return best
 
 
+def similarity(typed: str, name: str) -> float:
+    """How alike two folded strings are, 0 to 1: the edit (insertions and deletions)
+    similarity, so a missing, an extra or a swapped letter costs the same in any name."""
+    return fuzz.ratio(typed, name) / 100
+
+
 def closest(folded: str, names: Iterable[tuple[int, str]], limit: int) -> list[int]:
-    """Typos: the ids of the names most like what was typed. When one name is clearly closer
-    than the rest it is the only answer; otherwise the user picks among the close ones."""
-    scored: list[tuple[float, int]] = []
-    for cid, name in names:
-        matcher = difflib.SequenceMatcher(None, folded, name)
-        if matcher.real_quick_ratio() >= FUZZY_CUTOFF and matcher.quick_ratio() >= FUZZY_CUTOFF:
-            score = matcher.ratio()
-            if score >= FUZZY_CUTOFF:
-                scored.append((score, cid))
-    scored.sort(reverse=True)
-    if len(scored) > 1 and scored[0][0] - scored[1][0] >= CLEAR_WINNER:
+    """Typos: the ids of the names most like what was typed, most alike first (ties by name,
+    then id, so the order never depends on which database found them). When one name is
+    clearly closer than the rest it is the only answer; otherwise the user picks among the
+    close ones."""
+    scored = sorted(
+        (-score, name, cid)
+        for cid, name in names
+        if (score := similarity(folded, name)) >= FUZZY_CUTOFF
+    )
+    if len(scored) > 1 and scored[1][0] - scored[0][0] >= CLEAR_WINNER:
         scored = scored[:1]
-    return [cid for _, cid in scored[:limit]]
+    return [cid for _, _, cid in scored[:limit]]
+
+
+@dataclass(frozen=True)
+class NameList:
+    """Every customer's folded name, held by a process to narrow a typo's candidates without
+    a scan of the table (SQLite has no trigram index). `version` says which state of the
+    table it reflects; whoever holds it compares that with the table's before using it."""
+
+    version: tuple[object, ...]
+    ids: Sequence[int]
+    names: Sequence[str]
+    # Every name on its line, and where each line starts: a fragment is found by the string
+    # search in C over one text, not by a loop over 200,000 names.
+    text: str = field(init=False, repr=False)
+    starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts, offset = [], 0
+        for name in self.names:
+            starts.append(offset)
+            offset += len(name) + 1
+        object.__setattr__(self, "text", "\n".join(self.names))
+        object.__setattr__(self, "starts", starts)
+
+    def containing(self, words: Sequence[str], limit: int) -> list[int]:
+        """The ids of the names holding every word, shortest first (then by name, then id):
+        what `LIKE '%word%' AND …` returns on PostgreSQL, without scanning the table."""
+        if not words:
+            return []
+        longest = max(words, key=len)  # usually the rarest: the fewest lines to check
+        lines: set[int] = set()
+        at = self.text.find(longest)
+        while at != -1:
+            line = bisect_right(self.starts, at) - 1
+            lines.add(line)
+            at = self.text.find(longest, self.starts[line] + len(self.names[line]) + 1)
+        found = [
+            (len(name), name, self.ids[line])
+            for line in lines
+            if all(word in (name := self.names[line]) for word in words)
+        ]
+        return [cid for _, _, cid in heapq.nsmallest(limit, found)]
+
+    def near(self, folded: str, count: int = CANDIDATES) -> list[tuple[int, str]]:
+        """The `count` names most like `folded` that could pass `closest`'s cutoff."""
+        found = process.extract(
+            folded,
+            self.names,
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_CUTOFF * 100,
+            limit=count,
+        )
+        return [(self.ids[index], name) for name, _score, index in found]

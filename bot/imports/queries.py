@@ -16,6 +16,7 @@ from bot.core.vocabulary import Role
 from bot.team.queries import person_of
 from bot.team.rules import Person
 from models import Contact, Customer, Invoice, Payment, TeamMember
+from models.customer import search_id_of, search_name_of
 
 _CHUNK = 5000
 
@@ -62,6 +63,7 @@ def write_customers(
     customers: dict[str, dict[str, Any]],
     contacts: dict[tuple[str, str], dict[str, Any]],
 ) -> Counts:
+    customers = {key: _searchable(key, record) for key, record in customers.items()}
     columns = {name for record in customers.values() for name in record}
     selected = [getattr(Customer, name) for name in sorted(columns - {"external_id"})]
     existing: dict[str, dict[str, Any]] = {}
@@ -87,6 +89,15 @@ def write_customers(
         updated=updated_count,
         unchanged=len(customers) - len(created) - updated_count,
     )
+
+
+def _searchable(external_id: str, record: dict[str, Any]) -> dict[str, Any]:
+    """The folded columns search reads, which the bulk statements would otherwise leave
+    stale: they bypass the model's validators."""
+    folded = {"search_id": search_id_of(external_id)}
+    if record.get("name") is not None:
+        folded["search_name"] = search_name_of(record["name"])
+    return {**record, **folded}
 
 
 def write_contacts(

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import models
+from models.migrate import on_this_dialect
 
 config = context.config
 target_metadata = models.Base.metadata
@@ -26,7 +27,10 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_object=on_this_dialect(connection.dialect.name),
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -37,7 +41,12 @@ def run_migrations_online() -> None:
         poolclass=pool.NullPool,
     )
     with connectable.connect() as conn:
-        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(
+            connection=conn,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_object=on_this_dialect(conn.dialect.name),
+        )
         with context.begin_transaction():
             context.run_migrations()
 

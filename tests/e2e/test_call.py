@@ -101,6 +101,14 @@ def test_a_typo_still_finds_the_customer(bot: Harness) -> None:
     assert json.loads(view["private_metadata"])["customer_id"] == customer_id
 
 
+def test_an_id_typed_in_lowercase_with_spaces_opens_that_customer(bot: Harness) -> None:
+    _seed(bot)
+    with bot.db() as s:
+        lozano = s.query(Customer).filter_by(external_id="C-200").one().id
+    view = _open_modal(bot, query="c - 200")
+    assert json.loads(view["private_metadata"])["customer_id"] == lozano
+
+
 def test_unknown_customer_is_said_plainly(bot: Harness) -> None:
     _seed(bot)
     bot.slack.command("U0ANA", "llamada zzzz")
