@@ -1,6 +1,11 @@
 """The importer's SQL: bulk inserts and updates over dictionaries keyed by natural ids, so
 200,000 invoices take seconds, and a row that did not change is not written at all (which is
-what makes importing a file twice change nothing)."""
+what makes importing a file twice change nothing).
+
+A file's valid rows wait in a TEMP staging table (one per kind, on the import's own
+connection, gone with it) rather than in Python: what needs the whole file at once, a
+number twice or a customer over several rows, is asked of the database, and the rows are
+then written a chunk at a time, so memory stays that of one chunk however long the file."""
 
 from __future__ import annotations
 
@@ -9,7 +14,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from bot.core.vocabulary import Role
@@ -18,6 +35,39 @@ from bot.team.rules import Person
 from models import Contact, Customer, Invoice, Payment, TeamMember
 
 _CHUNK = 5000
+_STAGING = MetaData()
+
+
+def _like(model: type, *names: str) -> list[Column[Any]]:
+    table = model.__table__  # type: ignore[attr-defined]
+    return [Column(name, table.c[name].type) for name in names]
+
+
+INVOICE_STAGE = Table(
+    "import_invoice_stage",
+    _STAGING,
+    Column("line", Integer, primary_key=True),
+    *_like(Invoice, "number", "customer_id", "issue_date", "due_date", "amount", "balance"),
+    *_like(Invoice, "currency"),
+    prefixes=["TEMPORARY"],
+)
+CUSTOMER_STAGE = Table(
+    "import_customer_stage",
+    _STAGING,
+    Column("line", Integer, primary_key=True),
+    *_like(Customer, "external_id", "name", "search_name", "tax_id", "timezone", "call_days"),
+    *_like(Customer, "call_start", "call_end"),
+    Column("rank", String(1)),
+    Column("collector", String(254)),
+    Column("contact_name", String(200)),
+    Column("contact_match_name", String(200)),
+    Column("contact_title", String(120)),
+    Column("contact_phone", String(40)),
+    Column("contact_email", String(254)),
+    Column("contact_decision_maker", Integer),
+    prefixes=["TEMPORARY"],
+)
+_KEY_OF = {INVOICE_STAGE.name: "number", CUSTOMER_STAGE.name: "external_id"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +116,10 @@ def write_customers(
     selected = [getattr(Customer, name) for name in sorted(columns - {"external_id"})]
     existing: dict[str, dict[str, Any]] = {}
     if customers:
-        for row in session.execute(select(Customer.id, Customer.external_id, *selected)).mappings():
+        query = select(Customer.id, Customer.external_id, *selected).where(
+            Customer.external_id.in_(list(customers))
+        )
+        for row in session.execute(query).mappings():
             existing[row["external_id"]] = dict(row)
     created, updated = [], []
     for external_id, record in customers.items():
@@ -78,7 +131,7 @@ def write_customers(
     insert_all(session, Customer, created)
     if updated:
         session.execute(update(Customer), updated)
-    ids: dict[str, int] = dict(session.execute(select(Customer.external_id, Customer.id)).all())
+    ids = customer_ids_of(session, set(customers))
     created_ids = {r["external_id"] for r in created}
     changed_ids = {r["external_id"] for r in updated} | write_contacts(session, contacts, ids)
     updated_count = len(changed_ids - created_ids)
@@ -107,7 +160,7 @@ def write_contacts(
             Contact.phone,
             Contact.email,
             Contact.decision_maker,
-        )
+        ).where(Contact.customer_id.in_(sorted(wanted_customers)))
     ).mappings()
     for row in rows:
         if row["customer_id"] in wanted_customers:
@@ -235,3 +288,106 @@ def currencies(session: Session, customer_ids: set[int], default: str) -> dict[i
             ).all()
         )
     return found
+
+
+# ------------------------------------------------------------------ staging
+
+
+def open_stage(session: Session, stage: Table) -> None:
+    """A fresh, empty staging table on this session's connection, indexed by its key."""
+    drop_stage(session, stage)
+    stage.create(session.connection())
+    key = _KEY_OF[stage.name]
+    session.execute(text(f"CREATE INDEX ix_{stage.name}_{key} ON {stage.name} ({key}, line)"))
+
+
+def drop_stage(session: Session, stage: Table) -> None:
+    session.execute(text(f"DROP TABLE IF EXISTS {stage.name}"))
+
+
+def stage_rows(session: Session, stage: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(stage).execution_options(render_nulls=True), rows)
+
+
+def staged_after(session: Session, stage: Table, line: int, limit: int) -> list[dict[str, Any]]:
+    """The next `limit` staged rows after `line`, in the file's order."""
+    query = select(stage).where(stage.c.line > line).order_by(stage.c.line).limit(limit)
+    return [dict(row) for row in session.execute(query).mappings()]
+
+
+def repeated_numbers(session: Session, limit: int) -> tuple[list[tuple[int, int]], int]:
+    """(line, first line) of the first `limit` invoices whose number an earlier line of
+    the file already has, and how many there are in all."""
+    stage = INVOICE_STAGE
+    first = (
+        select(stage.c.number, func.min(stage.c.line).label("first"))
+        .group_by(stage.c.number)
+        .having(func.count() > 1)
+        .subquery()
+    )
+    later = and_(stage.c.number == first.c.number, stage.c.line > first.c.first)
+    found = session.execute(
+        select(stage.c.line, first.c.first).join(first, later).order_by(stage.c.line).limit(limit)
+    ).all()
+    total = session.scalar(select(func.count()).select_from(stage).join(first, later)) or 0
+    return [(line, first_line) for line, first_line in found], total
+
+
+def customer_ids_of(session: Session, external_ids: set[str]) -> dict[str, int]:
+    """{external id: id} of the customers among `external_ids` that exist."""
+    if not external_ids:
+        return {}
+    return dict(
+        session.execute(
+            select(Customer.external_id, Customer.id).where(
+                Customer.external_id.in_(sorted(external_ids))
+            )
+        ).all()
+    )
+
+
+def invoices_numbered(session: Session, numbers: list[str]) -> dict[str, dict[str, Any]]:
+    if not numbers:
+        return {}
+    query = select(*_INVOICE_COLUMNS).where(Invoice.number.in_(numbers))
+    return {row["number"]: dict(row) for row in session.execute(query).mappings()}
+
+
+def new_invoices_of_creditors(session: Session) -> list[dict[str, Any]]:
+    """The staged invoices not yet known whose customer has a credit waiting, in the file's
+    order: the only new invoices a credit can be taken from."""
+    stage = INVOICE_STAGE
+    known = select(Invoice.id).where(Invoice.number == stage.c.number).exists()
+    creditors = select(Customer.id).where(Customer.credit > 0)
+    query = select(stage).where(stage.c.customer_id.in_(creditors), ~known).order_by(stage.c.line)
+    return [dict(row) for row in session.execute(query).mappings()]
+
+
+def staged_customers(
+    session: Session, after: str | None, limit: int
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Every staged row of the next `limit` customers (by id) after `after`, in the file's
+    order; and the last of those customers' ids (None when there are no more)."""
+    stage = CUSTOMER_STAGE
+    ids = select(stage.c.external_id).distinct().order_by(stage.c.external_id).limit(limit)
+    if after is not None:
+        ids = ids.where(stage.c.external_id > after)
+    chunk = list(session.scalars(ids))
+    if not chunk:
+        return [], None
+    rows = session.execute(
+        select(stage)
+        .where(stage.c.external_id >= chunk[0], stage.c.external_id <= chunk[-1])
+        .order_by(stage.c.line)
+    ).mappings()
+    return [dict(row) for row in rows], chunk[-1]
+
+
+def collectors_among(session: Session, external_ids: list[str]) -> dict[str, int | None]:
+    if not external_ids:
+        return {}
+    query = select(Customer.external_id, Customer.collector_id).where(
+        Customer.external_id.in_(external_ids)
+    )
+    return dict(session.execute(query).all())
