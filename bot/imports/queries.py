@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Column,
@@ -21,8 +21,12 @@ from sqlalchemy import (
     String,
     Table,
     and_,
+    bindparam,
+    case,
     func,
     insert,
+    literal,
+    or_,
     select,
     text,
     update,
@@ -33,13 +37,18 @@ from bot.core.vocabulary import Role
 from bot.team.queries import person_of
 from bot.team.rules import Person
 from models import Contact, Customer, Invoice, Payment, TeamMember
+from models.base import utcnow
 
 _CHUNK = 5000
 _STAGING = MetaData()
 
 
+def _table(model: type) -> Table:
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
 def _like(model: type, *names: str) -> list[Column[Any]]:
-    table = model.__table__  # type: ignore[attr-defined]
+    table = _table(model)
     return [Column(name, table.c[name].type) for name in names]
 
 
@@ -49,6 +58,7 @@ INVOICE_STAGE = Table(
     Column("line", Integer, primary_key=True),
     *_like(Invoice, "number", "customer_id", "issue_date", "due_date", "amount", "balance"),
     *_like(Invoice, "currency"),
+    Column("customer_ref", String(64)),  # the customer's id as the file writes it
     prefixes=["TEMPORARY"],
 )
 CUSTOMER_STAGE = Table(
@@ -67,6 +77,7 @@ CUSTOMER_STAGE = Table(
     Column("contact_decision_maker", Integer),
     prefixes=["TEMPORARY"],
 )
+MONEY_TYPE = _table(Invoice).c.amount.type
 _KEY_OF = {INVOICE_STAGE.name: "number", CUSTOMER_STAGE.name: "external_id"}
 
 
@@ -391,3 +402,88 @@ def collectors_among(session: Session, external_ids: list[str]) -> dict[str, int
         Customer.external_id.in_(external_ids)
     )
     return dict(session.execute(query).all())
+
+
+def resolve_customers(session: Session) -> None:
+    """Each staged invoice's customer, by the id the file writes, in one statement."""
+    stage, customer = INVOICE_STAGE, _table(Customer)
+    session.execute(
+        update(stage)
+        .where(stage.c.customer_ref == customer.c.external_id)
+        .values(customer_id=customer.c.id)
+    )
+
+
+def unknown_customers(session: Session, limit: int) -> tuple[list[tuple[int, str]], int]:
+    """(line, customer as written) of the first `limit` staged invoices whose customer
+    does not exist, and how many there are in all."""
+    stage = INVOICE_STAGE
+    missing = stage.c.customer_id.is_(None)
+    found = session.execute(
+        select(stage.c.line, stage.c.customer_ref)
+        .where(missing)
+        .order_by(stage.c.line)
+        .limit(limit)
+    ).all()
+    total = session.scalar(select(func.count()).select_from(stage).where(missing)) or 0
+    return [(line, ref) for line, ref in found], total
+
+
+_WRITTEN = ("customer_id", "issue_date", "due_date", "amount", "currency")
+
+
+def upsert_staged_invoices(session: Session) -> Counts:
+    """The staged invoices written in two statements: the known ones that changed updated
+    (their balance net of the credit they took when they came, so the same file again
+    changes nothing), the new ones inserted. Counted first (a driver's rowcount is not
+    to be trusted for every statement)."""
+    stage, invoice = INVOICE_STAGE, _table(Invoice)
+    net = case(
+        (stage.c.balance > invoice.c.credit_applied, stage.c.balance - invoice.c.credit_applied),
+        else_=literal(0, MONEY_TYPE),
+    )
+    differs = or_(
+        *[stage.c[name].is_distinct_from(invoice.c[name]) for name in _WRITTEN],
+        func.round(net, 2) != func.round(invoice.c.balance, 2),
+    )
+    same = invoice.c.number == stage.c.number
+    total = session.scalar(select(func.count()).select_from(stage)) or 0
+    known = session.scalar(select(func.count()).select_from(stage).join(invoice, same)) or 0
+    updated = (
+        session.scalar(select(func.count()).select_from(stage).join(invoice, same).where(differs))
+        or 0
+    )
+    if updated:
+        session.execute(
+            update(invoice)
+            .where(same, differs)
+            .values({**{name: stage.c[name] for name in _WRITTEN}, "balance": net})
+        )
+    if total > known:
+        now = bindparam("now", value=utcnow(), type_=invoice.c.created_at.type)
+        exists = select(invoice.c.id).where(same).exists()
+        columns = ("number", *_WRITTEN, "balance")
+        session.execute(
+            insert(invoice).from_select(
+                [*columns, "credit_applied", "created_at", "updated_at"],
+                select(
+                    *[stage.c[name] for name in columns], literal(0, MONEY_TYPE), now, now
+                ).where(~exists),
+            )
+        )
+    return Counts(created=total - known, updated=updated, unchanged=known - updated)
+
+
+def take_credit(session: Session, taken: dict[str, dict[str, Any]]) -> None:
+    """The new invoices that took a credit: their balance net of it, and what they took."""
+    invoice = _table(Invoice)
+    rows = [
+        {"n": number, "b": t["balance"], "c": t["credit_applied"]} for number, t in taken.items()
+    ]
+    if rows:
+        session.execute(
+            update(invoice)
+            .where(invoice.c.number == bindparam("n"))
+            .values(balance=bindparam("b"), credit_applied=bindparam("c")),
+            rows,
+        )

@@ -181,12 +181,14 @@ def orphans(
 
 
 def invoice_errors(
-    line: int, row: InvoiceRow, customers: dict[str, int], lines: dict[str, int]
+    line: int, row: InvoiceRow, customers: dict[str, int] | None, lines: dict[str, int]
 ) -> list[CellError]:
+    """An invoice's own checks; its customer and its number's repetition when `customers`
+    and `lines` are given (a streamed import asks the staging table for both)."""
     errors = []
     if row.number in lines:
         errors.append(CellError(line, "number", "csv.duplicate_key", {"first": lines[row.number]}))
-    if row.customer_id not in customers:
+    if customers is not None and row.customer_id not in customers:
         errors.append(
             CellError(line, "customer_id", "csv.unknown_customer", {"value": row.customer_id})
         )

@@ -309,18 +309,26 @@ def _invoices(
     stage = queries.INVOICE_STAGE
     queries.open_stage(session, stage)
     for chunk in _checked(source, InvoiceRow, options, errors, progress, chunk_size):
-        customers = queries.customer_ids_of(session, {_customer_of(v) for _, v, _ in chunk})
+        refused = {_customer_of(v) for _, v, row in chunk if row is None} - {""}
+        known = queries.customer_ids_of(session, refused)
         staged = []
         for line, values, row in chunk:
             if row is None:
-                errors.extend(_unknown_customer(line, _customer_of(values), customers))
+                errors.extend(_unknown_customer(line, _customer_of(values), known))
                 continue
-            errors.extend(rec.invoice_errors(line, row, customers, {}))
+            errors.extend(rec.invoice_errors(line, row, None, {}))
             currency = row.currency or default_currency
             if currency is None:
                 errors.add(CellError(line, "currency", "csv.no_currency_cell", {}))
-            staged.append(_invoice_stage(line, row, customers.get(row.customer_id), currency))
+            staged.append(_invoice_stage(line, row, currency))
         queries.stage_rows(session, stage, staged)
+    queries.resolve_customers(session)
+    unknown, total = queries.unknown_customers(session, errors.shown)
+    errors.extend(
+        CellError(line, "customer_id", "csv.unknown_customer", {"value": value})
+        for line, value in unknown
+    )
+    errors.count += total - len(unknown)
     repeated, total = queries.repeated_numbers(session, errors.shown)
     errors.extend(
         CellError(line, "number", "csv.duplicate_key", {"first": first}) for line, first in repeated
@@ -329,20 +337,20 @@ def _invoices(
     _refuse(errors, source, path)
     credits = queries.credits(session)
     adjusted, taken, currencies = _credit_taken(session, credits)
-    counts = _write_invoices(session, adjusted, chunk_size)
+    counts = queries.upsert_staged_invoices(session)
+    queries.take_credit(session, adjusted)
     queries.lower_credits(session, taken, credits)
     queries.drop_stage(session, stage)
     applied = _credits(session, taken, currencies)
     return _report("invoices", source, counts, credit_applied=applied)
 
 
-def _invoice_stage(
-    line: int, row: InvoiceRow, customer_id: int | None, currency: str | None
-) -> dict[str, Any]:
+def _invoice_stage(line: int, row: InvoiceRow, currency: str | None) -> dict[str, Any]:
     return {
         "line": line,
         "number": row.number,
-        "customer_id": customer_id,
+        "customer_ref": row.customer_id,
+        "customer_id": None,
         "issue_date": row.issue_date,
         "due_date": row.due_date,
         "amount": row.amount,
@@ -366,34 +374,6 @@ def _credit_taken(
         if "credit_applied" in r
     }
     return adjusted, taken, {r["customer_id"]: r["currency"] for r in new}
-
-
-def _write_invoices(
-    session: Session, adjusted: dict[str, dict[str, Any]], chunk_size: int
-) -> queries.Counts:
-    """The staged invoices written a chunk at a time: new ones inserted (net of the credit
-    they take), changed ones updated, the rest left alone."""
-    created_count = updated_count = unchanged = 0
-    line = 0
-    while rows := queries.staged_after(session, queries.INVOICE_STAGE, line, chunk_size):
-        line = rows[-1]["line"]
-        existing = queries.invoices_numbered(session, [r["number"] for r in rows])
-        created, updated = [], []
-        for staged in rows:
-            record = {k: v for k, v in staged.items() if k != "line"}
-            current = existing.get(record["number"])
-            if current is None:
-                created.append({**record, **adjusted.get(record["number"], {})})
-                continue
-            record = rec.net_of_credit(record, current["credit_applied"])
-            if queries.changed(current, record):
-                updated.append({"id": current["id"], **record})
-            else:
-                unchanged += 1
-        queries.write_invoices(session, created, updated)
-        created_count += len(created)
-        updated_count += len(updated)
-    return queries.Counts(created_count, updated_count, unchanged)
 
 
 def _credits(
