@@ -317,8 +317,23 @@ def drop_stage(session: Session, stage: Table) -> None:
 
 
 def stage_rows(session: Session, stage: Table, rows: list[dict[str, Any]]) -> None:
-    if rows:
+    """Rows into the staging table: by COPY on PostgreSQL (an executemany there is a round
+    of the pipeline per row, four times slower), a bulk INSERT elsewhere."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
         session.execute(insert(stage).execution_options(render_nulls=True), rows)
+        return
+    names = [column.name for column in stage.columns]
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f"COPY {stage.name} ({', '.join(names)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row([row.get(name) for name in names])
 
 
 def staged_after(session: Session, stage: Table, line: int, limit: int) -> list[dict[str, Any]]:
