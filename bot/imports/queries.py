@@ -197,10 +197,6 @@ def customer_ids(session: Session) -> dict[str, int]:
     return dict(session.execute(select(Customer.external_id, Customer.id)).all())
 
 
-def collectors_of(session: Session) -> dict[str, int | None]:
-    return dict(session.execute(select(Customer.external_id, Customer.collector_id)).all())
-
-
 def credits(session: Session) -> dict[int, Decimal]:
     """Every customer with a credit waiting for an invoice."""
     return dict(
@@ -222,33 +218,6 @@ def names(session: Session, ids: set[int]) -> dict[int, str]:
     return dict(
         session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids))).all()
     )
-
-
-_INVOICE_COLUMNS = (
-    Invoice.id,
-    Invoice.number,
-    Invoice.customer_id,
-    Invoice.issue_date,
-    Invoice.due_date,
-    Invoice.amount,
-    Invoice.balance,
-    Invoice.currency,
-    Invoice.credit_applied,
-)
-
-
-def invoices_by_number(session: Session) -> dict[str, dict[str, Any]]:
-    return {
-        row["number"]: dict(row) for row in session.execute(select(*_INVOICE_COLUMNS)).mappings()
-    }
-
-
-def write_invoices(
-    session: Session, created: list[dict[str, Any]], updated: list[dict[str, Any]]
-) -> None:
-    insert_all(session, Invoice, created)
-    for chunk in chunks(updated):
-        session.execute(update(Invoice), chunk)
 
 
 def admins(session: Session) -> list[Person]:
@@ -336,12 +305,6 @@ def stage_rows(session: Session, stage: Table, rows: list[dict[str, Any]]) -> No
             copy.write_row([row.get(name) for name in names])
 
 
-def staged_after(session: Session, stage: Table, line: int, limit: int) -> list[dict[str, Any]]:
-    """The next `limit` staged rows after `line`, in the file's order."""
-    query = select(stage).where(stage.c.line > line).order_by(stage.c.line).limit(limit)
-    return [dict(row) for row in session.execute(query).mappings()]
-
-
 def repeated_numbers(session: Session, limit: int) -> tuple[list[tuple[int, int]], int]:
     """(line, first line) of the first `limit` invoices whose number an earlier line of
     the file already has, and how many there are in all."""
@@ -371,13 +334,6 @@ def customer_ids_of(session: Session, external_ids: set[str]) -> dict[str, int]:
             )
         ).all()
     )
-
-
-def invoices_numbered(session: Session, numbers: list[str]) -> dict[str, dict[str, Any]]:
-    if not numbers:
-        return {}
-    query = select(*_INVOICE_COLUMNS).where(Invoice.number.in_(numbers))
-    return {row["number"]: dict(row) for row in session.execute(query).mappings()}
 
 
 def new_invoices_of_creditors(session: Session) -> list[dict[str, Any]]:
