@@ -44,9 +44,10 @@ def write_spanish(invoices: Path, csv_out: Path, xlsx_out: Path | None) -> None:
     """The generated invoices as Excel in Spanish writes them: CSV and workbook."""
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Cartera")
-    sheet.append(SPANISH)
+    book = Workbook(write_only=True) if xlsx_out is not None else None
+    sheet = book.create_sheet("Cartera") if book is not None else None
+    if sheet is not None:
+        sheet.append(SPANISH)
     with (
         invoices.open(encoding="utf-8", newline="") as source,
         csv_out.open("w", encoding="cp1252", newline="") as target,
@@ -58,10 +59,10 @@ def write_spanish(invoices: Path, csv_out: Path, xlsx_out: Path | None) -> None:
         for number, customer, issued, due, amount, balance in rows:
             dates = [_es_day(issued), _es_day(due)]
             out.writerow([number, customer, *dates, _es_amount(amount), _es_amount(balance)])
-            if xlsx_out is not None:
+            if sheet is not None:
                 days = [date.fromisoformat(issued), date.fromisoformat(due)]
                 sheet.append([number, customer, *days, float(amount), float(balance)])
-    if xlsx_out is not None:
+    if book is not None and xlsx_out is not None:
         book.save(xlsx_out)
 
 
