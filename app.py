@@ -252,8 +252,7 @@ def _import(
         except ImportRejected as refused:
             if not dry_run:
                 raise
-            rows = len({cell.line for cell in refused.errors})
-            closing = t("import.dry_run_refused", c.lang, count=rows)
+            closing = t("import.dry_run_refused", c.lang, count=refused.rows)
             fail("\n".join([*refused.lines(c.lang), closing]))
 
     run_import(file, work)

@@ -4,6 +4,7 @@ ERP exports them: a Windows-1252 semicolon CSV with Spanish headers, decimal com
 again (the idempotent path). Targets on SQLite: under 60 s from CSV, under 90 s from xlsx.
 
     python -m bench.import_invoices [--postgres URL] [--invoices 200000] [--customers 20000]
+        [--no-xlsx] [--no-postgres] [--no-sqlite]
 
 Each step runs in a fresh process, so its peak memory (max RSS) is its own. Prints one line
 per database and step; it asserts nothing, it measures.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import multiprocessing
+import os
 import random
 import resource
 import sys
@@ -38,13 +40,14 @@ def _es_day(text: str) -> str:
     return date.fromisoformat(text).strftime("%d/%m/%y")
 
 
-def write_spanish(invoices: Path, csv_out: Path, xlsx_out: Path) -> None:
+def write_spanish(invoices: Path, csv_out: Path, xlsx_out: Path | None) -> None:
     """The generated invoices as Excel in Spanish writes them: CSV and workbook."""
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Cartera")
-    sheet.append(SPANISH)
+    book = Workbook(write_only=True) if xlsx_out is not None else None
+    sheet = book.create_sheet("Cartera") if book is not None else None
+    if sheet is not None:
+        sheet.append(SPANISH)
     with (
         invoices.open(encoding="utf-8", newline="") as source,
         csv_out.open("w", encoding="cp1252", newline="") as target,
@@ -56,9 +59,11 @@ def write_spanish(invoices: Path, csv_out: Path, xlsx_out: Path) -> None:
         for number, customer, issued, due, amount, balance in rows:
             dates = [_es_day(issued), _es_day(due)]
             out.writerow([number, customer, *dates, _es_amount(amount), _es_amount(balance)])
-            days = [date.fromisoformat(issued), date.fromisoformat(due)]
-            sheet.append([number, customer, *days, float(amount), float(balance)])
-    book.save(xlsx_out)
+            if sheet is not None:
+                days = [date.fromisoformat(issued), date.fromisoformat(due)]
+                sheet.append([number, customer, *days, float(amount), float(balance)])
+    if book is not None and xlsx_out is not None:
+        book.save(xlsx_out)
 
 
 def _step(url: str, step: str, path: str, collectors: list[str]) -> tuple[float, int, str]:
@@ -114,6 +119,9 @@ def main() -> None:
     parser.add_argument("--invoices", type=int, default=200_000)
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--no-xlsx", action="store_true", help="skip the workbook")
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -123,12 +131,23 @@ def main() -> None:
         write_invoices(
             work / "invoices.csv", args.invoices, args.customers, date(2026, 11, 23), rng
         )
-        write_spanish(work / "invoices.csv", work / "facturas.csv", work / "facturas.xlsx")
-        sqlite = f"sqlite:///{work / 'bench.db'}"
-        run(sqlite, "sqlite", work, collectors, f"sqlite:///{work / 'xlsx.db'}")
-        with temporary_database(args.postgres) as url:
-            if url is not None:
-                run(url, "postgresql", work, collectors, None)
+        xlsx = None if args.no_xlsx else work / "facturas.xlsx"
+        write_spanish(work / "invoices.csv", work / "facturas.csv", xlsx)
+        print(f"{args.customers} customers, {args.invoices} invoices; {_load()}")
+        if not args.no_sqlite:
+            sqlite = f"sqlite:///{work / 'bench.db'}"
+            run(sqlite, "sqlite", work, collectors, xlsx and f"sqlite:///{work / 'xlsx.db'}")
+        if not args.no_postgres:
+            with temporary_database(args.postgres) as url:
+                if url is not None:
+                    run(url, "postgresql", work, collectors, None)
+        print(f"done; {_load()}")
+
+
+def _load() -> str:
+    """The machine's load average, to read the times by (the machine may be shared)."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 if __name__ == "__main__":

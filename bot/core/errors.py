@@ -67,15 +67,26 @@ class ImportRejected(CobroError):
 
     key = "import.rejected"
 
-    def __init__(self, errors: list[CellError], *, path: str = "") -> None:
-        super().__init__(count=len(errors), path=path)
+    def __init__(
+        self,
+        errors: list[CellError],
+        *,
+        path: str = "",
+        more: int = 0,
+        rows: int | None = None,
+    ) -> None:
+        """`errors` are the cells listed; `more` the bad cells beyond them, only counted (a
+        file of two million bad lines is not printed whole); `rows` the lines with any."""
+        super().__init__(count=len(errors) + more, path=path)
         self.errors = errors
+        self.more = more
+        self.rows = len({cell.line for cell in errors}) if rows is None else rows
 
     def lines(self, lang: Lang) -> list[str]:
         """Each bad cell as a line a person can act on: where, and what to write instead."""
         from bot.core.i18n import t
 
-        lines = [t("import.rejected", lang, count=len(self.errors))]
+        lines = [t("import.rejected", lang, count=len(self.errors) + self.more)]
         for cell in sorted(self.errors, key=lambda c: (c.line, c.column)):
             # A param may be worded by the reader's language itself (an amount's reason).
             params = {k: v(lang) if callable(v) else v for k, v in cell.params.items()}
@@ -91,6 +102,8 @@ class ImportRejected(CobroError):
                 )
             else:
                 lines.append(t("import.line", lang, line=cell.line, message=text))
+        if self.more:
+            lines.append(t("import.more", lang, count=self.more, shown=len(self.errors)))
         return lines
 
 

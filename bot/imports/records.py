@@ -5,8 +5,8 @@ the database knows as plain dictionaries).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 from functools import partial
@@ -18,7 +18,7 @@ from bot.core.i18n import Lang
 from bot.core.i18n.formats import short_day
 from bot.core.text import fold
 from bot.imports.columns import Columns
-from bot.imports.files import Row, Table
+from bot.imports.files import SHOWN_ERRORS, Row
 from bot.imports.rules import CustomerRow, InvoiceRow
 from bot.imports.values import Cell, blank
 
@@ -53,22 +53,63 @@ def renamed(errors: Iterable[CellError], names: dict[str, tuple[str, str]]) -> l
     return found
 
 
-@dataclass
-class Cells:
-    """A table's rows as {field: cell}, and the rows with cells beyond the header."""
+class Errors:
+    """The bad cells of a file read row by row: the first `shown` by line are kept to be
+    listed, the rest only counted, and the lines with any are remembered one bit each; so a
+    file whose two million lines are all wrong is refused in the memory of a short list."""
 
-    rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
-    errors: list[CellError] = field(default_factory=list)
+    def __init__(self, shown: int = SHOWN_ERRORS) -> None:
+        self.shown = shown
+        self.count = 0
+        self._heap: list[tuple[int, int, CellError]] = []
+        self._lines = bytearray()
+        self._rows = 0
+
+    def add(self, error: CellError) -> None:
+        self.count += 1
+        self._mark(error.line)
+        # The heap's top is the last kept (the highest line, found last): dropped first.
+        entry = (-error.line, -self.count, error)
+        if len(self._heap) < self.shown:
+            heapq.heappush(self._heap, entry)
+        elif error.line < -self._heap[0][0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def extend(self, errors: Iterable[CellError]) -> None:
+        for error in errors:
+            self.add(error)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    @property
+    def rows(self) -> int:
+        return self._rows
+
+    @property
+    def kept(self) -> list[CellError]:
+        """The errors listed: the first by line, in the order they were found."""
+        return [e[2] for e in sorted(self._heap, key=lambda e: (-e[0], -e[1]))]
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self._heap)
+
+    def _mark(self, line: int) -> None:
+        byte, bit = divmod(max(line, 0), 8)
+        if byte >= len(self._lines):
+            self._lines.extend(bytes(byte - len(self._lines) + 1 + len(self._lines) // 2))
+        if not self._lines[byte] & (1 << bit):
+            self._lines[byte] |= 1 << bit
+            self._rows += 1
 
 
-def cells_by_field(table: Table, columns: Columns) -> Cells:
-    found = Cells()
-    width = len(table.header)
-    for row in table.rows:
-        found.rows.append((row.line, _values(row, columns)))
-        if len(row.cells) > width and any(not blank(c) for c in row.cells[width:]):
-            found.errors.append(CellError(row.line, "", "csv.extra_cells", {}))
-    return found
+def cells_of(row: Row, columns: Columns, width: int) -> tuple[dict[str, Cell], CellError | None]:
+    """A row as {field: cell}, and the error of a row with cells beyond the header."""
+    extra = None
+    if len(row.cells) > width and any(not blank(c) for c in row.cells[width:]):
+        extra = CellError(row.line, "", "csv.extra_cells", {})
+    return _values(row, columns), extra
 
 
 def _values(row: Row, columns: Columns) -> dict[str, Cell]:
@@ -140,12 +181,14 @@ def orphans(
 
 
 def invoice_errors(
-    line: int, row: InvoiceRow, customers: dict[str, int], lines: dict[str, int]
+    line: int, row: InvoiceRow, customers: dict[str, int] | None, lines: dict[str, int]
 ) -> list[CellError]:
+    """An invoice's own checks; its customer and its number's repetition when `customers`
+    and `lines` are given (a streamed import asks the staging table for both)."""
     errors = []
     if row.number in lines:
         errors.append(CellError(line, "number", "csv.duplicate_key", {"first": lines[row.number]}))
-    if row.customer_id not in customers:
+    if customers is not None and row.customer_id not in customers:
         errors.append(
             CellError(line, "customer_id", "csv.unknown_customer", {"value": row.customer_id})
         )

@@ -1,11 +1,15 @@
 """Importing customers, invoices and payments from CSV or xlsx: all or nothing, idempotent,
-fast; and the folder sync for ERPs that cannot push.
+in bounded memory; and the folder sync for ERPs that cannot push.
 
-Every row is validated before anything is written; a single bad cell rejects the file with
-every bad cell listed (by line and by the file's own column), and the database is
-untouched. Writes are bulk statements over dictionaries keyed by natural ids, so a row that
-did not change is not written at all: importing a file twice changes nothing. A dry run
-does all of it, then rolls back.
+A file is read row by row and checked a chunk at a time (5,000 rows): each valid row goes
+into a TEMP staging table, each bad cell into a short list (the first 200 by line, the
+rest counted). What needs the whole file, a number twice or a customer over several rows,
+is asked of the staging table; then the rows are written a chunk at a time in the same
+transaction, which is rolled back if anything was wrong anywhere: a single bad cell
+rejects the file with the bad cells listed (by line and by the file's own column), and the
+database is untouched. A row that did not change is not written at all: importing a file
+twice changes nothing. A dry run does all of it, then rolls back. So two million invoices
+take the memory of a chunk, not of the file.
 """
 
 from __future__ import annotations
@@ -26,12 +30,12 @@ from bot.core.calendar import BusinessCalendar
 from bot.core.db import Db, transaction
 from bot.core.errors import CellError, ImportRejected
 from bot.core.i18n import Lang
-from bot.core.text import fold
+from bot.core.vocabulary import Rank
 from bot.imports import folder as folder_files
 from bot.imports import queries
 from bot.imports import records as rec
-from bot.imports.columns import kind_of_header, map_columns
-from bot.imports.files import Table, read_table
+from bot.imports.columns import Columns, kind_of_header, map_columns
+from bot.imports.files import Table, open_table
 from bot.imports.report import Credit, ImportReport, SyncedFile, read_with
 from bot.imports.rules import CustomerRow, InvoiceRow, PaymentRow, payment_key, validate_row
 from bot.imports.values import Cell, ReadOptions
@@ -44,7 +48,9 @@ from models import Payment
 
 Progress = Callable[[int], None]
 RowT = TypeVar("RowT", CustomerRow, InvoiceRow, PaymentRow)
+Checked = list[tuple[int, dict[str, Cell], Any]]  # (line, cells, the valid row or None)
 ZERO = Decimal("0")
+CHUNK = 5000
 
 
 def _noop(_: int) -> None:
@@ -52,69 +58,80 @@ def _noop(_: int) -> None:
 
 
 @dataclass(frozen=True)
-class _Loaded:
+class _Source:
     table: Table
-    rows: list[tuple[int, dict[str, Cell]]]
+    columns: Columns
     names: dict[str, tuple[str, str]]  # field → the file's column and its letter
     ignored: tuple[str, ...]
-    errors: list[CellError]
 
 
-def _load(kind: str, table: Table, options: ReadOptions, path: Path) -> _Loaded:
+def _load(kind: str, table: Table, options: ReadOptions, path: Path) -> _Source:
     columns = map_columns(kind, table.header, dict(options.columns))
     if columns.errors:
         raise ImportRejected(columns.errors, path=str(path))
-    cells = rec.cells_by_field(table, columns)
-    names = rec.where(columns, table.header)
-    return _Loaded(table, cells.rows, names, columns.ignored, cells.errors)
+    return _Source(table, columns, rec.where(columns, table.header), columns.ignored)
 
 
-def _validate(
-    loaded: _Loaded, model: type[RowT], options: ReadOptions, progress: Progress
-) -> tuple[list[tuple[int, RowT]], list[CellError], list[tuple[int, dict[str, Cell]]]]:
-    """Valid rows, the bad cells, and the rows that failed (still checked for references)."""
-    good: list[tuple[int, RowT]] = []
-    errors: list[CellError] = list(loaded.errors)
-    failed: list[tuple[int, dict[str, Cell]]] = []
-    for index, (line, values) in enumerate(loaded.rows, start=1):
-        parsed, row_errors = validate_row(model, line, values, options)
+def _checked(
+    source: _Source,
+    model: type[RowT],
+    options: ReadOptions,
+    errors: rec.Errors,
+    progress: Progress,
+    size: int,
+) -> Iterator[Checked]:
+    """The file's rows a chunk at a time, each validated as `model` (None when it is not),
+    its bad cells added to `errors` on the way."""
+    width = len(source.table.header)
+    chunk: Checked = []
+    for row in source.table.rows:
+        values, extra = rec.cells_of(row, source.columns, width)
+        if extra is not None:
+            errors.add(extra)
+        parsed, row_errors = validate_row(model, row.line, values, options)
         errors.extend(row_errors)
-        if parsed is not None:
-            good.append((line, parsed))
-        else:
-            failed.append((line, values))
-        if index % 1000 == 0:
-            progress(1000)
-    progress(len(loaded.rows) % 1000)
-    return good, errors, failed
+        chunk.append((row.line, values, parsed))
+        if len(chunk) >= size:
+            progress(len(chunk))
+            yield chunk
+            chunk = []
+    if chunk:
+        progress(len(chunk))
+        yield chunk
 
 
-def _refuse(errors: list[CellError], loaded: _Loaded, path: Path) -> None:
+def _refuse(errors: rec.Errors, source: _Source, path: Path) -> None:
     if errors:
-        raise ImportRejected(rec.renamed(errors, loaded.names), path=str(path))
+        raise ImportRejected(
+            rec.renamed(errors.kept, source.names),
+            path=str(path),
+            more=errors.more,
+            rows=errors.rows,
+        )
 
 
-def _report(kind: str, loaded: _Loaded, counts: queries.Counts, **more: Any) -> ImportReport:
+def _report(kind: str, source: _Source, counts: queries.Counts, **more: Any) -> ImportReport:
     return read_with(
-        loaded.table,
+        source.table,
         kind,
         created=counts.created,
         updated=counts.updated,
         unchanged=counts.unchanged,
-        ignored=loaded.ignored,
+        ignored=source.ignored,
         **more,
     )
 
 
-def _unknown_customers(
-    failed: list[tuple[int, dict[str, Cell]]], customers: dict[str, int]
-) -> list[CellError]:
-    """A row with a bad amount may also name a customer that does not exist: say both."""
-    return [
-        CellError(line, "customer_id", "csv.unknown_customer", {"value": value})
-        for line, values in failed
-        if (value := str(values.get("customer_id") or "").strip()) and value not in customers
-    ]
+def _customer_of(values: dict[str, Cell]) -> str:
+    return str(values.get("customer_id") or "").strip()
+
+
+def _unknown_customer(line: int, value: str, customers: dict[str, int]) -> list[CellError]:
+    """A row names a customer that does not exist (said even when another of its cells is
+    bad, so both are fixed at once)."""
+    if value and value not in customers:
+        return [CellError(line, "customer_id", "csv.unknown_customer", {"value": value})]
+    return []
 
 
 @contextmanager
@@ -137,48 +154,124 @@ def _unit(db: Db, dry_run: bool) -> Iterator[Session]:
 
 def _customers(
     session: Session,
-    loaded: _Loaded,
+    source: _Source,
     path: Path,
     *,
     options: ReadOptions,
     directory: Directory | None,
     unassigned_ok: bool,
     progress: Progress,
+    chunk_size: int,
 ) -> ImportReport:
     """Upsert customers by `id` and their contacts by name; a customer may span several rows,
     one per contact, as long as the rows agree on the customer's own fields."""
-    good, errors, _ = _validate(loaded, CustomerRow, options, progress)
+    errors = rec.Errors()
+    queries.open_stage(session, queries.CUSTOMER_STAGE)
+    for chunk in _checked(source, CustomerRow, options, errors, progress, chunk_size):
+        staged = [_customer_stage(line, row) for line, _, row in chunk if row is not None]
+        queries.stage_rows(session, queries.CUSTOMER_STAGE, staged)
     members = queries.members_by_reference(session)
+    totals = queries.Counts()
+    orphans: list[tuple[int, str]] = []
+    after: str | None = None
+    while True:
+        rows, after = queries.staged_customers(session, after, chunk_size)
+        if not rows:
+            break
+        customers, contacts, first_line, unknown = _merged(rows, members, directory, errors)
+        existing = queries.collectors_among(session, list(customers))
+        chunk_orphans = rec.orphans(customers, existing)
+        orphans += [(first_line[cid], cid) for cid in chunk_orphans]
+        if not unassigned_ok:
+            errors.extend(
+                CellError(first_line[cid], "collector", "csv.no_collector", {})
+                for cid in chunk_orphans
+                if first_line[cid] not in unknown
+            )
+        if not errors:
+            counts = queries.write_customers(session, customers, contacts)
+            totals = queries.Counts(
+                totals.created + counts.created,
+                totals.updated + counts.updated,
+                totals.unchanged + counts.unchanged,
+            )
+    _refuse(errors, source, path)
+    queries.drop_stage(session, queries.CUSTOMER_STAGE)
+    return _report("customers", source, totals, orphans=tuple(cid for _, cid in sorted(orphans)))
+
+
+def _customer_stage(line: int, row: CustomerRow) -> dict[str, Any]:
+    record = rec.customer_record(row)
+    contact = rec.contact_record(row) if row.contact_name else {}
+    return {
+        "line": line,
+        **record,
+        "rank": record["rank"].value if record["rank"] else None,
+        "collector": row.collector,
+        "contact_name": contact.get("name"),
+        "contact_match_name": contact.get("match_name"),
+        "contact_title": contact.get("title"),
+        "contact_phone": contact.get("phone"),
+        "contact_email": contact.get("email"),
+        "contact_decision_maker": int(bool(contact.get("decision_maker"))),
+    }
+
+
+_CONTACT_FIELDS = ("name", "match_name", "title", "phone", "email", "decision_maker")
+
+
+def _merged(
+    rows: list[dict[str, Any]],
+    members: dict[str, int],
+    directory: Directory | None,
+    errors: rec.Errors,
+) -> tuple[
+    dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]], dict[str, int], set[int]
+]:
+    """Each customer of a chunk merged over its rows (in the file's order), its contacts,
+    the line it first appears on, and the lines naming a collector not on the team;
+    conflicts and unknown collectors go to `errors`."""
+    unknown: set[int] = set()
     customers: dict[str, dict[str, Any]] = {}
     contacts: dict[tuple[str, str], dict[str, Any]] = {}
     first_line: dict[str, int] = {}
-    for line, row in good:
-        record = rec.customer_record(row)
-        if row.collector is not None:
-            member_id = _resolve_member(row.collector, members, directory)
+    for row in rows:
+        line, external_id = row["line"], row["external_id"]
+        record = {name: row[name] for name in _CUSTOMER_FIELDS}
+        record["rank"] = Rank(row["rank"]) if row["rank"] else None
+        if row["collector"] is not None:
+            member_id = _resolve_member(row["collector"], members, directory)
             if member_id is None:
-                errors.append(
-                    CellError(line, "collector", "csv.unknown_member", {"value": row.collector})
+                errors.add(
+                    CellError(line, "collector", "csv.unknown_member", {"value": row["collector"]})
                 )
+                unknown.add(line)
             record["collector_id"] = member_id
-        if row.id not in customers:
-            customers[row.id] = record
-            first_line[row.id] = line
+        if external_id not in customers:
+            customers[external_id] = record
+            first_line[external_id] = line
         else:
-            errors += rec.merge_customer(customers[row.id], record, line, first_line[row.id])
-        if row.contact_name:
-            contacts[(row.id, fold(row.contact_name))] = rec.contact_record(row)
-    unknown = {e.line for e in errors if e.key == "csv.unknown_member"}
-    orphans = rec.orphans(customers, queries.collectors_of(session))
-    if not unassigned_ok:
-        errors += [
-            CellError(first_line[cid], "collector", "csv.no_collector", {})
-            for cid in orphans
-            if first_line[cid] not in unknown
-        ]
-    _refuse(errors, loaded, path)
-    counts = queries.write_customers(session, customers, contacts)
-    return _report("customers", loaded, counts, orphans=tuple(orphans))
+            errors.extend(
+                rec.merge_customer(customers[external_id], record, line, first_line[external_id])
+            )
+        if row["contact_name"]:
+            contact = {name: row[f"contact_{name}"] for name in _CONTACT_FIELDS}
+            contact["decision_maker"] = bool(contact["decision_maker"])
+            contacts[(external_id, row["contact_match_name"])] = contact
+    return customers, contacts, first_line, unknown
+
+
+_CUSTOMER_FIELDS = (
+    "external_id",
+    "name",
+    "search_name",
+    "tax_id",
+    "rank",
+    "timezone",
+    "call_days",
+    "call_start",
+    "call_end",
+)
 
 
 def _resolve_member(
@@ -200,58 +293,87 @@ def _resolve_member(
 
 def _invoices(
     session: Session,
-    loaded: _Loaded,
+    source: _Source,
     path: Path,
     *,
     options: ReadOptions,
     default_currency: str | None,
     progress: Progress,
+    chunk_size: int,
 ) -> ImportReport:
     """Upsert invoices by `number`; the customer must already exist, and a credit it has
     waiting is taken from its new invoices."""
-    if default_currency is None and "currency" not in loaded.names:
+    if default_currency is None and "currency" not in source.names:
         raise ImportRejected([CellError(1, "currency", "csv.no_currency", {})], path=str(path))
-    good, errors, failed = _validate(loaded, InvoiceRow, options, progress)
-    customers = queries.customer_ids(session)
-    errors += _unknown_customers(failed, customers)
-    wanted: dict[str, dict[str, Any]] = {}
-    lines: dict[str, int] = {}
-    for line, row in good:
-        errors.extend(rec.invoice_errors(line, row, customers, lines))
-        lines.setdefault(row.number, line)
-        currency = row.currency or default_currency
-        if currency is None:
-            errors.append(CellError(line, "currency", "csv.no_currency_cell", {}))
-        if row.customer_id in customers and currency is not None:
-            wanted[row.number] = {
-                "number": row.number,
-                "customer_id": customers[row.customer_id],
-                "issue_date": row.issue_date,
-                "due_date": row.due_date,
-                "amount": row.amount,
-                "balance": row.amount if row.balance is None else row.balance,
-                "currency": currency,
-            }
-    _refuse(errors, loaded, path)
-    existing = queries.invoices_by_number(session)
-    created, updated, unchanged = [], [], 0
-    for number, record in wanted.items():
-        current = existing.get(number)
-        if current is None:
-            created.append(record)
-            continue
-        record = rec.net_of_credit(record, current["credit_applied"])
-        if queries.changed(current, record):
-            updated.append({"id": current["id"], **record})
-        else:
-            unchanged += 1
+    errors = rec.Errors()
+    stage = queries.INVOICE_STAGE
+    queries.open_stage(session, stage)
+    for chunk in _checked(source, InvoiceRow, options, errors, progress, chunk_size):
+        refused = {_customer_of(v) for _, v, row in chunk if row is None} - {""}
+        known = queries.customer_ids_of(session, refused)
+        staged = []
+        for line, values, row in chunk:
+            if row is None:
+                errors.extend(_unknown_customer(line, _customer_of(values), known))
+                continue
+            errors.extend(rec.invoice_errors(line, row, None, {}))
+            currency = row.currency or default_currency
+            if currency is None:
+                errors.add(CellError(line, "currency", "csv.no_currency_cell", {}))
+            staged.append(_invoice_stage(line, row, currency))
+        queries.stage_rows(session, stage, staged)
+    queries.resolve_customers(session)
+    unknown, total = queries.unknown_customers(session, errors.shown)
+    errors.extend(
+        CellError(line, "customer_id", "csv.unknown_customer", {"value": value})
+        for line, value in unknown
+    )
+    errors.count += total - len(unknown)
+    repeated, total = queries.repeated_numbers(session, errors.shown)
+    errors.extend(
+        CellError(line, "number", "csv.duplicate_key", {"first": first}) for line, first in repeated
+    )
+    errors.count += total - len(repeated)
+    _refuse(errors, source, path)
     credits = queries.credits(session)
-    taken = rec.apply_credits(created, credits)
-    queries.write_invoices(session, created, updated)
+    adjusted, taken, currencies = _credit_taken(session, credits)
+    counts = queries.upsert_staged_invoices(session)
+    queries.take_credit(session, adjusted)
     queries.lower_credits(session, taken, credits)
-    applied = _credits(session, taken, {r["customer_id"]: r["currency"] for r in created})
-    counts = queries.Counts(len(created), len(updated), unchanged)
-    return _report("invoices", loaded, counts, credit_applied=applied)
+    queries.drop_stage(session, stage)
+    applied = _credits(session, taken, currencies)
+    return _report("invoices", source, counts, credit_applied=applied)
+
+
+def _invoice_stage(line: int, row: InvoiceRow, currency: str | None) -> dict[str, Any]:
+    return {
+        "line": line,
+        "number": row.number,
+        "customer_ref": row.customer_id,
+        "customer_id": None,
+        "issue_date": row.issue_date,
+        "due_date": row.due_date,
+        "amount": row.amount,
+        "balance": row.amount if row.balance is None else row.balance,
+        "currency": currency,
+    }
+
+
+def _credit_taken(
+    session: Session, credits: dict[int, Decimal]
+) -> tuple[dict[str, dict[str, Any]], dict[int, Decimal], dict[int, str]]:
+    """The new invoices that take a credit (by number: their balance and what they took),
+    what each customer's credit was lowered by, and each such customer's currency."""
+    if not credits:
+        return {}, {}, {}
+    new = queries.new_invoices_of_creditors(session)
+    taken = rec.apply_credits(new, credits)
+    adjusted = {
+        r["number"]: {"balance": r["balance"], "credit_applied": r["credit_applied"]}
+        for r in new
+        if "credit_applied" in r
+    }
+    return adjusted, taken, {r["customer_id"]: r["currency"] for r in new}
 
 
 def _credits(
@@ -269,7 +391,7 @@ def _credits(
 
 def _payments(
     session: Session,
-    loaded: _Loaded,
+    source: _Source,
     path: Path,
     *,
     options: ReadOptions,
@@ -277,40 +399,48 @@ def _payments(
     today: date,
     default_currency: str | None,
     progress: Progress,
+    chunk_size: int,
 ) -> ImportReport:
     """Record payments once each: by reference when there is one, else by the row's content
-    (with its occurrence, so two identical cash payments on one day both count)."""
-    good, errors, failed = _validate(loaded, PaymentRow, options, progress)
+    (with its occurrence, so two identical cash payments on one day both count). A payments
+    file is a day's or a month's: its rows are held, each applied in turn."""
+    errors = rec.Errors()
+    good: list[tuple[int, PaymentRow]] = []
+    failed: list[tuple[int, dict[str, Cell]]] = []
+    for chunk in _checked(source, PaymentRow, options, errors, progress, chunk_size):
+        good += [(line, row) for line, _, row in chunk if row is not None]
+        failed += [(line, values) for line, values, row in chunk if row is None]
     customers = queries.customer_ids(session)
-    errors += _unknown_customers(failed, customers)
+    for line, values in failed:
+        errors.extend(_unknown_customer(line, _customer_of(values), customers))
     numbers = {row.invoice_number for _, row in good if row.invoice_number}
     numbers |= {str(v["invoice_number"]) for _, v in failed if v.get("invoice_number")}
     invoices = queries.invoices_named(session, numbers)
     for line, values in failed:
-        customer = customers.get(str(values.get("customer_id") or "").strip())
+        customer = customers.get(_customer_of(values))
         number = str(values.get("invoice_number") or "").strip() or None
-        errors += _invoice_reference_errors(line, customer, number, invoices)
+        errors.extend(_invoice_reference_errors(line, customer, number, invoices))
     seen: Counter[str] = Counter()
     keys_in_file: dict[str, int] = {}
     pending: list[tuple[str, PaymentRow]] = []
     for line, row in good:
         payer = customers.get(row.customer_id)
         if payer is None:
-            errors.append(
+            errors.add(
                 CellError(line, "customer_id", "csv.unknown_customer", {"value": row.customer_id})
             )
         if row.amount <= 0:
-            errors.append(CellError(line, "amount", "csv.not_positive", {}))
-        errors += rec.future_payment(line, row.date, today)
-        errors += _invoice_reference_errors(line, payer, row.invoice_number, invoices)
+            errors.add(CellError(line, "amount", "csv.not_positive", {}))
+        errors.extend(rec.future_payment(line, row.date, today))
+        errors.extend(_invoice_reference_errors(line, payer, row.invoice_number, invoices))
         key = payment_key(row, seen)
         if key in keys_in_file and row.reference:
-            errors.append(
+            errors.add(
                 CellError(line, "reference", "csv.duplicate_key", {"first": keys_in_file[key]})
             )
         keys_in_file.setdefault(key, line)
         pending.append((key, row))
-    _refuse(errors, loaded, path)
+    _refuse(errors, source, path)
     known = queries.known_payments(session, list(keys_in_file))
     created = 0
     left: dict[int, Decimal] = {}
@@ -335,7 +465,7 @@ def _payments(
         created += 1
     currencies = queries.currencies(session, set(left), default_currency or "")
     counts = queries.Counts(created=created, unchanged=len(pending) - created)
-    return _report("payments", loaded, counts, credits=_credits(session, left, currencies))
+    return _report("payments", source, counts, credits=_credits(session, left, currencies))
 
 
 def _invoice_reference_errors(
@@ -369,11 +499,13 @@ def import_file(
     dry_run: bool = False,
     progress: Progress = _noop,
     announce: Callable[[Session, ImportReport], None] | None = None,
+    chunk_size: int = CHUNK,
 ) -> ImportReport:
     """Import `path` as `kind` (customers, invoices or payments), all or nothing; a dry run
     checks and counts everything and writes nothing. `announce` writes, in the import's own
-    transaction, what must be told about it."""
-    loaded = _load(kind, table or read_table(path, sheet=options.sheet), options, path)
+    transaction, what must be told about it. The file is read and written `chunk_size`
+    rows at a time."""
+    loaded = _load(kind, table or open_table(path, sheet=options.sheet), options, path)
     with _unit(db, dry_run) as session:
         if kind == "customers":
             report = _customers(
@@ -384,6 +516,7 @@ def import_file(
                 directory=directory,
                 unassigned_ok=unassigned_ok,
                 progress=progress,
+                chunk_size=chunk_size,
             )
         elif kind == "invoices":
             report = _invoices(
@@ -393,6 +526,7 @@ def import_file(
                 options=options,
                 default_currency=default_currency,
                 progress=progress,
+                chunk_size=chunk_size,
             )
         else:
             report = _payments(
@@ -404,6 +538,7 @@ def import_file(
                 today=today or date.max,
                 default_currency=default_currency,
                 progress=progress,
+                chunk_size=chunk_size,
             )
         if announce is not None:
             announce(session, report)
@@ -463,7 +598,7 @@ def sync_folder(
             _tell_admins(session, notifier, lang, digest, told)
 
         try:
-            table = read_table(item.path, sheet=options.sheet)
+            table = open_table(item.path, sheet=options.sheet)
             kind = item.kind or kind_of_header(table.header)
             if kind is None:
                 raise ImportRejected([CellError(1, "", "sync.unknown_kind", {})], path=name)
@@ -486,7 +621,7 @@ def sync_folder(
                 name,
                 item.kind,
                 str(moved),
-                problems=len(refused.errors),
+                problems=len(refused.errors) + refused.more,
                 errors_file=str(errors),
             )
             with transaction(db) as session:

@@ -23,6 +23,16 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "line {line}, column “{column}” ({letter}): {message}",
     },
     "import.line": {"es": "línea {line}: {message}", "en": "line {line}: {message}"},
+    "import.more": {
+        "es": {
+            "one": "… y {count} error más (se muestran los primeros {shown}, por línea).",
+            "other": "… y {count} errores más (se muestran los primeros {shown}, por línea).",
+        },
+        "en": {
+            "one": "… and {count} more error (the first {shown} are shown, by line).",
+            "other": "… and {count} more errors (the first {shown} are shown, by line).",
+        },
+    },
     "import.file": {"es": "{message}", "en": "{message}"},
     "import.done.customers": {
         "es": "Clientes — nuevos: {created} · actualizados: {updated} · sin cambios: {unchanged}",
