@@ -198,3 +198,18 @@ def test_the_errors_kept_are_the_first_by_line(found, kept, more) -> None:
         more,
         len(set(found)),
     )
+
+
+def test_customers_imported_in_chunks_are_found_by_id_and_by_name(
+    db: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """The staged customer write bypasses the model: it must fold what search reads."""
+    from bot.customers.service import find_customers
+
+    add_team_member(db, actor_id=None, reference="U0ANA", role=Role.COLLECTOR, name="Ana")
+    rows = "".join(f"C-{n:03d},Ferretería Número {n},U0ANA\n" for n in range(7))
+    path = tmp_path / "clientes.csv"
+    path.write_text("id,name,collector\n" + rows, encoding="utf-8")
+    import_customers(db, path, chunk_size=3)
+    assert [c.name for c in find_customers(db, " c - 005 ")] == ["Ferretería Número 5"]
+    assert [c.name for c in find_customers(db, "ferreteria numero 6")] == ["Ferretería Número 6"]
