@@ -532,8 +532,30 @@ def _invoice_sums(
 ) -> dict[str, dict[str, Decimal]]:
     """Per currency, for each period: credit sales, invoiced since its end, not yet due at
     its end, and the aging at its end (today's balance of each invoice issued by then plus
-    what was paid on it since: a past day rebuilt); and today's open balance."""
+    what was paid on it since: a past day rebuilt); and today's open balance.
+
+    In the database, in two steps: the invoices summed by currency, issue day and due day
+    (four plain sums a row, one pass), with beside them the few invoices paid on after a
+    period's end (what they owed then instead of what they owe now); then those few
+    hundred sums, by period and by age."""
     issued = func.coalesce(Invoice.issue_date, Invoice.due_date)
+    keys = (
+        Invoice.currency.label("currency"),
+        issued.label("issued"),
+        Invoice.due_date.label("due"),
+    )
+    by_day = (
+        select(
+            *keys,
+            func.sum(Invoice.amount).label("amount"),
+            func.sum(Invoice.balance).label("balance"),
+            _sum_if(Invoice.balance > 0, Invoice.balance).label("open"),
+            _count_if(Invoice.balance > 0).label("opened"),
+        )
+        .where(q.customers(Invoice.customer_id))
+        .group_by(Invoice.currency, issued, Invoice.due_date)
+        .subquery()
+    )
     paid_after = (
         select(
             Payment.invoice_id.label("invoice_id"),
@@ -546,34 +568,53 @@ def _invoice_sums(
         .group_by(Payment.invoice_id)
         .subquery()
     )
-    columns: list[Any] = [_sum_if(Invoice.balance > 0, Invoice.balance).label("now_open")]
-    for n, (period, end) in enumerate(zip(periods, ends, strict=True)):
-        columns += [
-            _sum_if(issued.between(period.start, period.end), Invoice.amount).label(f"sales_{n}"),
-            _sum_if(issued > end, Invoice.amount).label(f"issued_since_{n}"),
-            _sum_if(and_(issued <= end, Invoice.due_date >= end), Invoice.balance).label(
-                f"current_now_{n}"
-            ),
-        ]
+    was_open = Invoice.balance > 0
+    changes: list[Any] = []
+    for n in range(len(ends)):
         owed = Invoice.balance + func.coalesce(paid_after.c[f"paid_{n}"], 0)
-        aged = and_(owed > 0, issued <= end)
-        columns.append(_count_if(aged).label(f"aged_{n}"))
-        edges = [end - timedelta(days=days) for days in (0, 30, 60, 90, 120)]
-        buckets = [Invoice.due_date >= edges[0]]
-        buckets += [
-            and_(Invoice.due_date >= edges[k], Invoice.due_date < edges[k - 1])
-            for k in range(1, len(edges))
+        changes += [
+            func.coalesce(_sum_if(owed > 0, owed), 0)
+            - func.coalesce(_sum_if(was_open, Invoice.balance), 0),
+            _count_if(owed > 0) - _count_if(was_open),
         ]
-        buckets.append(Invoice.due_date < edges[-1])
+    late = (
+        select(*keys, *(c.label(f"change_{k}") for k, c in enumerate(changes)))
+        .join(paid_after, paid_after.c.invoice_id == Invoice.id)
+        .where(q.customers(Invoice.customer_id))
+        .group_by(Invoice.currency, issued, Invoice.due_date)
+        .subquery()
+    )
+    day = by_day.c
+    columns: list[Any] = [func.sum(day.open).label("now_open")]
+    for n, (period, end) in enumerate(zip(periods, ends, strict=True)):
+        then = day.issued <= end
+        owed = func.coalesce(day.open, 0) + func.coalesce(late.c[f"change_{2 * n}"], 0)
+        owing = day.opened + func.coalesce(late.c[f"change_{2 * n + 1}"], 0)
         columns += [
-            _sum_if(and_(aged, bucket), owed).label(f"aging{k}_{n}")
+            _sum_if(day.issued.between(period.start, period.end), day.amount).label(f"sales_{n}"),
+            _sum_if(day.issued > end, day.amount).label(f"issued_since_{n}"),
+            _sum_if(and_(then, day.due >= end), day.balance).label(f"current_now_{n}"),
+            _sum_if(then, owing).label(f"aged_{n}"),
+        ]
+        edges = [end - timedelta(days=days) for days in (0, 30, 60, 90, 120)]
+        buckets = [day.due >= edges[0]]
+        buckets += [and_(day.due >= edges[k], day.due < edges[k - 1]) for k in range(1, len(edges))]
+        buckets.append(day.due < edges[-1])
+        columns += [
+            _sum_if(and_(then, bucket), owed).label(f"aging{k}_{n}")
             for k, bucket in enumerate(buckets)
         ]
     query = (
-        select(Invoice.currency, *columns)
-        .outerjoin(paid_after, paid_after.c.invoice_id == Invoice.id)
-        .where(q.customers(Invoice.customer_id))
-        .group_by(Invoice.currency)
+        select(day.currency, *columns)
+        .outerjoin(
+            late,
+            and_(
+                late.c.currency == day.currency,
+                late.c.issued == day.issued,
+                late.c.due == day.due,
+            ),
+        )
+        .group_by(day.currency)
     )
     found: dict[str, dict[str, Decimal]] = {}
     for row in q.session.execute(query).mappings():
