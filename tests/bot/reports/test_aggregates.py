@@ -158,7 +158,7 @@ def seed(s: Session, rng: random.Random, currencies: list[str]) -> list[int]:
     s.flush()
     for note in rng.sample(notes, 40):  # corrections replace the notes they correct
         note.corrects_id = rng.choice(notes).id
-    for n in range(150):
+    for _ in range(150):
         status = rng.choice(list(PromiseStatus))
         amount = _money(rng)
         s.add(
@@ -214,7 +214,6 @@ def test_the_grouped_figures_equal_the_ones_added_up_row_by_row(
     periods = [
         this_month(TODAY),
         last_week(TODAY),
-        Period(date(2026, 10, 1), date(2026, 10, 31), "month"),
         Period(TODAY, TODAY, "day"),
         Period(date(2026, 9, 25), date(2026, 11, 20)),
     ]
