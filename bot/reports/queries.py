@@ -490,21 +490,24 @@ class Ledger:
 
 def ledgers(q: Filters, periods: list[Period], today: date) -> list[Ledger]:
     """The money of every period asked for (collections, credit sales, receivables at the
-    end, DSO and CEI, aging): one pass over the invoices and one over the payments for all
-    of them, each figure a conditional sum (see the README)."""
+    end, DSO and CEI, aging, days to pay): one pass over the invoices and one over the
+    payments of the periods for all of them, each figure a conditional sum (see the
+    README)."""
     ends = [min(period.end, today) for period in periods]
     invoices = _invoice_sums(q, periods, ends)
-    payments, days_to_pay = _payment_sums(q, periods, ends)
+    payments = _payment_sums(q, periods, ends)
     found = []
     for n, period in enumerate(periods):
-        ledger = Ledger(days_to_pay=days_to_pay[n])
+
+        def of(sums: dict[str, Decimal], name: str, n: int = n) -> Decimal:
+            return sums.get(f"{name}_{n}", Decimal(0))
+
+        named = sum((of(sums, "named") for sums in invoices.values()), Decimal(0))
+        waited = sum((of(sums, "waited") for sums in invoices.values()), Decimal(0))
+        ledger = Ledger(days_to_pay=(waited / named).quantize(Decimal("0.1")) if named else None)
         for currency in sorted(set(invoices) | set(payments)):
             on_invoices = invoices.get(currency, {})
             on_payments = payments.get(currency, {})
-
-            def of(sums: dict[str, Decimal], name: str, n: int = n) -> Decimal:
-                return sums.get(f"{name}_{n}", Decimal(0))
-
             cash = CurrencyFigures(
                 collected=of(on_payments, "collected"), sales=of(on_invoices, "sales")
             )
@@ -515,7 +518,7 @@ def ledgers(q: Filters, periods: list[Period], today: date) -> list[Ledger]:
                 paid_since=of(on_payments, "paid_since"),
                 issued_since=of(on_invoices, "issued_since"),
                 current_now=of(on_invoices, "current_now"),
-                paid_since_on_current=of(on_payments, "paid_on_current"),
+                paid_since_on_current=of(on_invoices, "paid_on_current"),
             )
             if cash.collected or cash.sales or cash.receivables:
                 ledger.money[currency] = cash
@@ -527,17 +530,23 @@ def ledgers(q: Filters, periods: list[Period], today: date) -> list[Ledger]:
     return found
 
 
+EPOCH = date(2000, 1, 1)
+
+
 def _invoice_sums(
     q: Filters, periods: list[Period], ends: list[date]
 ) -> dict[str, dict[str, Decimal]]:
     """Per currency, for each period: credit sales, invoiced since its end, not yet due at
-    its end, and the aging at its end (today's balance of each invoice issued by then plus
-    what was paid on it since: a past day rebuilt); and today's open balance.
+    its end (and paid on since), the aging at its end (today's balance of each invoice
+    issued by then plus what was paid on it since: a past day rebuilt), the days its
+    payments waited from their invoice's issue; and today's open balance.
 
     In the database, in two steps: the invoices summed by currency, issue day and due day
-    (four plain sums a row, one pass), with beside them the few invoices paid on after a
-    period's end (what they owed then instead of what they owe now); then those few
-    hundred sums, by period and by age."""
+    (four plain sums a row, one pass), with beside them the invoices paid on during or
+    after the periods (what they owed at each end instead of what they owe now: a few,
+    found from the payments' dates); then those few hundred sums, by period and by age.
+    A payment names only an invoice of its own customer (the import refuses any other),
+    so the invoice's customer is the payer for the scope."""
     issued = func.coalesce(Invoice.issue_date, Invoice.due_date)
     keys = (
         Invoice.currency.label("currency"),
@@ -556,30 +565,44 @@ def _invoice_sums(
         .group_by(Invoice.currency, issued, Invoice.due_date)
         .subquery()
     )
-    paid_after = (
-        select(
-            Payment.invoice_id.label("invoice_id"),
-            *(
-                _sum_if(Payment.paid_on > end, Payment.amount).label(f"paid_{n}")
-                for n, end in enumerate(ends)
-            ),
+    since_epoch = days_between(q.session, Payment.paid_on, literal(EPOCH))
+    per_invoice: list[Any] = []
+    for n, (period, end) in enumerate(zip(periods, ends, strict=True)):
+        inside = Payment.paid_on.between(period.start, period.end)
+        per_invoice += [
+            _sum_if(Payment.paid_on > end, Payment.amount).label(f"paid_{n}"),
+            _count_if(inside).label(f"named_{n}"),
+            func.coalesce(_sum_if(inside, since_epoch), 0).label(f"epoch_{n}"),
+        ]
+    paid = (
+        select(Payment.invoice_id.label("invoice_id"), *per_invoice)
+        .where(
+            Payment.paid_on >= min(period.start for period in periods),
+            Payment.invoice_id.is_not(None),
         )
-        .where(Payment.paid_on > min(ends), Payment.invoice_id.is_not(None))
         .group_by(Payment.invoice_id)
         .subquery()
     )
     was_open = Invoice.balance > 0
+    issued_since_epoch = days_between(q.session, issued, literal(EPOCH))
     changes: list[Any] = []
     for n in range(len(ends)):
-        owed = Invoice.balance + func.coalesce(paid_after.c[f"paid_{n}"], 0)
+        owed = Invoice.balance + func.coalesce(paid.c[f"paid_{n}"], 0)
         changes += [
-            func.coalesce(_sum_if(owed > 0, owed), 0)
-            - func.coalesce(_sum_if(was_open, Invoice.balance), 0),
-            _count_if(owed > 0) - _count_if(was_open),
+            (
+                func.coalesce(_sum_if(owed > 0, owed), 0)
+                - func.coalesce(_sum_if(was_open, Invoice.balance), 0)
+            ).label(f"owed_{n}"),
+            (_count_if(owed > 0) - _count_if(was_open)).label(f"owing_{n}"),
+            func.coalesce(func.sum(paid.c[f"paid_{n}"]), 0).label(f"paid_{n}"),
+            func.sum(paid.c[f"named_{n}"]).label(f"named_{n}"),
+            func.sum(paid.c[f"epoch_{n}"] - paid.c[f"named_{n}"] * issued_since_epoch).label(
+                f"waited_{n}"
+            ),
         ]
     late = (
-        select(*keys, *(c.label(f"change_{k}") for k, c in enumerate(changes)))
-        .join(paid_after, paid_after.c.invoice_id == Invoice.id)
+        select(*keys, *changes)
+        .join(paid, paid.c.invoice_id == Invoice.id)
         .where(q.customers(Invoice.customer_id))
         .group_by(Invoice.currency, issued, Invoice.due_date)
         .subquery()
@@ -588,13 +611,16 @@ def _invoice_sums(
     columns: list[Any] = [func.sum(day.open).label("now_open")]
     for n, (period, end) in enumerate(zip(periods, ends, strict=True)):
         then = day.issued <= end
-        owed = func.coalesce(day.open, 0) + func.coalesce(late.c[f"change_{2 * n}"], 0)
-        owing = day.opened + func.coalesce(late.c[f"change_{2 * n + 1}"], 0)
+        owed = func.coalesce(day.open, 0) + func.coalesce(late.c[f"owed_{n}"], 0)
+        owing = day.opened + func.coalesce(late.c[f"owing_{n}"], 0)
         columns += [
             _sum_if(day.issued.between(period.start, period.end), day.amount).label(f"sales_{n}"),
             _sum_if(day.issued > end, day.amount).label(f"issued_since_{n}"),
             _sum_if(and_(then, day.due >= end), day.balance).label(f"current_now_{n}"),
+            _sum_if(and_(then, day.due >= end), late.c[f"paid_{n}"]).label(f"paid_on_current_{n}"),
             _sum_if(then, owing).label(f"aged_{n}"),
+            func.sum(late.c[f"named_{n}"]).label(f"named_{n}"),
+            func.sum(late.c[f"waited_{n}"]).label(f"waited_{n}"),
         ]
         edges = [end - timedelta(days=days) for days in (0, 30, 60, 90, 120)]
         buckets = [day.due >= edges[0]]
@@ -619,57 +645,39 @@ def _invoice_sums(
     found: dict[str, dict[str, Decimal]] = {}
     for row in q.session.execute(query).mappings():
         found[row["currency"]] = {
-            name: Decimal(value or 0) for name, value in row.items() if name != "currency"
+            name: Decimal(round(value)) if name.startswith("waited") else Decimal(value or 0)
+            for name, value in row.items()
+            if name != "currency" and value is not None
         }
     return found
 
 
 def _payment_sums(
     q: Filters, periods: list[Period], ends: list[date]
-) -> tuple[dict[str, dict[str, Decimal]], list[Decimal | None]]:
-    """Per currency, for each period: collected in it, paid after its end, and of that what
-    was paid on invoices not yet due at its end; and the average days to pay (from the
-    paid invoice's issue date) of the payments in it that name an invoice."""
+) -> dict[str, dict[str, Decimal]]:
+    """Per currency, for each period: collected in it, and paid after its end; from the
+    payments of the periods' days on (no period looks at what was paid before it)."""
     currency = q.payment_currency()
-    issued = func.coalesce(Invoice.issue_date, Invoice.due_date)
-    waited = days_between(q.session, Payment.paid_on, issued)
     columns: list[Any] = []
     for n, (period, end) in enumerate(zip(periods, ends, strict=True)):
-        inside = Payment.paid_on.between(period.start, period.end)
-        on_current = and_(Invoice.id.is_not(None), issued <= end, Invoice.due_date >= end)
-        counted = and_(inside, Invoice.id.is_not(None))
         columns += [
-            _sum_if(inside, Payment.amount).label(f"collected_{n}"),
-            _sum_if(Payment.paid_on > end, Payment.amount).label(f"paid_since_{n}"),
-            _sum_if(and_(Payment.paid_on > end, on_current), Payment.amount).label(
-                f"paid_on_current_{n}"
+            _sum_if(Payment.paid_on.between(period.start, period.end), Payment.amount).label(
+                f"collected_{n}"
             ),
-            _count_if(counted).label(f"paid_named_{n}"),
-            func.coalesce(_sum_if(counted, waited), 0).label(f"days_waited_{n}"),
+            _sum_if(Payment.paid_on > end, Payment.amount).label(f"paid_since_{n}"),
         ]
-    joined = select(currency.label("currency"), *columns).outerjoin(
-        Invoice, Invoice.id == Payment.invoice_id
-    )
-    if not q.single:
-        cc = q.customer_currency
-        joined = joined.outerjoin(cc, cc.c.customer_id == Payment.customer_id)
-    query = joined.where(q.customers(Payment.customer_id)).group_by(*q.grouped(currency))
+    query = q.payments_joined(select(currency.label("currency"), *columns))
+    query = query.where(
+        Payment.paid_on >= min(period.start for period in periods),
+        q.customers(Payment.customer_id),
+    ).group_by(*q.grouped(currency))
     found: dict[str, dict[str, Decimal]] = {}
-    named = [0] * len(periods)
-    waited_days = [Decimal(0)] * len(periods)
     for row in q.session.execute(query).mappings():
         sums = found.setdefault(row["currency"] or q.default, {})
-        for n in range(len(periods)):
-            named[n] += int(row[f"paid_named_{n}"] or 0)
-            waited_days[n] += Decimal(round(row[f"days_waited_{n}"] or 0))
-            for name in ("collected", "paid_since", "paid_on_current"):
-                value = Decimal(row[f"{name}_{n}"] or 0)
-                sums[f"{name}_{n}"] = sums.get(f"{name}_{n}", Decimal(0)) + value
-    days_to_pay = [
-        (waited_days[n] / named[n]).quantize(Decimal("0.1")) if named[n] else None
-        for n in range(len(periods))
-    ]
-    return found, days_to_pay
+        for name, value in row.items():
+            if name != "currency":
+                sums[name] = sums.get(name, Decimal(0)) + Decimal(value or 0)
+    return found
 
 
 def days_between(session: Session, later: Any, earlier: Any) -> ColumnElement[Any]:
