@@ -109,9 +109,13 @@ class Filters:
         """The one currency of every invoice (the usual team): then no query needs to find
         a payment's or a promise's currency. None when there are several."""
         if self._currencies is None:
-            # The first and the last currency, from the index: not a pass over the invoices.
+            # The least and the greatest currency, each from the index (SQLite too: one
+            # aggregate a subquery): not a pass over the invoices.
             low, high = self.session.execute(
-                select(func.min(Invoice.currency), func.max(Invoice.currency))
+                select(
+                    select(func.min(Invoice.currency)).scalar_subquery(),
+                    select(func.max(Invoice.currency)).scalar_subquery(),
+                )
             ).one()
             self._currencies = [] if low is None else sorted({low, high})
         return (self._currencies or [self.default])[0] if len(self._currencies) <= 1 else None
