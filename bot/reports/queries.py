@@ -30,6 +30,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    text,
     true,
 )
 from sqlalchemy.exc import IntegrityError
@@ -498,6 +499,10 @@ def ledgers(q: Filters, periods: list[Period], today: date) -> list[Ledger]:
     payments of the periods for all of them, each figure a conditional sum (see the
     README)."""
     ends = [min(period.end, today) for period in periods]
+    if q.session.get_bind().dialect.name == "postgresql":
+        # Compiling these conditional sums to machine code costs PostgreSQL more (0.2-0.3 s
+        # at two million invoices) than it saves on one pass: not for this transaction.
+        q.session.execute(text("SET LOCAL jit = off"))
     invoices = _invoice_sums(q, periods, ends)
     payments = _payment_sums(q, periods, ends)
     found = []
