@@ -16,6 +16,8 @@ class Invoice(Base, Timestamps):
     __table_args__ = (
         Index("ix_invoice_customer_open", "customer_id", "balance"),
         Index("ix_invoice_due_date", "due_date"),
+        # The report's one-currency check: min and max from the index (migration 0014).
+        Index("ix_invoice_currency", "currency"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bot.agenda.rules import (
     Account,
@@ -270,60 +270,54 @@ def enrich(
 def orphan_accounts(session: Session, day: date, due_today: set[int]) -> list[Account]:
     """Customers with an overdue balance whom nobody is working: no call due today, no open
     task, no pending promise of someone still on the team (and those with no collector at
-    all, or one who left). Accounts handed over to an agency or legal are not ours to work."""
-    overdue = dict(
-        session.execute(
-            select(Invoice.customer_id, func.sum(Invoice.balance))
-            .join(Customer, Customer.id == Invoice.customer_id)
-            .where(Invoice.balance > ZERO, Invoice.due_date < day)
-            .where(Customer.handed_over_at.is_(None))
-            .group_by(Invoice.customer_id)
-        ).all()
-    )
-    if not overdue:
-        return []
+    all, or one who left). Accounts handed over to an agency or legal are not ours to work.
+    One grouped query: the overdue balance per customer nobody works, largest first, with
+    its collector's name and its currency (the least of its invoices', as everywhere)."""
     on_team = select(TeamMember.id).where(TeamMember.active.is_(True))
-    worked = set(
-        session.scalars(
-            select(Task.customer_id).where(
-                Task.status == TaskStatus.OPEN,
-                Task.customer_id.is_not(None),
-                Task.assignee_id.in_(on_team),
-            )
+    tasked = (
+        select(Task.id)
+        .where(
+            Task.customer_id == Customer.id,
+            Task.status == TaskStatus.OPEN,
+            Task.assignee_id.in_(on_team),
         )
-    ) | set(
-        session.scalars(
-            select(PaymentPromise.customer_id).where(
-                PaymentPromise.status == PromiseStatus.PENDING,
-                PaymentPromise.collector_id.in_(on_team),
-            )
+        .exists()
+    )
+    promised = (
+        select(PaymentPromise.id)
+        .where(
+            PaymentPromise.customer_id == Customer.id,
+            PaymentPromise.status == PromiseStatus.PENDING,
+            PaymentPromise.collector_id.in_(on_team),
         )
+        .exists()
     )
-    orphan_ids = [cid for cid in overdue if cid not in due_today and cid not in worked]
-    if not orphan_ids:
-        return []
-    names: dict[int, tuple[str, str | None]] = defaultdict(lambda: ("?", None))
-    for chunk_start in range(0, len(orphan_ids), 5000):
-        chunk = orphan_ids[chunk_start : chunk_start + 5000]
-        for cid, name, collector in session.execute(
-            select(Customer.id, Customer.name, TeamMember.name)
-            .outerjoin(TeamMember, TeamMember.id == Customer.collector_id)
-            .where(Customer.id.in_(chunk))
-        ):
-            names[cid] = (name, collector)
-    currency = dict(
-        session.execute(
-            select(Invoice.customer_id, func.min(Invoice.currency))
-            .where(Invoice.customer_id.in_(orphan_ids[:5000]))
-            .group_by(Invoice.customer_id)
-        ).all()
+    any_invoice = aliased(Invoice)
+    currency = (
+        select(func.min(any_invoice.currency))
+        .where(any_invoice.customer_id == Customer.id)
+        .scalar_subquery()
     )
-    accounts = [
-        Account(names[cid][0], overdue[cid], currency.get(cid, ""), names[cid][1], cid)
-        for cid in orphan_ids
+    overdue = func.sum(Invoice.balance)
+    rows = session.execute(
+        select(Customer.id, Customer.name, TeamMember.name, overdue, currency)
+        .join(Invoice, Invoice.customer_id == Customer.id)
+        .outerjoin(TeamMember, TeamMember.id == Customer.collector_id)
+        .where(
+            Invoice.balance > ZERO,
+            Invoice.due_date < day,
+            Customer.handed_over_at.is_(None),
+            ~tasked,
+            ~promised,
+        )
+        .group_by(Customer.id, Customer.name, TeamMember.name)
+        .order_by(overdue.desc(), Customer.id)
+    )
+    return [
+        Account(name, total, cash or "", collector, cid)
+        for cid, name, collector, total, cash in rows
+        if cid not in due_today
     ]
-    accounts.sort(key=lambda a: -a.overdue)
-    return accounts
 
 
 def calls_logged(

@@ -45,13 +45,14 @@ def build_report(
     q = Filters(session, scope, policy.tz, currency)
     previous = period.previous()
     listed = queries.listed_members(session, scope)
+    now, before = queries.ledgers(q, [period, previous], today)  # the money, read once
     return Report(
         scope_label=scope.label,
         scope_kind=scope.kind,
-        current=queries.figures(q, period, today, listed, policy.calendar),
-        previous=queries.figures(q, previous, today, listed, policy.calendar),
-        aging=queries.aging(q, min(period.end, today)),
-        aging_before=queries.aging(q, min(previous.end, today)),
+        current=queries.figures(q, period, today, listed, policy.calendar, now),
+        previous=queries.figures(q, previous, today, listed, policy.calendar, before),
+        aging=now.aging,
+        aging_before=before.aging,
         repeat_breakers=queries.repeat_breakers(q, period.end),
         repeat_before=len(queries.repeat_breakers(q, previous.end)),
         currency=currency,
