@@ -6,7 +6,7 @@ from this index in a few page reads instead of a pass over every invoice (0.5 s 
 million invoices on PostgreSQL).
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0013
 Create Date: 2026-12-02 00:00:00
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
