@@ -145,16 +145,20 @@ def measure_hoy(
     users: list[str],
     requests: int,
     text: Callable[[int], str] = lambda _: "hoy",
+    acks: list[float] | None = None,
 ) -> list[float]:
     """Time from the signed request to the first answer at its own response_url; then let
     the rest of that answer arrive before the next request, so requests never overlap.
-    `text` gives the n-th request's words (`/cobro hoy` unless told)."""
+    `text` gives the n-th request's words (`/cobro hoy` unless told); the acks' times go
+    into `acks` when given."""
     samples = []
     for n in range(requests):
         url = fake.response_url("bench")
         started = time.perf_counter()
         reply = sender.command(users[n % len(users)], text(n), response_url=url)
         assert reply.status == 200, reply.body
+        if acks is not None:
+            acks.append(reply.elapsed)
         fake.wait_for_url(url, timeout=30)
         samples.append(time.perf_counter() - started)
         fake.wait_quiet(0.3)

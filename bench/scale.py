@@ -203,3 +203,13 @@ def _pg(value: Any) -> Any:
 def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     while batch := list(islice(rows, BATCH)):
         yield batch
+
+
+def main() -> None:
+    from bench.scale_table import main as scale_benchmark
+
+    scale_benchmark()
+
+
+if __name__ == "__main__":
+    main()
