@@ -21,8 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from slack_bolt import App
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
+from bench.bulk import copy_rows
 from bench.generate import collector_ids
 from bench.harness import MX, SECRET, bench_settings, running_bot
 from bot.agenda.service import compute_agendas
@@ -127,10 +128,7 @@ def add_history(url: str, per_customer: float | None = None) -> None:
             (PaymentPromise, promises),
             (Task, tasks),
         ):
-            for start in range(0, len(rows), 5000):
-                s.execute(
-                    insert(model).execution_options(render_nulls=True), rows[start : start + 5000]
-                )
+            copy_rows(s.connection(), model.__table__, rows)
     engine.dispose()
 
 

@@ -18,9 +18,10 @@ import time
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from bench.agenda import TODAY
+from bench.bulk import copy_rows
 from bench.harness import bench_policy
 from bot.core.db import Db
 from bot.reports.figures import Report
@@ -48,8 +49,7 @@ def add_payments(url: str, count: int) -> None:
             }
             for n, (invoice_id, customer_id) in enumerate(invoices)
         ]
-        for start in range(0, len(rows), 5000):
-            s.execute(insert(Payment), rows[start : start + 5000])
+        copy_rows(s.connection(), Payment.__table__, rows)
     engine.dispose()
 
 

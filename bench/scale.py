@@ -11,17 +11,15 @@ store them, so that 2,000,000 invoices load in a minute rather than the import's
 from __future__ import annotations
 
 import argparse
-import enum
 import random
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, text
+from sqlalchemy import Table, select
 
 from bench.agenda import TODAY, populate
+from bench.bulk import copy_rows
 from bench.generate import (
     collector_ids,
     customer_records,
@@ -35,7 +33,6 @@ from bot.core.text import fold
 from bot.core.vocabulary import Rank, Role
 from bot.team.service import add_team_member
 from models import Contact, Customer, Invoice, TeamMember
-from models.base import utcnow
 from models.db import make_engine, make_session_factory
 from models.migrate import upgrade
 
@@ -84,12 +81,11 @@ def _one(
     measure(url, label)
 
 
-BATCH = 10_000
 # Columns the CSV import leaves empty for the generated data, so the bulk load does too.
 LEFT_EMPTY = {
-    "customer": {"tax_id", "handed_over_at", "do_not_contact", "credit", "credit_hold"},
-    "contact": {"email", "do_not_contact"},
-    "invoice": {"credit_applied"},
+    "customer": frozenset({"tax_id", "handed_over_at", "do_not_contact", "credit_hold"}),
+    "contact": frozenset({"email", "do_not_contact"}),
+    "invoice": frozenset(),
 }
 
 
@@ -105,7 +101,6 @@ def bulk_load(url: str, customers: int, invoices: int, *, collectors: int = 50) 
         member = dict(s.execute(select(TeamMember.slack_user_id, TeamMember.id)).all())
     rng = random.Random(2026)  # as on_both_databases draws them for the CSV files
     records = list(customer_records(customers, collector_ids(collectors), rng))
-    now = utcnow()
     customer_rows, contact_rows = [], []
     for n, r in enumerate(records, start=1):
         start, end = parse_call_hours(r.call_hours) if r.call_hours else (None, None)
@@ -122,8 +117,6 @@ def bulk_load(url: str, customers: int, invoices: int, *, collectors: int = 50) 
                 "call_days": days,
                 "call_start": start,
                 "call_end": end,
-                "created_at": now,
-                "updated_at": now,
             }
         )
         contact_rows.append(
@@ -135,8 +128,6 @@ def bulk_load(url: str, customers: int, invoices: int, *, collectors: int = 50) 
                 "title": r.contact_title,
                 "phone": "+52" + r.contact_phone.removeprefix("+52").replace(" ", ""),
                 "decision_maker": False,
-                "created_at": now,
-                "updated_at": now,
             }
         )
     invoice_rows = (
@@ -149,8 +140,6 @@ def bulk_load(url: str, customers: int, invoices: int, *, collectors: int = 50) 
             "amount": r.amount,
             "balance": r.balance,
             "currency": "MXN",
-            "created_at": now,
-            "updated_at": now,
         }
         for n, r in enumerate(invoice_records(invoices, customers, TODAY, rng), start=1)
     )
@@ -162,47 +151,8 @@ def bulk_load(url: str, customers: int, invoices: int, *, collectors: int = 50) 
         ):
             table = model.__table__
             assert isinstance(table, Table)
-            _copy(connection, table, rows)
+            copy_rows(connection, table, rows, left_empty=LEFT_EMPTY[table.name])
     engine.dispose()
-
-
-def _copy(connection: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
-    """COPY on PostgreSQL (then the id sequence moved past the ids given), executemany
-    batches elsewhere. Columns of the table the loader does not fill are named, so that a
-    column added later (a derived one would need filling here) does not go unnoticed."""
-    batches = _batches(iter(rows))
-    first = next(batches, [])
-    if not first:
-        return
-    columns = list(first[0])
-    unknown = set(table.columns.keys()) - set(columns) - LEFT_EMPTY.get(table.name, set())
-    if unknown:
-        print(f"bench.scale: {table.name}.{', '.join(sorted(unknown))} left to defaults")
-    if connection.dialect.name != "postgresql":
-        for batch in (first, *batches):
-            connection.execute(insert(table), batch)
-        return
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    names = ", ".join(columns)
-    with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-        for batch in (first, *batches):
-            for row in batch:
-                copy.write_row([_pg(row[c]) for c in columns])
-    connection.execute(
-        text(
-            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-            f"(SELECT max(id) FROM {table.name}))"
-        )
-    )
-
-
-def _pg(value: Any) -> Any:
-    return value.value if isinstance(value, enum.Enum) else value
-
-
-def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    while batch := list(islice(rows, BATCH)):
-        yield batch
 
 
 def main() -> None:
