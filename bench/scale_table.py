@@ -3,7 +3,7 @@ each, 50 collectors, the history of bench.agenda and the payments of bench.repor
 proportion), on SQLite and PostgreSQL, printed as ONE table.
 
     python -m bench.scale [--scale 2k|20k|100k|200k ...] [--db sqlite|postgresql|both]
-                          [--requests 30] [--runs 3]
+                          [--requests 30] [--runs 3] [--postgres URL]
 
 For each scale and database, in fresh processes (so each peak memory is its own): the data
 bulk-loaded (bench.scale.bulk_load); then, with the bot serving signed HTTP against the fake
@@ -321,13 +321,20 @@ def main() -> None:
     from bench.scale import POSTGRES
 
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", action="append", choices=list(SCALES))
+    parser.add_argument(
+        "--scale",
+        action="append",
+        help="2k, 20k, 100k or 200k (repeat, or 2k,20k); all four if none",
+    )
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--postgres", default=POSTGRES)
     args = parser.parse_args()
-    scales = args.scale or list(SCALES)
+    scales = [one for given in args.scale or list(SCALES) for one in given.split(",")]
+    for scale in scales:
+        if scale not in SCALES:
+            parser.error(f"--scale {scale}: choose among {', '.join(SCALES)}")
     kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     load = os.getloadavg()
     started = time.perf_counter()
