@@ -52,8 +52,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 BUSY_SECONDS = 30
-# The statements before which pysqlite opens a transaction (and SQLite takes the write lock).
-_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+# The statements before which pysqlite opens a transaction (and SQLite takes the write lock),
+# and SAVEPOINT, which opens one itself (`session.begin_nested()` as a use case's first write).
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|SAVEPOINT)\b", re.IGNORECASE)
 
 
 class WriterQueue:
@@ -99,11 +100,16 @@ _queues: dict[str, WriterQueue] = {}
 _queues_mutex = threading.Lock()
 
 
+def writer_queue(database: str) -> WriterQueue:
+    """The queue of the SQLite database at this path, one per process."""
+    with _queues_mutex:
+        return _queues.setdefault(database, WriterQueue())
+
+
 def _queued_writers(database: str) -> type[sqlite3.Connection]:
     """A connection class whose transactions take `database`'s writer queue before their
     first write and give it back when they end."""
-    with _queues_mutex:
-        queue = _queues.setdefault(database, WriterQueue())
+    queue = writer_queue(database)
 
     class QueuedCursor(sqlite3.Cursor):
         def execute(self, sql: str, parameters: Any = (), /) -> QueuedCursor:

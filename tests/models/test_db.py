@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
-from models.db import WriterQueue, make_engine
+from models.db import WriterQueue, make_engine, writer_queue
 from tests.waiting import wait_until
 
 
@@ -97,3 +97,26 @@ def test_a_failed_or_rolled_back_writer_lets_the_next_one_in(engine: Engine) -> 
     with engine.connect() as connection:
         names = connection.execute(text("SELECT who FROM t ORDER BY id")).scalars().all()
     assert names == ["ana", "bea"]
+
+
+@pytest.mark.parametrize("first_write", ["INSERT INTO t (who) VALUES ('luis')", "SAVEPOINT s1"])
+def test_a_second_writer_waits_in_line_not_in_sqlites_busy_loop(
+    engine: Engine, tmp_path: Path, first_write: str
+) -> None:
+    queue = writer_queue(str(tmp_path / "writers.db"))
+    with engine.connect() as holder:
+        holder.execute(text("INSERT INTO t (who) VALUES ('ana')"))  # holds the writer's turn
+        done = threading.Event()
+
+        def second() -> None:
+            with engine.connect() as connection:
+                connection.execute(text(first_write))
+                connection.execute(text("INSERT INTO t (who) VALUES ('bea')"))
+                connection.commit()
+            done.set()
+
+        threading.Thread(target=second).start()
+        wait_until(lambda: queue.waiting == 1, what="the second writer in line")
+        holder.commit()
+    assert done.wait(timeout=10)
+    assert queue.waiting == 0
