@@ -15,17 +15,20 @@ from __future__ import annotations
 import random
 import statistics
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from slack_bolt import App
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
+from bench.bulk import copy_rows
 from bench.generate import collector_ids
 from bench.harness import MX, SECRET, bench_settings, running_bot
 from bot.agenda.service import compute_agendas
 from bot.core.config import load_settings
+from bot.core.db import Db
 from bot.core.policy import Policy
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory, PromiseStatus, Role, TaskKind
 from bot.imports.service import import_customers, import_invoices
@@ -41,6 +44,7 @@ TODAY = date(2026, 11, 23)
 
 
 def populate(url: str, work: Path, customers: int, invoices: int) -> None:
+    """The data through the CSV import, as a team loads it, then the history on top."""
     engine = make_engine(url)
     upgrade(engine)
     db = make_session_factory(engine)
@@ -49,15 +53,26 @@ def populate(url: str, work: Path, customers: int, invoices: int) -> None:
         add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
     import_customers(db, work / "customers.csv")
     import_invoices(db, work / "invoices.csv", default_currency="MXN")
+    engine.dispose()
+    add_history(url)
+
+
+def add_history(url: str, per_customer: float | None = None) -> None:
+    """Calls, notes, promises and tasks over four months: 40,000 attempts, 50,000 notes,
+    8,000 promises and 6,000 tasks, or as many for each customer as these are for 20,000
+    (`per_customer`, 1.0 at 20,000 customers)."""
+    engine = make_engine(url)
+    db = make_session_factory(engine)
     rng = random.Random(7)
     with transaction(db) as s:
         members = dict(s.execute(select(TeamMember.id, TeamMember.id)).all())
         owner = dict(s.execute(select(Customer.id, Customer.collector_id)).all())
         ids = list(owner)
         member_ids = list(members)
+        share = 1.0 if per_customer is None else per_customer
         now = datetime.combine(TODAY, datetime.min.time(), MX).astimezone(UTC)
         attempts, notes, promises, tasks = [], [], [], []
-        for _ in range(40_000):
+        for _ in range(round(40_000 * share)):
             cid = rng.choice(ids)
             attempts.append(
                 {
@@ -67,7 +82,7 @@ def populate(url: str, work: Path, customers: int, invoices: int) -> None:
                     "outcome": AttemptOutcome.ANSWERED,
                 }
             )
-        for _ in range(50_000):
+        for _ in range(round(50_000 * share)):
             cid = rng.choice(ids)
             notes.append(
                 {
@@ -81,7 +96,7 @@ def populate(url: str, work: Path, customers: int, invoices: int) -> None:
                     "created_at": now - timedelta(days=rng.randint(1, 120)),
                 }
             )
-        for _ in range(8_000):
+        for _ in range(round(8_000 * share)):
             cid = rng.choice(ids)
             promises.append(
                 {
@@ -95,7 +110,7 @@ def populate(url: str, work: Path, customers: int, invoices: int) -> None:
                     "paid_amount": Decimal("0"),
                 }
             )
-        for _ in range(6_000):
+        for _ in range(round(6_000 * share)):
             cid = rng.choice(ids)
             tasks.append(
                 {
@@ -113,10 +128,7 @@ def populate(url: str, work: Path, customers: int, invoices: int) -> None:
             (PaymentPromise, promises),
             (Task, tasks),
         ):
-            for start in range(0, len(rows), 5000):
-                s.execute(
-                    insert(model).execution_options(render_nulls=True), rows[start : start + 5000]
-                )
+            copy_rows(s.connection(), model.__table__, rows)
     engine.dispose()
 
 
@@ -126,16 +138,25 @@ def percentile(samples: list[float], share: float) -> float:
 
 
 def measure_hoy(
-    sender: SlackSender, fake: FakeSlack, users: list[str], requests: int
+    sender: SlackSender,
+    fake: FakeSlack,
+    users: list[str],
+    requests: int,
+    text: Callable[[int], str] = lambda _: "hoy",
+    acks: list[float] | None = None,
 ) -> list[float]:
     """Time from the signed request to the first answer at its own response_url; then let
-    the rest of that answer arrive before the next request, so requests never overlap."""
+    the rest of that answer arrive before the next request, so requests never overlap.
+    `text` gives the n-th request's words (`/cobro hoy` unless told); the acks' times go
+    into `acks` when given."""
     samples = []
     for n in range(requests):
         url = fake.response_url("bench")
         started = time.perf_counter()
-        reply = sender.command(users[n % len(users)], "hoy", response_url=url)
+        reply = sender.command(users[n % len(users)], text(n), response_url=url)
         assert reply.status == 200, reply.body
+        if acks is not None:
+            acks.append(reply.elapsed)
         fake.wait_for_url(url, timeout=30)
         samples.append(time.perf_counter() - started)
         fake.wait_quiet(0.3)
@@ -156,6 +177,16 @@ def bare_bolt(fake: FakeSlack) -> App:
     return app
 
 
+def time_digest(db: Db, policy: Policy) -> tuple[float, int]:
+    """Every collector's agenda as the morning digest computes them: seconds, calls due."""
+    with db() as s:
+        collectors = list(s.scalars(select(TeamMember.id).where(TeamMember.role == Role.COLLECTOR)))
+    started = time.perf_counter()
+    with db() as s:
+        agendas = compute_agendas(s, collector_ids=collectors, day=TODAY, policy=policy)
+    return time.perf_counter() - started, sum(agenda.total for agenda in agendas.values())
+
+
 def run(url: str, label: str, requests: int) -> None:
     engine = make_engine(url)
     db = make_session_factory(engine)
@@ -163,13 +194,7 @@ def run(url: str, label: str, requests: int) -> None:
         policy = Policy.from_settings(bench_settings(url, fake))
         with db() as s:
             members = list(s.execute(select(TeamMember.id, TeamMember.slack_user_id)).all())
-        started = time.perf_counter()
-        with db() as s:
-            agendas = compute_agendas(
-                s, collector_ids=[member_id for member_id, _ in members], day=TODAY, policy=policy
-            )
-        digest = time.perf_counter() - started
-        total_calls = sum(agenda.total for agenda in agendas.values())
+        digest, total_calls = time_digest(db, policy)
         print(
             f"{label:10} digest for {len(members)} collectors: {digest:.2f} s "
             f"({total_calls} due calls)  (target ≤ 5 s)"

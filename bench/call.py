@@ -36,6 +36,12 @@ NOTE = {
 }
 
 
+def typo(name: str) -> str:
+    """The name with its first word's second-to-last letter dropped: "Ferreteía López 12"."""
+    words = name.split()
+    return " ".join([words[0][:-2] + words[0][-1], *words[1:]])
+
+
 def timed(action: Callable[[], None], runs: int) -> list[float]:
     samples = []
     for _ in range(runs):
@@ -81,10 +87,6 @@ def run(url: str, label: str, requests: int) -> None:
             while len(fake.calls_to("views.open")) + len(fake.calls_to("response_url")) <= before:
                 assert time.time() < deadline, "no answer"
                 time.sleep(0.002)
-
-        def typo(name: str) -> str:
-            words = name.split()
-            return " ".join([words[0][:-2] + words[0][-1], *words[1:]])  # "Ferreteía López 12"
 
         open_modal(sample[0][0])  # warm up
         cases = [

@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 FIRST = [
@@ -34,6 +37,69 @@ def collector_ids(count: int) -> list[str]:
     return [f"U{index:08d}" for index in range(1, count + 1)]
 
 
+@dataclass(frozen=True)
+class CustomerRecord:
+    """One generated customer with its one contact, in the words a CSV export uses."""
+
+    external_id: str
+    name: str
+    rank: str
+    collector: str
+    contact_name: str
+    contact_title: str
+    contact_phone: str
+    timezone: str
+    call_days: str
+    call_hours: str
+
+
+@dataclass(frozen=True)
+class InvoiceRecord:
+    number: str
+    customer_id: str
+    issue_date: date
+    due_date: date
+    amount: Decimal
+    balance: Decimal
+
+
+def customer_records(
+    customers: int, collectors: list[str], rng: random.Random
+) -> Iterator[CustomerRecord]:
+    """The customers, the same for a CSV file and for a bulk insert (same seed, same data)."""
+    for index in range(1, customers + 1):
+        yield CustomerRecord(
+            f"C{index:06d}",
+            f"{rng.choice(TRADES)} {rng.choice(LAST)} {index}",
+            rng.choice("AABBBCC"),
+            collectors[index % len(collectors)],
+            f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            rng.choice(TITLES),
+            f"+52 55 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+            rng.choice(ZONES),
+            rng.choice(["lun-vie", "lun-vie", "lun,mie,vie", ""]),
+            rng.choice(["09:00-13:00", "08:00-18:00", ""]),
+        )
+
+
+def invoice_records(
+    invoices: int, customers: int, today: date, rng: random.Random
+) -> Iterator[InvoiceRecord]:
+    """Invoices due from 150 days ago to 30 days ahead, 60 % of them paid."""
+    for index in range(1, invoices + 1):
+        due = today + timedelta(days=rng.randint(-150, 30))
+        amount = Decimal(rng.randint(1_000, 500_000)) / 100
+        paid = rng.random() < 0.6
+        yield InvoiceRecord(
+            f"F{index:07d}",
+            f"C{rng.randint(1, customers):06d}",
+            due - timedelta(days=30),
+            due,
+            amount,
+            Decimal("0.00") if paid else amount,
+        )
+
+
 def write_customers(path: Path, customers: int, collectors: list[str], rng: random.Random) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
@@ -51,21 +117,7 @@ def write_customers(path: Path, customers: int, collectors: list[str], rng: rand
                 "call_hours",
             ]
         )
-        for index in range(1, customers + 1):
-            out.writerow(
-                [
-                    f"C{index:06d}",
-                    f"{rng.choice(TRADES)} {rng.choice(LAST)} {index}",
-                    rng.choice("AABBBCC"),
-                    collectors[index % len(collectors)],
-                    f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                    rng.choice(TITLES),
-                    f"+52 55 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
-                    rng.choice(ZONES),
-                    rng.choice(["lun-vie", "lun-vie", "lun,mie,vie", ""]),
-                    rng.choice(["09:00-13:00", "08:00-18:00", ""]),
-                ]
-            )
+        out.writerows(astuple(r) for r in customer_records(customers, collectors, rng))
 
 
 def write_invoices(
@@ -74,18 +126,15 @@ def write_invoices(
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["number", "customer_id", "issue_date", "due_date", "amount", "balance"])
-        for index in range(1, invoices + 1):
-            due = today + timedelta(days=rng.randint(-150, 30))
-            amount = rng.randint(1_000, 500_000) / 100
-            paid = rng.random() < 0.6
+        for r in invoice_records(invoices, customers, today, rng):
             out.writerow(
                 [
-                    f"F{index:07d}",
-                    f"C{rng.randint(1, customers):06d}",
-                    (due - timedelta(days=30)).isoformat(),
-                    due.isoformat(),
-                    f"{amount:.2f}",
-                    "0.00" if paid else f"{amount:.2f}",
+                    r.number,
+                    r.customer_id,
+                    r.issue_date.isoformat(),
+                    r.due_date.isoformat(),
+                    f"{r.amount:.2f}",
+                    f"{r.balance:.2f}",
                 ]
             )
 

@@ -1,17 +1,26 @@
 """Engines and sessions, tuned per database.
 
-SQLite: foreign keys on, WAL so readers do not block the writer, a busy timeout instead of
-"database is locked". PostgreSQL: `pool_pre_ping` so a connection the server dropped is
+SQLite: foreign keys on, WAL so readers do not block the writer, and one writer at a time
+taken in turn: SQLite lets one transaction write, and pysqlite's busy handler makes the
+others retry with growing sleeps (up to 100 ms each, whoever wakes first wins), so under a
+burst twenty call notes stored at once took up to two seconds. Within a process, writers now
+queue in order on a lock of their database before their first write and leave it when they
+commit or roll back; the busy timeout (30 s) still covers other processes (`cobro jobs run`
+beside `cobro run`). PostgreSQL: `pool_pre_ping` so a connection the server dropped is
 replaced instead of failing the next request.
 """
 
 from __future__ import annotations
 
+import re
+import sqlite3
+import threading
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, Integer, any_, bindparam, create_engine, event
+from sqlalchemy import Engine, Integer, any_, bindparam, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,9 +30,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     and amounts)."""
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
-        engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
-        )
+        connect_args: dict[str, Any] = {"check_same_thread": False, "timeout": BUSY_SECONDS}
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            connect_args["factory"] = _queued_writers(database)
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -38,6 +49,122 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 10)
     return create_engine(url, **kwargs)
+
+
+BUSY_SECONDS = 30
+# The statements before which pysqlite opens a transaction (and SQLite takes the write lock),
+# and SAVEPOINT, which opens one itself (`session.begin_nested()` as a use case's first write).
+_WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|SAVEPOINT)\b", re.IGNORECASE)
+
+
+class WriterQueue:
+    """One SQLite database's writers, first come first served: the lock passes straight to
+    the longest waiter, so nobody sleeps while the database is free."""
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._held = False
+        self._waiting: deque[threading.Event] = deque()
+
+    def acquire(self, timeout: float) -> bool:
+        """False after `timeout` seconds: the writer then goes on and SQLite's own busy
+        timeout decides, as without the queue."""
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return True
+            turn = threading.Event()
+            self._waiting.append(turn)
+        if turn.wait(timeout):
+            return True
+        with self._mutex:
+            if turn in self._waiting:
+                self._waiting.remove(turn)
+                return False
+        return True  # handed over just as the wait ended
+
+    @property
+    def waiting(self) -> int:
+        with self._mutex:
+            return len(self._waiting)
+
+    def release(self) -> None:
+        with self._mutex:
+            if self._waiting:
+                self._waiting.popleft().set()  # still held: now by the next in line
+            else:
+                self._held = False
+
+
+_queues: dict[str, WriterQueue] = {}
+_queues_mutex = threading.Lock()
+
+
+def writer_queue(database: str) -> WriterQueue:
+    """The queue of the SQLite database at this path, one per process."""
+    with _queues_mutex:
+        return _queues.setdefault(database, WriterQueue())
+
+
+def _queued_writers(database: str) -> type[sqlite3.Connection]:
+    """A connection class whose transactions take `database`'s writer queue before their
+    first write and give it back when they end."""
+    queue = writer_queue(database)
+
+    class QueuedCursor(sqlite3.Cursor):
+        def execute(self, sql: str, parameters: Any = (), /) -> QueuedCursor:
+            self.connection.before(sql)  # type: ignore[attr-defined]
+            try:
+                return super().execute(sql, parameters)
+            finally:
+                self.connection.after()  # type: ignore[attr-defined]
+
+        def executemany(self, sql: str, seq_of_parameters: Any, /) -> QueuedCursor:
+            self.connection.before(sql)  # type: ignore[attr-defined]
+            try:
+                return super().executemany(sql, seq_of_parameters)
+            finally:
+                self.connection.after()  # type: ignore[attr-defined]
+
+    class QueuedConnection(sqlite3.Connection):
+        holding = False
+
+        def cursor(self, factory: Any = QueuedCursor) -> Any:
+            return super().cursor(factory)
+
+        def before(self, sql: str) -> None:
+            if not self.holding and not self.in_transaction and _WRITES.match(sql):
+                self.holding = queue.acquire(BUSY_SECONDS)
+
+        def after(self) -> None:
+            """A write that opened no transaction (or failed before it) holds nothing."""
+            if self.holding and not self.in_transaction:
+                self._leave()
+
+        def commit(self) -> None:
+            try:
+                super().commit()
+            finally:
+                self.after()
+
+        def rollback(self) -> None:
+            try:
+                super().rollback()
+            finally:
+                self.after()
+
+        def close(self) -> None:
+            try:
+                super().close()
+            finally:
+                if self.holding:
+                    self._leave()
+
+        def _leave(self) -> None:
+            self.holding = False
+            queue.release()
+
+    return QueuedConnection
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -21,7 +21,7 @@ import typer
 
 from bot.core.env import local_timezone_name, peek
 from bot.core.errors import CobroError, ConfigError, ImportRejected
-from bot.core.i18n import Lang, catalog, error_text, t
+from bot.core.i18n import Lang, error_text, t
 
 if TYPE_CHECKING:
     # SQLAlchemy only for the commands that use a database: parse-date starts fast
@@ -101,9 +101,9 @@ def localize_help(command: Any, lang: Lang) -> Any:
     `lang`; a text not there stays as written."""
     if lang == "en":
         return command
-    words = {
-        entry["en"]: entry[lang] for key, entry in catalog().items() if key.startswith("clihelp.")
-    }
+    from bot.core.i18n.texts.cli_help import TEXTS  # not the whole catalogue
+
+    words = {entry["en"]: entry[lang] for key, entry in TEXTS.items() if key.startswith("clihelp.")}
 
     def walk(node: Any) -> None:
         if node.help:

@@ -25,7 +25,6 @@ from bot.core.dates.calc import Context, DateError
 from bot.core.dates.combine import combine, date_like_beside, in_sentence, near_read
 from bot.core.dates.echo import describe, explain
 from bot.core.dates.scan import Hit
-from bot.core.dates.suggest import suggestion as suggest
 from bot.core.dates.tokens import Tok, tokenize
 from bot.core.i18n import Lang
 
@@ -118,7 +117,9 @@ def _read(text: str, ctx: Context, *, sentence: bool, suggesting: bool = True) -
     else:
         suspects = unread = scanned.leftovers
     if suggesting and suspects:
-        fixed = suggest(text, toks, suspects, lambda t: _reads(t, ctx, sentence=sentence))
+        from bot.core.dates.suggest import suggestion  # only for a word that looks mistyped
+
+        fixed = suggestion(text, toks, suspects, lambda t: _reads(t, ctx, sentence=sentence))
         if fixed is not None:
             return DateReading(
                 text,

@@ -16,8 +16,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal
 
-from babel import Locale
-
 Lang = Literal["es", "en"]
 LANGS: tuple[Lang, ...] = ("es", "en")
 Entry = dict[str, Any]
@@ -49,6 +47,8 @@ def lang_of(locale: str | None, default: Lang = "es") -> Lang:
 
 @cache
 def _plural_rule(lang: Lang) -> Any:
+    from babel import Locale  # its locale data only when a plural is written
+
     return Locale.parse(lang).plural_form
 
 
