@@ -34,6 +34,7 @@ from bot.core.text import fold
 from bot.core.vocabulary import Rank, Role
 from bot.team.service import add_team_member
 from models import Contact, Customer, Invoice, TeamMember
+from models.customer import search_id_of, search_name_of
 from models.db import make_engine, make_session_factory
 from models.migrate import upgrade
 
@@ -111,7 +112,8 @@ def bulk_load(url: str, customers: int, invoices: int, *, collectors: int = 50) 
                 "id": n,
                 "external_id": r.external_id,
                 "name": r.name,
-                "search_name": fold(r.name),
+                "search_id": search_id_of(r.external_id),
+                "search_name": search_name_of(r.name),
                 "rank": Rank(r.rank),
                 "collector_id": member[r.collector],
                 "timezone": r.timezone,

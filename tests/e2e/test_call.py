@@ -241,6 +241,7 @@ def test_the_same_submission_twice_stores_one_call(bot: Harness) -> None:
     view = _open_modal(bot)
     bot.slack.submit("U0ANA", view, GOOD_NOTE)
     bot.slack.submit("U0ANA", view, GOOD_NOTE)
+    bot.fake.wait_for("chat.postMessage")  # the receipt goes out after the ack
     bot.fake.wait_quiet()
     assert _count(bot, Note) == 1
     assert _count(bot, ContactAttempt) == 1
