@@ -224,10 +224,11 @@ def run_scale(scale: str, kinds: list[str], args: argparse.Namespace) -> dict[st
                 values = _in_fresh_process(populate, url, customers)
                 print(f"{scale} {kind}: measuring ({values['populate_s']:.0f} s to load)")
                 values |= _in_fresh_process(measure, url, kind, args.requests, args.runs)
-            with _database(kind, work, "import", args.postgres) as url:
-                assert url is not None
-                print(f"{scale} {kind}: importing", flush=True)
-                values |= import_measure(url, work, customers)
+            if args.import_measure:
+                with _database(kind, work, "import", args.postgres) as url:
+                    assert url is not None
+                    print(f"{scale} {kind}: importing", flush=True)
+                    values |= import_measure(url, work, customers)
             found[kind] = values
             print(f"{scale} {kind}: {values}", flush=True)
     return found
@@ -330,6 +331,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--postgres", default=POSTGRES)
+    parser.add_argument(
+        "--no-import",
+        dest="import_measure",
+        action="store_false",
+        help="leave out the CSV import (minutes at 200k; bench.import_invoices measures it)",
+    )
     args = parser.parse_args()
     scales = [one for given in args.scale or list(SCALES) for one in given.split(",")]
     for scale in scales:
