@@ -255,6 +255,7 @@ def test_a_task_submitted_twice_or_five_times_at_once_is_stored_once(attacked: H
     assert [r.status for r in replies] == [200] * 5
     assert all(r.body == "" for r in replies)  # each answered as the first: the modal closes
     assert attacked.slack.submit("U0ADMIN", view, answers).body == ""
+    attacked.fake.wait_for("chat.postMessage")  # the receipt goes out after the ack
     attacked.fake.wait_quiet(0.3)
     with attacked.db() as s:
         assert s.scalar(select(func.count()).select_from(Task)) == 1
