@@ -303,6 +303,9 @@ class HttpServer:
     def close(self) -> None:
         """Stop accepting, let requests in flight finish, release the port."""
         self._stop.set()
-        self._server.trigger.pull_trigger()  # wake the loop now, not at its next poll
+        try:
+            self._server.trigger.pull_trigger()  # wake the loop now, not at its next poll
+        except OSError:  # the loop saw the stop first and closed its channels, trigger too
+            pass
         if self._thread is not None:
             self._thread.join(timeout=10)
