@@ -17,6 +17,7 @@ well-kept, pure-Python WSGI server with a thread pool.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -303,9 +304,9 @@ class HttpServer:
     def close(self) -> None:
         """Stop accepting, let requests in flight finish, release the port."""
         self._stop.set()
-        try:
-            self._server.trigger.pull_trigger()  # wake the loop now, not at its next poll
-        except OSError:  # the loop saw the stop first and closed its channels, trigger too
-            pass
+        # Wake the loop now, not at its next poll; a loop that saw the stop first has
+        # already closed its channels, the trigger too.
+        with contextlib.suppress(OSError):
+            self._server.trigger.pull_trigger()
         if self._thread is not None:
             self._thread.join(timeout=10)
