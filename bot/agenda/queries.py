@@ -98,17 +98,16 @@ def gather(
                 )
             )
         ]
-    facts = {c.id: Facts(customer=c) for c in customers}
     owned: dict[int, set[int]] = defaultdict(set)
     for c in customers:
         if c.collector_id is not None:
             owned[c.collector_id].add(c.id)
-    if not facts:
-        return facts, owned, tasks
+    if not customers:
+        return {}, owned, tasks
     # One collector: their few hundred ids, so PostgreSQL walks the indexes. Many (the
     # digest): a subquery, so each table is read once, with nothing to bind.
     ids: Any = (
-        list(facts)
+        [c.id for c in customers]
         if len(collector_ids) == 1
         else select(Customer.id)
         .where(
@@ -121,6 +120,46 @@ def gather(
         )
         .scalar_subquery()
     )
+    return _facts_of(session, customers, ids, day, policy), owned, tasks
+
+
+_CUSTOMER_COLUMNS = (
+    Customer.id,
+    Customer.collector_id,
+    Customer.external_id,
+    Customer.name,
+    Customer.timezone,
+    Customer.call_days,
+    Customer.call_start,
+    Customer.call_end,
+    Customer.credit_hold,
+)
+# A customer handed over to an agency or legal, or marked "no contactar", is no one's call.
+_WORKABLE = (Customer.handed_over_at.is_(None), Customer.do_not_contact.is_(None))
+
+
+def facts_for(session: Session, ids: list[int], day: date, policy: Policy) -> dict[int, Facts]:
+    """The rule's facts of just these customers (those anyone may call): what the due index
+    recomputes, and what the calls it shows need on screen."""
+    if not ids:
+        return {}
+    customers = [
+        CustomerFacts(*row)
+        for row in session.execute(
+            select(*_CUSTOMER_COLUMNS).where(in_ids(session, Customer.id, ids), *_WORKABLE)
+        )
+    ]
+    if not customers:
+        return {}
+    return _facts_of(session, customers, [c.id for c in customers], day, policy)
+
+
+def _facts_of(
+    session: Session, customers: list[CustomerFacts], ids: Any, day: date, policy: Policy
+) -> dict[int, Facts]:
+    """Invoices, attempts, promises and disputes of `customers` (`ids`: their ids, as a
+    list or a subquery)."""
+    facts = {c.id: Facts(customer=c) for c in customers}
     for invoice_id, customer_id, number, due_date, balance, currency in session.execute(
         select(
             Invoice.id,
@@ -178,7 +217,7 @@ def gather(
         )
     ):
         facts[disputant].disputed.add(paused)
-    return facts, owned, tasks
+    return facts
 
 
 def enrich(

@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.vocabulary import Role
+from bot.due import queries as due
 from bot.team.queries import person_of
 from bot.team.rules import Person
 from models import Contact, Customer, Invoice, Payment, TeamMember
@@ -80,6 +81,8 @@ def write_customers(
         session.execute(update(Customer), updated)
     ids: dict[str, int] = dict(session.execute(select(Customer.external_id, Customer.id)).all())
     created_ids = {r["external_id"] for r in created}
+    # Bulk statements bypass the ORM's events: mark the due index's entries here.
+    due.mark(session, {ids[r["external_id"]] for r in created} | {r["id"] for r in updated})
     changed_ids = {r["external_id"] for r in updated} | write_contacts(session, contacts, ids)
     updated_count = len(changed_ids - created_ids)
     return Counts(
@@ -185,6 +188,8 @@ def write_invoices(
     insert_all(session, Invoice, created)
     for chunk in chunks(updated):
         session.execute(update(Invoice), chunk)
+    # Bulk statements bypass the ORM's events: mark the due index's entries here.
+    due.mark(session, {r["customer_id"] for r in created} | {r["customer_id"] for r in updated})
 
 
 def admins(session: Session) -> list[Person]:

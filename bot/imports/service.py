@@ -27,6 +27,7 @@ from bot.core.db import Db, transaction
 from bot.core.errors import CellError, ImportRejected
 from bot.core.i18n import Lang
 from bot.core.text import fold
+from bot.due import queries as due
 from bot.imports import folder as folder_files
 from bot.imports import queries
 from bot.imports import records as rec
@@ -235,6 +236,7 @@ def _invoices(
     _refuse(errors, loaded, path)
     existing = queries.invoices_by_number(session)
     created, updated, unchanged = [], [], 0
+    moved_from: set[int] = set()  # an invoice moved to another customer leaves its old one
     for number, record in wanted.items():
         current = existing.get(number)
         if current is None:
@@ -243,11 +245,13 @@ def _invoices(
         record = rec.net_of_credit(record, current["credit_applied"])
         if queries.changed(current, record):
             updated.append({"id": current["id"], **record})
+            moved_from.add(current["customer_id"])
         else:
             unchanged += 1
     credits = queries.credits(session)
     taken = rec.apply_credits(created, credits)
     queries.write_invoices(session, created, updated)
+    due.mark(session, moved_from)
     queries.lower_credits(session, taken, credits)
     applied = _credits(session, taken, {r["customer_id"]: r["currency"] for r in created})
     counts = queries.Counts(len(created), len(updated), unchanged)

@@ -1,0 +1,62 @@
+"""The due index kept right: before anyone reads the day's calls, the customers marked stale
+and the entries whose answer the passing of time may have changed are recomputed by the
+due rule itself, on freshly gathered facts for just those customers.
+
+Safe with several replicas on one PostgreSQL: the marks being recomputed are locked (a
+second replica skips them and reads the entries as they stand), entries are upserted, and
+a mark is removed only if nobody marked the customer again meanwhile.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.agenda import queries as agenda
+from bot.core.db import Db, transaction
+from bot.core.policy import Policy
+from bot.due import queries
+from bot.due.rules import entries_of, rule_key
+
+_BATCH = 2000
+
+
+def refresh(db: Db, *, collector_ids: list[int] | None, day: date, policy: Policy) -> int:
+    """Bring these collectors' entries (None: everyone's) up to `day`, in a transaction of
+    its own; returns how many customers were recomputed."""
+    with transaction(db) as session:
+        return refresh_in(session, collector_ids=collector_ids, day=day, policy=policy)
+
+
+def refresh_in(
+    session: Session, *, collector_ids: list[int] | None, day: date, policy: Policy
+) -> int:
+    """The same, inside the caller's transaction. Costs two indexed reads when nothing is
+    stale, and writes nothing then."""
+    key = rule_key(policy)
+    business = policy.calendar.is_business_day(day)
+    again = (
+        queries.due_again(session, collector_ids, day, key, business)
+        if collector_ids is not None
+        else queries.due_again_all(session, day, key, business)
+    )
+    if not again and not queries.stale_of(session, collector_ids, lock=False):
+        return 0
+    queries.take_write_lock(session)
+    if again:
+        queries.mark(session, again)
+    marks = queries.stale_of(session, collector_ids, lock=True)
+    for start in range(0, len(marks), _BATCH):
+        batch = marks[start : start + _BATCH]
+        ids = [customer_id for customer_id, _ in batch]
+        facts = agenda.facts_for(session, ids, day, policy)
+        tasks = queries.call_tasks(session, list(facts)) if facts else {}
+        queries.write_entries(session, ids, entries_of(facts, tasks, day, policy), key)
+        queries.drop_marks(session, batch)
+    return len(marks)
+
+
+def mark_everyone(session: Session) -> None:
+    """Every customer stale: the next read rebuilds the index (after a bulk load)."""
+    queries.mark_all(session)
