@@ -268,13 +268,14 @@ def write_entries(
     """Replace these customers' entries with `entries`: upsert the pairs that remain, delete
     the pairs that no longer exist (a customer moved, handed over, a task done)."""
     wanted = {(e.collector_id, e.customer_id) for e in entries}
-    existing = set(
-        session.execute(
+    existing = {
+        (collector_id, customer_id)
+        for collector_id, customer_id in session.execute(
             select(DueEntry.collector_id, DueEntry.customer_id).where(
                 in_ids(session, DueEntry.customer_id, customer_ids)
             )
-        ).tuples()
-    )
+        )
+    }
     obsolete = existing - wanted
     if obsolete:
         session.execute(
@@ -370,6 +371,6 @@ def due_calls(
             select(DueEntry.collector_id, func.count())
             .where(*due_today)
             .group_by(DueEntry.collector_id)
-        ).tuples()
+        ).all()
     )
     return shown, totals
