@@ -278,12 +278,11 @@ def write_entries(
     }
     obsolete = existing - wanted
     if obsolete:
-        session.execute(
+        session.connection().execute(
             delete(DueEntry).where(
                 DueEntry.collector_id == bindparam("c"), DueEntry.customer_id == bindparam("k")
             ),
             [{"c": c, "k": k} for c, k in sorted(obsolete)],
-            execution_options={"synchronize_session": False},
         )
     if not entries:
         return
