@@ -29,14 +29,19 @@ def on_both_databases(
     measure: Callable[[str, str], None],
     *,
     extra: Callable[[str], None] | None = None,
+    only: str | None = None,
 ) -> None:
-    """Build the data (and `extra` on top) in SQLite, measure; then in PostgreSQL."""
+    """Build the data (and `extra` on top) in SQLite, measure; then in PostgreSQL (`only`:
+    just one of them)."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         rng = random.Random(2026)
         write_customers(work / "customers.csv", args.customers, collector_ids(50), rng)
         write_invoices(work / "invoices.csv", args.invoices, args.customers, TODAY, rng)
-        _one("sqlite", f"sqlite:///{work / 'bench.db'}", work, args, measure, extra)
+        if only != "postgresql":
+            _one("sqlite", f"sqlite:///{work / 'bench.db'}", work, args, measure, extra)
+        if only == "sqlite":
+            return
         with temporary_database(args.postgres) as url:
             if url is None:
                 print("postgresql: no server reachable, skipped")

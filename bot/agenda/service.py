@@ -41,12 +41,15 @@ def compute_agendas(
     day: date,
     policy: Policy,
     details: bool = True,
+    fresh: bool = False,
 ) -> dict[int, Agenda]:
     """Several collectors' agendas from the due index: each collector's first calls in the
-    rule's order and how many more, two indexed queries after bringing the index up to
-    `day` (see bot/due). `details=False` leaves out what a call shows on screen (contacts,
-    notes, invoices): enough to count calls and their reasons."""
-    due_index.refresh_in(session, collector_ids=collector_ids, day=day, policy=policy)
+    rule's order and how many more, one indexed query after bringing the index up to `day`
+    (see bot/due; `fresh`: the caller just did, in a transaction of its own).
+    `details=False` leaves out what a call shows on screen (contacts, notes, invoices):
+    enough to count calls and their reasons."""
+    if not fresh:
+        due_index.refresh_in(session, collector_ids=collector_ids, day=day, policy=policy)
     shown, totals = due_queries.due_calls(session, collector_ids, day, policy.capacity)
     agendas = {
         cid: Agenda(
@@ -112,7 +115,9 @@ def agenda_today(
         # Recomputed and committed on its own: this session only reads.
         due_index.refresh(db, collector_ids=[collector.id], day=day, policy=policy)
         today = policy.today(now)
-        agenda = compute_agendas(session, collector_ids=[collector.id], day=day, policy=policy)
+        agenda = compute_agendas(
+            session, collector_ids=[collector.id], day=day, policy=policy, fresh=True
+        )
         return TodayResult(
             agenda[collector.id], collector.name, day != today, collector.id != requester.id
         )
@@ -130,9 +135,9 @@ def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: s
         member = team.require_active(session, member_id)
         today = policy.today(now)
         day = policy.calendar.next_business_day(today)
-        agenda = compute_agendas(session, collector_ids=[member_id], day=day, policy=policy)[
-            member_id
-        ]
+        agenda = compute_agendas(
+            session, collector_ids=[member_id], day=day, policy=policy, fresh=True
+        )[member_id]
         agenda.more += max(len(agenda.calls) - HOME_CALLS, 0)
         agenda.calls = agenda.calls[:HOME_CALLS]
         followed = promise_queries.pending_due_on(session, member_id, today)
@@ -181,7 +186,11 @@ def run_digest(
             # Read and compute first; write (the outbox rows, then the claim) last.
             collectors = team.active_collectors(session)
             agendas = compute_agendas(
-                session, collector_ids=[m.id for m in collectors], day=day, policy=policy
+                session,
+                collector_ids=[m.id for m in collectors],
+                day=day,
+                policy=policy,
+                fresh=True,
             )
             # The control compares each day with its morning plan: keep it as computed.
             ids = [m.id for m in collectors]
@@ -236,7 +245,9 @@ def next_call(
     day = policy.calendar.next_business_day(policy.today(now))
     due_index.refresh(db, collector_ids=[member_id], day=day, policy=policy)
     with db() as session:
-        agenda = compute_agendas(session, collector_ids=[member_id], day=day, policy=policy)
+        agenda = compute_agendas(
+            session, collector_ids=[member_id], day=day, policy=policy, fresh=True
+        )
         return next(
             (c.customer_id for c in agenda[member_id].calls if c.customer_id != after), None
         )

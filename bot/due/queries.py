@@ -14,7 +14,19 @@ from datetime import date
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, event, false, func, or_, select, update
+from sqlalchemy import (
+    Select,
+    bindparam,
+    delete,
+    event,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy import inspect as inspect_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -78,7 +90,12 @@ def mark(session: Session, customer_ids: Iterable[int]) -> None:
 
 def mark_where(session: Session, customer_ids: Select[Any]) -> None:
     """Mark the customers a query selects, in one INSERT … SELECT (bulk imports)."""
-    found = select(customer_ids.subquery().c[0].label("customer_id"), bindparam("v", 1)).distinct()
+    # "WHERE true": SQLite cannot otherwise tell the ON CONFLICT clause from a join's ON.
+    found = (
+        select(customer_ids.subquery().c[0].label("customer_id"), literal(1))
+        .where(true())
+        .distinct()
+    )
     stmt = (
         _insert(session, DueStale)
         .from_select(["customer_id", "version"], found)
@@ -86,7 +103,7 @@ def mark_where(session: Session, customer_ids: Select[Any]) -> None:
             index_elements=[DueStale.customer_id], set_={"version": DueStale.version + 1}
         )
     )
-    session.execute(stmt, {"v": 1})
+    session.connection().execute(stmt)
 
 
 def _changed_customers(session: Session) -> set[int]:
@@ -118,12 +135,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
 event.listen(Session, "after_flush", _after_flush)
 
 
-def due_again(
-    session: Session, collector_ids: list[int], day: date, rule_key: str, business: bool
-) -> list[int]:
-    """Customers of these collectors whose kept answer does not hold on `day`: a step or a
-    grace reached (`recheck_on`), computed for a later day, under other rules, or a
-    non-business day (answers hold over business days only)."""
+def _held_not(day: date, rule_key: str, business: bool) -> Any:
     held = [
         DueEntry.recheck_on <= day,
         DueEntry.computed_for > day,
@@ -131,10 +143,53 @@ def due_again(
     ]
     if not business:
         held.append(DueEntry.computed_for != day)
+    return or_(*held)
+
+
+def _concerning(collector_ids: list[int]) -> Any:
+    """Marked customers these collectors own, hold entries for, or have a call task for."""
+    return or_(
+        DueStale.customer_id.in_(
+            select(Customer.id).where(Customer.collector_id.in_(collector_ids))
+        ),
+        DueStale.customer_id.in_(
+            select(DueEntry.customer_id).where(DueEntry.collector_id.in_(collector_ids))
+        ),
+        DueStale.customer_id.in_(
+            select(Task.customer_id).where(
+                Task.assignee_id.in_(collector_ids),
+                Task.status == TaskStatus.OPEN,
+                Task.kind.in_(_CALL_KINDS),
+            )
+        ),
+    )
+
+
+def anything_to_refresh(
+    session: Session, collector_ids: list[int] | None, day: date, rule_key: str, business: bool
+) -> bool:
+    """One round trip for the usual answer, "nothing": no mark and no entry due again."""
+    entries = select(DueEntry.customer_id).where(_held_not(day, rule_key, business))
+    marks = select(DueStale.customer_id)
+    if collector_ids is not None:
+        entries = entries.where(in_ids(session, DueEntry.collector_id, collector_ids))
+        marks = marks.where(_concerning(collector_ids))
+    return bool(session.scalar(select(or_(entries.exists(), marks.exists()))))
+
+
+def due_again(
+    session: Session, collector_ids: list[int], day: date, rule_key: str, business: bool
+) -> list[int]:
+    """Customers of these collectors whose kept answer does not hold on `day`: a step or a
+    grace reached (`recheck_on`), computed for a later day, under other rules, or a
+    non-business day (answers hold over business days only)."""
     return list(
         session.scalars(
             select(DueEntry.customer_id)
-            .where(in_ids(session, DueEntry.collector_id, collector_ids), or_(*held))
+            .where(
+                in_ids(session, DueEntry.collector_id, collector_ids),
+                _held_not(day, rule_key, business),
+            )
             .distinct()
         )
     )
@@ -142,14 +197,11 @@ def due_again(
 
 def due_again_all(session: Session, day: date, rule_key: str, business: bool) -> list[int]:
     """`due_again` for every collector (the morning digest)."""
-    held = [
-        DueEntry.recheck_on <= day,
-        DueEntry.computed_for > day,
-        DueEntry.rule_key != rule_key,
-    ]
-    if not business:
-        held.append(DueEntry.computed_for != day)
-    return list(session.scalars(select(DueEntry.customer_id).where(or_(*held)).distinct()))
+    return list(
+        session.scalars(
+            select(DueEntry.customer_id).where(_held_not(day, rule_key, business)).distinct()
+        )
+    )
 
 
 def mark_all(session: Session) -> None:
@@ -164,23 +216,7 @@ def stale_of(
     them and skips those another replica is recomputing."""
     query = select(DueStale.customer_id, DueStale.version).order_by(DueStale.customer_id)
     if collector_ids is not None:
-        query = query.where(
-            or_(
-                DueStale.customer_id.in_(
-                    select(Customer.id).where(Customer.collector_id.in_(collector_ids))
-                ),
-                DueStale.customer_id.in_(
-                    select(DueEntry.customer_id).where(DueEntry.collector_id.in_(collector_ids))
-                ),
-                DueStale.customer_id.in_(
-                    select(Task.customer_id).where(
-                        Task.assignee_id.in_(collector_ids),
-                        Task.status == TaskStatus.OPEN,
-                        Task.kind.in_(_CALL_KINDS),
-                    )
-                ),
-            )
-        )
+        query = query.where(_concerning(collector_ids))
     if lock:
         query = query.with_for_update(skip_locked=True)
     return [(cid, version) for cid, version in session.execute(query)]
@@ -323,7 +359,7 @@ def due_calls(
     session: Session, collector_ids: list[int], day: date, capacity: int
 ) -> tuple[dict[int, list[DueCall]], dict[int, int]]:
     """Each collector's first `capacity` due calls in the rule's order, and how many are due
-    in all: two indexed queries."""
+    in all: one indexed query."""
     due_today = (
         in_ids(session, DueEntry.collector_id, collector_ids),
         DueEntry.due_on.is_not(None),
@@ -340,15 +376,18 @@ def due_calls(
         select(
             DueEntry,
             func.row_number().over(partition_by=DueEntry.collector_id, order_by=order).label("n"),
+            func.count().over(partition_by=DueEntry.collector_id).label("total"),
         )
         .where(*due_today)
         .subquery()
     )
     shown: dict[int, list[DueCall]] = {cid: [] for cid in collector_ids}
+    totals: dict[int, int] = {}
     c = ranked.c
     for row in session.execute(
         select(ranked).where(c.n <= capacity).order_by(c.collector_id, c.n)
     ).mappings():
+        totals[row["collector_id"]] = row["total"]
         shown[row["collector_id"]].append(
             DueCall(
                 customer_id=row["customer_id"],
@@ -365,11 +404,4 @@ def due_calls(
                 task_text=row["task_text"],
             )
         )
-    totals = dict(
-        session.execute(
-            select(DueEntry.collector_id, func.count())
-            .where(*due_today)
-            .group_by(DueEntry.collector_id)
-        ).all()
-    )
     return shown, totals

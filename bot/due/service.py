@@ -32,18 +32,18 @@ def refresh(db: Db, *, collector_ids: list[int] | None, day: date, policy: Polic
 def refresh_in(
     session: Session, *, collector_ids: list[int] | None, day: date, policy: Policy
 ) -> int:
-    """The same, inside the caller's transaction. Costs two indexed reads when nothing is
+    """The same, inside the caller's transaction. Costs one indexed read when nothing is
     stale, and writes nothing then."""
     key = rule_key(policy)
     business = policy.calendar.is_business_day(day)
+    if not queries.anything_to_refresh(session, collector_ids, day, key, business):
+        return 0
+    queries.take_write_lock(session)
     again = (
         queries.due_again(session, collector_ids, day, key, business)
         if collector_ids is not None
         else queries.due_again_all(session, day, key, business)
     )
-    if not again and not queries.stale_of(session, collector_ids, lock=False):
-        return 0
-    queries.take_write_lock(session)
     if again:
         queries.mark(session, again)
     marks = queries.stale_of(session, collector_ids, lock=True)

@@ -59,7 +59,9 @@ def team_day(db: Db, *, member_id: int, now: datetime, policy: Policy) -> TeamDa
         shown = mine[:TEAM_SHOWN]
         ids = [p.id for p in shown]
         due_index.refresh(db, collector_ids=ids, day=day, policy=policy)
-        agendas = compute_agendas(session, collector_ids=ids, day=day, policy=policy, details=False)
+        agendas = compute_agendas(
+            session, collector_ids=ids, day=day, policy=policy, details=False, fresh=True
+        )
         kept = reports.planned_and_done(session, today, ids, policy.tz)
         overdue = queries.overdue_tasks(session, ids, today)
         escalated = queries.escalated_accounts(session, ids, today, policy.escalation_days)
