@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.agenda.rules import (
@@ -175,24 +175,21 @@ def _facts_of(
         facts[customer_id].invoices.append(
             InvoiceFact(invoice_id, number, due_date, balance, currency)
         )
-    for customer_id, last in session.execute(
-        select(ContactAttempt.customer_id, func.max(ContactAttempt.at))
+    window_start = policy.start_of(day - timedelta(days=policy.cap_days - 1))
+    window_end = policy.start_of(day + timedelta(days=1))
+    in_window = and_(ContactAttempt.at >= window_start, ContactAttempt.at < window_end)
+    # The last call and the calls within the contact cap's window, in one pass.
+    for customer_id, last, count in session.execute(
+        select(
+            ContactAttempt.customer_id,
+            func.max(ContactAttempt.at),
+            func.sum(case((in_window, 1), else_=0)),
+        )
         .where(in_ids(session, ContactAttempt.customer_id, ids))
         .group_by(ContactAttempt.customer_id)
     ):
         facts[customer_id].last_attempt = last
-    window_start = policy.start_of(day - timedelta(days=policy.cap_days - 1))
-    window_end = policy.start_of(day + timedelta(days=1))
-    for customer_id, count in session.execute(
-        select(ContactAttempt.customer_id, func.count())
-        .where(
-            in_ids(session, ContactAttempt.customer_id, ids),
-            ContactAttempt.at >= window_start,
-            ContactAttempt.at < window_end,
-        )
-        .group_by(ContactAttempt.customer_id)
-    ):
-        facts[customer_id].recent_attempts = count
+        facts[customer_id].recent_attempts = int(count or 0)
     for customer_id, status, amount, paid, promised_for, broken_at in session.execute(
         select(
             PaymentPromise.customer_id,

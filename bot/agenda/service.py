@@ -113,7 +113,7 @@ def agenda_today(
             collector = team.named_member(session, target)
             require_may_look_at(requester, collector)
         # Recomputed and committed on its own: this session only reads.
-        due_index.refresh(db, collector_ids=[collector.id], day=day, policy=policy)
+        due_index.refresh(db, collector_ids=[collector.id], day=day, policy=policy, reading=session)
         today = policy.today(now)
         agenda = compute_agendas(
             session, collector_ids=[collector.id], day=day, policy=policy, fresh=True
@@ -125,14 +125,15 @@ def agenda_today(
 
 def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: str) -> MyDay:
     """The Home tab: my calls today, my open tasks, the promises that fall due today."""
-    due_index.refresh(
-        db,
-        collector_ids=[member_id],
-        day=policy.calendar.next_business_day(policy.today(now)),
-        policy=policy,
-    )
     with db() as session:
         member = team.require_active(session, member_id)
+        due_index.refresh(
+            db,
+            collector_ids=[member_id],
+            day=policy.calendar.next_business_day(policy.today(now)),
+            policy=policy,
+            reading=session,
+        )
         today = policy.today(now)
         day = policy.calendar.next_business_day(today)
         agenda = compute_agendas(
@@ -243,8 +244,8 @@ def next_call(
     """The customer to call next ("Siguiente llamada"): the first of today's calls that is
     not the one just logged (a customer called today has already left the list)."""
     day = policy.calendar.next_business_day(policy.today(now))
-    due_index.refresh(db, collector_ids=[member_id], day=day, policy=policy)
     with db() as session:
+        due_index.refresh(db, collector_ids=[member_id], day=day, policy=policy, reading=session)
         agenda = compute_agendas(
             session, collector_ids=[member_id], day=day, policy=policy, fresh=True
         )

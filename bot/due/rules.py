@@ -97,47 +97,64 @@ def recheck_on(f: Facts, tasks: list[CallTask], day: date, policy: Policy) -> da
     """The first day after `day` on which `due` may answer otherwise for the same facts;
     None when only a change of the facts can change it. Valid for business days: a reader
     on another day recomputes."""
+    return _earliest(facts_recheck(f, day, policy), tasks_recheck(tasks, day, policy))
+
+
+def _earliest(*days: date | None) -> date | None:
+    found = [d for d in days if d is not None]
+    return min(found) if found else None
+
+
+def facts_recheck(f: Facts, day: date, policy: Policy) -> date | None:
+    """`recheck_on` for what the customer's own facts make of the passing days."""
     tomorrow = day + timedelta(days=1)
-    found: list[date] = []
     customer = f.customer
     days = stored_call_days(customer.call_days) if customer.call_days else policy.call_days
-    turn = _callable_turns(days, day, policy.calendar)
-    if turn is not None:
-        found.append(turn)
+    found = _callable_turns(days, day, policy.calendar)
     if f.last_attempt is not None and f.last_attempt >= policy.start_of(
         day - timedelta(days=policy.cap_days - 1)
     ):
-        found.append(tomorrow)  # the contact cap's window slides every day
+        return tomorrow  # the contact cap's window slides every day
     for promise in f.promises:
+        when: date | None = None
         if promise.status in (PromiseStatus.BROKEN, PromiseStatus.PARTIAL):
             if promise.broken_at is None:
-                found.append(tomorrow)  # broken "since today", whatever today is
+                return tomorrow  # broken "since today", whatever today is
         elif promise.status == PromiseStatus.PENDING:
-            breaks = broken_on(promise.promised_for, policy.calendar)
-            if breaks > day:
-                found.append(breaks)
+            when = broken_on(promise.promised_for, policy.calendar)
+        if when is not None and when > day and (found is None or when < found):
+            found = when
+    # A step moved past a day the customer cannot be called lands at most this far ahead.
+    moved = day - timedelta(days=_CALLABLE_HORIZON)
     for invoice in f.invoices:
-        if invoice.due_date >= day:
-            found.append(invoice.due_date + timedelta(days=1))  # falls past due
-        escalates = invoice.due_date + timedelta(days=policy.escalation_days)
-        if escalates > day:
-            found.append(escalates)
+        due_date = invoice.due_date
+        candidates = [due_date + timedelta(days=policy.escalation_days)]
+        if due_date >= day:
+            candidates.append(due_date + timedelta(days=1))  # falls past due
         for step in policy.steps:
-            raw = invoice.due_date + timedelta(days=step.offset)
+            raw = due_date + timedelta(days=step.offset)
             if raw > day:
-                found.append(raw)
-            else:
-                when = next_callable(customer, raw, policy)
-                if when > day:
-                    found.append(when)
+                candidates.append(raw)
+            elif raw > moved:
+                candidates.append(next_callable(customer, raw, policy))
+        for when in candidates:
+            if when > day and (found is None or when < found):
+                found = when
+    return found
+
+
+def tasks_recheck(tasks: list[CallTask], day: date, policy: Policy) -> date | None:
+    """`recheck_on` for a collector's call tasks of the customer: when one not due yet
+    comes due or wakes from its snooze."""
+    found: date | None = None
     for task in tasks:
         if not is_task_due(task, day, policy):
             wakes = task.due_date
             if task.snoozed_until is not None:
                 wakes = max(wakes, task.snoozed_until.astimezone(policy.tz).date())
-            found.append(max(wakes, tomorrow))
-    later = [d for d in found if d > day]
-    return min(later) if later else None
+            wakes = max(wakes, day + timedelta(days=1))
+            found = wakes if found is None else min(found, wakes)
+    return found
 
 
 def order_columns(call: DueCall) -> tuple[int, Decimal, date, str]:
@@ -158,11 +175,18 @@ def entries_of(
         for task in tasks.get(customer_id, []):
             by_assignee.setdefault(task.assignee_id, []).append(task)
         owner = f.customer.collector_id
+        own = facts_recheck(f, day, policy)
         for collector_id in sorted(set(by_assignee) | ({owner} if owner is not None else set())):
             mine = by_assignee.get(collector_id, [])
             fact = first_due_task(mine, day, policy)
             call = due(f, fact, day, policy) if collector_id == owner or fact else None
             entries.append(
-                Entry(collector_id, customer_id, day, recheck_on(f, mine, day, policy), call)
+                Entry(
+                    collector_id,
+                    customer_id,
+                    day,
+                    _earliest(own, tasks_recheck(mine, day, policy)),
+                    call,
+                )
             )
     return entries

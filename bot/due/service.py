@@ -22,9 +22,22 @@ from bot.due.rules import entries_of, rule_key
 _BATCH = 2000
 
 
-def refresh(db: Db, *, collector_ids: list[int] | None, day: date, policy: Policy) -> int:
+def refresh(
+    db: Db,
+    *,
+    collector_ids: list[int] | None,
+    day: date,
+    policy: Policy,
+    reading: Session | None = None,
+) -> int:
     """Bring these collectors' entries (None: everyone's) up to `day`, in a transaction of
-    its own; returns how many customers were recomputed."""
+    its own; returns how many customers were recomputed. `reading`: the caller's read
+    session, asked first whether there is anything to do (the usual answer is no, and a
+    write transaction costs round trips)."""
+    if reading is not None and not queries.anything_to_refresh(
+        reading, collector_ids, day, rule_key(policy), policy.calendar.is_business_day(day)
+    ):
+        return 0
     with transaction(db) as session:
         return refresh_in(session, collector_ids=collector_ids, day=day, policy=policy)
 

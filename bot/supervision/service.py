@@ -58,7 +58,7 @@ def team_day(db: Db, *, member_id: int, now: datetime, policy: Policy) -> TeamDa
         day = policy.calendar.next_business_day(today)
         shown = mine[:TEAM_SHOWN]
         ids = [p.id for p in shown]
-        due_index.refresh(db, collector_ids=ids, day=day, policy=policy)
+        due_index.refresh(db, collector_ids=ids, day=day, policy=policy, reading=session)
         agendas = compute_agendas(
             session, collector_ids=ids, day=day, policy=policy, details=False, fresh=True
         )
