@@ -141,14 +141,24 @@ _WORKABLE = (Customer.handed_over_at.is_(None), Customer.do_not_contact.is_(None
 def facts_for(session: Session, ids: list[int], day: date, policy: Policy) -> dict[int, Facts]:
     """The rule's facts of just these customers (those anyone may call): what the due index
     recomputes, and what the calls it shows need on screen."""
+    return facts_of_customers(session, workable(session, ids), day, policy)
+
+
+def workable(session: Session, ids: list[int]) -> list[CustomerFacts]:
+    """These customers, but for those handed over or marked "no contactar"."""
     if not ids:
-        return {}
-    customers = [
+        return []
+    return [
         CustomerFacts(*row)
         for row in session.execute(
             select(*_CUSTOMER_COLUMNS).where(in_ids(session, Customer.id, ids), *_WORKABLE)
         )
     ]
+
+
+def facts_of_customers(
+    session: Session, customers: list[CustomerFacts], day: date, policy: Policy
+) -> dict[int, Facts]:
     if not customers:
         return {}
     return _facts_of(session, customers, [c.id for c in customers], day, policy)
@@ -224,13 +234,13 @@ def enrich(
     if not calls:
         return
     ids = [c.customer_id for c in calls]
-    contacts: dict[int, Contact] = {}
-    for person in session.scalars(
-        select(Contact)
+    contacts: dict[int, tuple[str, str | None, str | None]] = {}
+    for customer_id, name, title, phone in session.execute(
+        select(Contact.customer_id, Contact.name, Contact.title, Contact.phone)
         .where(in_ids(session, Contact.customer_id, ids))
         .order_by(Contact.decision_maker.desc(), Contact.id)
     ):
-        contacts.setdefault(person.customer_id, person)
+        contacts.setdefault(customer_id, (name, title, phone))
     latest = (
         select(
             Note.id,
@@ -286,11 +296,7 @@ def enrich(
         call.currency = f.invoices[0].currency if f.invoices else ""
         contact = contacts.get(call.customer_id)
         if contact is not None:
-            call.contact_name, call.contact_title, call.phone = (
-                contact.name,
-                contact.title,
-                contact.phone,
-            )
+            call.contact_name, call.contact_title, call.phone = contact
         if customer.call_start and customer.call_end:
             call.window = (customer.call_start, customer.call_end)
         call.timezone = customer.timezone

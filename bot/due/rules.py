@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from bot.agenda.rules import DueCall, Facts, TaskFact, due, next_callable, order_key
+from bot.agenda.rules import CustomerFacts, DueCall, Facts, TaskFact, due, next_callable, order_key
 from bot.core.calendar import BusinessCalendar, stored_call_days
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus
@@ -189,4 +189,20 @@ def entries_of(
                     call,
                 )
             )
+    return entries
+
+
+def resting_entries(
+    customers: list[CustomerFacts], tasks: dict[int, list[CallTask]], day: date, policy: Policy
+) -> list[Entry]:
+    """Entries of customers who cannot be called on `day`: the rule's first answer for them
+    is "not due", whatever their facts, until the next business day they can be called."""
+    entries: list[Entry] = []
+    for customer in customers:
+        days = stored_call_days(customer.call_days) if customer.call_days else policy.call_days
+        turn = _callable_turns(days, day, policy.calendar)
+        collectors = {t.assignee_id for t in tasks.get(customer.id, [])}
+        if customer.collector_id is not None:
+            collectors.add(customer.collector_id)
+        entries += [Entry(cid, customer.id, day, turn, None) for cid in sorted(collectors)]
     return entries

@@ -14,10 +14,11 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.agenda import queries as agenda
+from bot.agenda.rules import callable_day
 from bot.core.db import Db, transaction
 from bot.core.policy import Policy
 from bot.due import queries
-from bot.due.rules import entries_of, rule_key
+from bot.due.rules import entries_of, resting_entries, rule_key
 
 _BATCH = 2000
 
@@ -63,9 +64,16 @@ def refresh_in(
     for start in range(0, len(marks), _BATCH):
         batch = marks[start : start + _BATCH]
         ids = [customer_id for customer_id, _ in batch]
-        facts = agenda.facts_for(session, ids, day, policy)
-        tasks = queries.call_tasks(session, list(facts)) if facts else {}
-        queries.write_entries(session, ids, entries_of(facts, tasks, day, policy), key)
+        customers = agenda.workable(session, ids)
+        # Nobody is due on a day they cannot be called: no facts needed to say so.
+        resting = [c for c in customers if not callable_day(c, day, policy)]
+        working = [c for c in customers if callable_day(c, day, policy)]
+        facts = agenda.facts_of_customers(session, working, day, policy)
+        tasks = queries.call_tasks(session, [c.id for c in customers]) if customers else {}
+        entries = entries_of(facts, tasks, day, policy) + resting_entries(
+            resting, tasks, day, policy
+        )
+        queries.write_entries(session, ids, entries, key)
         queries.drop_marks(session, batch)
     return len(marks)
 
