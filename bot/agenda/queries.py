@@ -290,7 +290,7 @@ def enrich(
                 (day - i.due_date).days,
                 None in f.disputed or i.id in f.disputed,
             )
-            for i in sorted(f.invoices, key=lambda i: i.due_date)
+            for i in sorted(f.invoices, key=lambda i: (i.due_date, i.id))
         ]
         call.balance = sum((i.balance for i in f.invoices), ZERO)
         call.currency = f.invoices[0].currency if f.invoices else ""
