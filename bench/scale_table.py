@@ -78,7 +78,7 @@ def measure(url: str, label: str, requests: int, runs: int) -> Measures:
     """Everything but the import, in this (fresh) process, on the data `populate` left."""
     from sqlalchemy import select
 
-    from bench.agenda import bare_bolt, measure_hoy, time_digest
+    from bench.agenda import bare_bolt, measure_hoy, share_among, time_digest
     from bench.call import typo
     from bench.delivery import run as deliver_digest
     from bench.harness import SECRET, bench_policy, running_bot
@@ -129,7 +129,7 @@ def measure(url: str, label: str, requests: int, runs: int) -> Measures:
         out[f"delivered{collectors}_s"] = deliver_digest(
             url, label, collectors, 3, 0, one_by_one=False
         )
-    _spread_over(db, 500)
+    share_among(db, 500)  # marks every customer: the first digest after it rebuilds
     digests = [time_digest(db, policy) for _ in range(runs)]
     out["digest500_s"] = statistics.median(seconds for seconds, _ in digests)
     out["due500"] = digests[0][1]
@@ -152,32 +152,6 @@ def _home(sender: Any, fake: Any, users: list[str], requests: int) -> list[float
         samples.append(time.perf_counter() - started)
         fake.wait_quiet(0.3)
     return samples
-
-
-def _spread_over(db: Any, collectors: int) -> None:
-    """Add collectors up to `collectors` and deal the customers out among all of them."""
-    from sqlalchemy import select, update
-
-    from bench.generate import collector_ids
-    from bot.core.vocabulary import Role
-    from bot.team.service import add_team_member
-    from models import Customer, TeamMember
-    from models.db import transaction
-
-    with db() as s:
-        have = set(s.scalars(select(TeamMember.slack_user_id)))
-    for user in collector_ids(collectors):
-        if user not in have:
-            add_team_member(db, actor_id=None, reference=user, role=Role.COLLECTOR)
-    with transaction(db) as s:
-        ids = sorted(s.scalars(select(TeamMember.id).where(TeamMember.role == Role.COLLECTOR)))
-        if ids == list(range(ids[0], ids[0] + len(ids))):  # one statement when ids follow
-            s.execute(update(Customer).values(collector_id=ids[0] + Customer.id % len(ids)))
-        else:
-            for k, member in enumerate(ids):
-                s.execute(
-                    update(Customer).where(Customer.id % len(ids) == k).values(collector_id=member)
-                )
 
 
 def import_measure(url: str, work: Path, customers: int) -> Measures:

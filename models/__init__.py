@@ -10,6 +10,8 @@ from models.contact_attempt import ContactAttempt
 from models.correction import Correction
 from models.customer import Customer
 from models.dispute import Dispute
+from models.due_entry import DueEntry
+from models.due_stale import DueStale
 from models.form_submission import FormSubmission
 from models.invoice import Invoice
 from models.job_run import JobRun
@@ -28,6 +30,8 @@ __all__ = [
     "Correction",
     "Customer",
     "Dispute",
+    "DueEntry",
+    "DueStale",
     "FormSubmission",
     "Invoice",
     "JobRun",

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.agenda.rules import (
@@ -98,17 +98,16 @@ def gather(
                 )
             )
         ]
-    facts = {c.id: Facts(customer=c) for c in customers}
     owned: dict[int, set[int]] = defaultdict(set)
     for c in customers:
         if c.collector_id is not None:
             owned[c.collector_id].add(c.id)
-    if not facts:
-        return facts, owned, tasks
+    if not customers:
+        return {}, owned, tasks
     # One collector: their few hundred ids, so PostgreSQL walks the indexes. Many (the
     # digest): a subquery, so each table is read once, with nothing to bind.
     ids: Any = (
-        list(facts)
+        [c.id for c in customers]
         if len(collector_ids) == 1
         else select(Customer.id)
         .where(
@@ -121,6 +120,56 @@ def gather(
         )
         .scalar_subquery()
     )
+    return _facts_of(session, customers, ids, day, policy), owned, tasks
+
+
+_CUSTOMER_COLUMNS = (
+    Customer.id,
+    Customer.collector_id,
+    Customer.external_id,
+    Customer.name,
+    Customer.timezone,
+    Customer.call_days,
+    Customer.call_start,
+    Customer.call_end,
+    Customer.credit_hold,
+)
+# A customer handed over to an agency or legal, or marked "no contactar", is no one's call.
+_WORKABLE = (Customer.handed_over_at.is_(None), Customer.do_not_contact.is_(None))
+
+
+def facts_for(session: Session, ids: list[int], day: date, policy: Policy) -> dict[int, Facts]:
+    """The rule's facts of just these customers (those anyone may call): what the due index
+    recomputes, and what the calls it shows need on screen."""
+    return facts_of_customers(session, workable(session, ids), day, policy)
+
+
+def workable(session: Session, ids: list[int]) -> list[CustomerFacts]:
+    """These customers, but for those handed over or marked "no contactar"."""
+    if not ids:
+        return []
+    return [
+        CustomerFacts(*row)
+        for row in session.execute(
+            select(*_CUSTOMER_COLUMNS).where(in_ids(session, Customer.id, ids), *_WORKABLE)
+        )
+    ]
+
+
+def facts_of_customers(
+    session: Session, customers: list[CustomerFacts], day: date, policy: Policy
+) -> dict[int, Facts]:
+    if not customers:
+        return {}
+    return _facts_of(session, customers, [c.id for c in customers], day, policy)
+
+
+def _facts_of(
+    session: Session, customers: list[CustomerFacts], ids: Any, day: date, policy: Policy
+) -> dict[int, Facts]:
+    """Invoices, attempts, promises and disputes of `customers` (`ids`: their ids, as a
+    list or a subquery)."""
+    facts = {c.id: Facts(customer=c) for c in customers}
     for invoice_id, customer_id, number, due_date, balance, currency in session.execute(
         select(
             Invoice.id,
@@ -136,24 +185,21 @@ def gather(
         facts[customer_id].invoices.append(
             InvoiceFact(invoice_id, number, due_date, balance, currency)
         )
-    for customer_id, last in session.execute(
-        select(ContactAttempt.customer_id, func.max(ContactAttempt.at))
+    window_start = policy.start_of(day - timedelta(days=policy.cap_days - 1))
+    window_end = policy.start_of(day + timedelta(days=1))
+    in_window = and_(ContactAttempt.at >= window_start, ContactAttempt.at < window_end)
+    # The last call and the calls within the contact cap's window, in one pass.
+    for customer_id, last, count in session.execute(
+        select(
+            ContactAttempt.customer_id,
+            func.max(ContactAttempt.at),
+            func.sum(case((in_window, 1), else_=0)),
+        )
         .where(in_ids(session, ContactAttempt.customer_id, ids))
         .group_by(ContactAttempt.customer_id)
     ):
         facts[customer_id].last_attempt = last
-    window_start = policy.start_of(day - timedelta(days=policy.cap_days - 1))
-    window_end = policy.start_of(day + timedelta(days=1))
-    for customer_id, count in session.execute(
-        select(ContactAttempt.customer_id, func.count())
-        .where(
-            in_ids(session, ContactAttempt.customer_id, ids),
-            ContactAttempt.at >= window_start,
-            ContactAttempt.at < window_end,
-        )
-        .group_by(ContactAttempt.customer_id)
-    ):
-        facts[customer_id].recent_attempts = count
+        facts[customer_id].recent_attempts = int(count or 0)
     for customer_id, status, amount, paid, promised_for, broken_at in session.execute(
         select(
             PaymentPromise.customer_id,
@@ -178,7 +224,7 @@ def gather(
         )
     ):
         facts[disputant].disputed.add(paused)
-    return facts, owned, tasks
+    return facts
 
 
 def enrich(
@@ -188,13 +234,13 @@ def enrich(
     if not calls:
         return
     ids = [c.customer_id for c in calls]
-    contacts: dict[int, Contact] = {}
-    for person in session.scalars(
-        select(Contact)
+    contacts: dict[int, tuple[str, str | None, str | None]] = {}
+    for customer_id, name, title, phone in session.execute(
+        select(Contact.customer_id, Contact.name, Contact.title, Contact.phone)
         .where(in_ids(session, Contact.customer_id, ids))
         .order_by(Contact.decision_maker.desc(), Contact.id)
     ):
-        contacts.setdefault(person.customer_id, person)
+        contacts.setdefault(customer_id, (name, title, phone))
     latest = (
         select(
             Note.id,
@@ -244,17 +290,13 @@ def enrich(
                 (day - i.due_date).days,
                 None in f.disputed or i.id in f.disputed,
             )
-            for i in sorted(f.invoices, key=lambda i: i.due_date)
+            for i in sorted(f.invoices, key=lambda i: (i.due_date, i.id))
         ]
         call.balance = sum((i.balance for i in f.invoices), ZERO)
         call.currency = f.invoices[0].currency if f.invoices else ""
         contact = contacts.get(call.customer_id)
         if contact is not None:
-            call.contact_name, call.contact_title, call.phone = (
-                contact.name,
-                contact.title,
-                contact.phone,
-            )
+            call.contact_name, call.contact_title, call.phone = contact
         if customer.call_start and customer.call_end:
             call.window = (customer.call_start, customer.call_end)
         call.timezone = customer.timezone

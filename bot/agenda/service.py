@@ -13,6 +13,8 @@ from bot.agenda.rules import Agenda, DoneCall, MyDay, TodayResult, cut, due, sum
 from bot.core.db import Db
 from bot.core.i18n import Lang
 from bot.core.policy import Policy
+from bot.due import queries as due_queries
+from bot.due import service as due_index
 from bot.jobs.service import RunTaken, claimed_run
 from bot.outbox import keys
 from bot.outbox import queries as outbox
@@ -39,10 +41,43 @@ def compute_agendas(
     day: date,
     policy: Policy,
     details: bool = True,
+    fresh: bool = False,
 ) -> dict[int, Agenda]:
-    """Several collectors' agendas from one pass over the data: the morning digest reads
-    each table once instead of once per collector. `details=False` leaves out what a call
-    shows on screen (contacts, notes, invoices): enough to count calls and their reasons."""
+    """Several collectors' agendas from the due index: each collector's first calls in the
+    rule's order and how many more, one indexed query after bringing the index up to `day`
+    (see bot/due; `fresh`: the caller just did, in a transaction of its own).
+    `details=False` leaves out what a call shows on screen (contacts, notes, invoices):
+    enough to count calls and their reasons."""
+    if not fresh:
+        due_index.refresh_in(session, collector_ids=collector_ids, day=day, policy=policy)
+    shown, totals = due_queries.due_calls(session, collector_ids, day, policy.capacity)
+    agendas = {
+        cid: Agenda(
+            day=day,
+            collector_id=cid,
+            calls=shown[cid],
+            more=max(0, totals.get(cid, 0) - len(shown[cid])),
+        )
+        for cid in collector_ids
+    }
+    if details:
+        calls = [call for cid in collector_ids for call in shown[cid]]
+        ids = sorted({call.customer_id for call in calls})
+        queries.enrich(session, calls, queries.facts_for(session, ids, day, policy), day, policy)
+    return agendas
+
+
+def agendas_from_scratch(
+    session: Session,
+    *,
+    collector_ids: list[int],
+    day: date,
+    policy: Policy,
+    details: bool = True,
+) -> dict[int, Agenda]:
+    """The agendas recomputed from every fact of every customer, without the index: the
+    oracle the index is tested against (tests/bot/agenda/test_due_index.py) and the
+    benchmark's "before"."""
     facts, owned, due_tasks = queries.gather(session, collector_ids, day, policy)
     agendas: dict[int, Agenda] = {}
     shown_all = []
@@ -70,15 +105,19 @@ def agenda_today(
 ) -> TodayResult:
     """The requester's calls for today (the next business day on a weekend or holiday); a
     supervisor or admin may ask for a collector's."""
+    day = policy.calendar.next_business_day(policy.today(now))
     with db() as session:
         requester = team.require_active(session, requester_id)
         collector = requester
         if target:  # a mention, an id, or `@luis` as people type it; within the asker's scope
             collector = team.named_member(session, target)
             require_may_look_at(requester, collector)
+        # Recomputed and committed on its own: this session only reads.
+        due_index.refresh(db, collector_ids=[collector.id], day=day, policy=policy, reading=session)
         today = policy.today(now)
-        day = policy.calendar.next_business_day(today)
-        agenda = compute_agendas(session, collector_ids=[collector.id], day=day, policy=policy)
+        agenda = compute_agendas(
+            session, collector_ids=[collector.id], day=day, policy=policy, fresh=True
+        )
         return TodayResult(
             agenda[collector.id], collector.name, day != today, collector.id != requester.id
         )
@@ -88,11 +127,18 @@ def my_day(db: Db, *, member_id: int, now: datetime, policy: Policy, currency: s
     """The Home tab: my calls today, my open tasks, the promises that fall due today."""
     with db() as session:
         member = team.require_active(session, member_id)
+        due_index.refresh(
+            db,
+            collector_ids=[member_id],
+            day=policy.calendar.next_business_day(policy.today(now)),
+            policy=policy,
+            reading=session,
+        )
         today = policy.today(now)
         day = policy.calendar.next_business_day(today)
-        agenda = compute_agendas(session, collector_ids=[member_id], day=day, policy=policy)[
-            member_id
-        ]
+        agenda = compute_agendas(
+            session, collector_ids=[member_id], day=day, policy=policy, fresh=True
+        )[member_id]
         agenda.more += max(len(agenda.calls) - HOME_CALLS, 0)
         agenda.calls = agenda.calls[:HOME_CALLS]
         followed = promise_queries.pending_due_on(session, member_id, today)
@@ -133,12 +179,19 @@ def run_digest(
     day = policy.today(now)
     if not policy.calendar.is_business_day(day):
         return DigestResult(day, ran=False, reason="not_business_day")
+    # Recompute what changed since the last read in a transaction of its own: the digest's
+    # then holds no mark's lock while it writes its messages.
+    due_index.refresh(db, collector_ids=None, day=day, policy=policy)
     try:
         with claimed_run(db, "digest", day.isoformat(), now) as session:
             # Read and compute first; write (the outbox rows, then the claim) last.
             collectors = team.active_collectors(session)
             agendas = compute_agendas(
-                session, collector_ids=[m.id for m in collectors], day=day, policy=policy
+                session,
+                collector_ids=[m.id for m in collectors],
+                day=day,
+                policy=policy,
+                fresh=True,
             )
             # The control compares each day with its morning plan: keep it as computed.
             ids = [m.id for m in collectors]
@@ -190,9 +243,12 @@ def next_call(
 ) -> int | None:
     """The customer to call next ("Siguiente llamada"): the first of today's calls that is
     not the one just logged (a customer called today has already left the list)."""
+    day = policy.calendar.next_business_day(policy.today(now))
     with db() as session:
-        day = policy.calendar.next_business_day(policy.today(now))
-        agenda = compute_agendas(session, collector_ids=[member_id], day=day, policy=policy)
+        due_index.refresh(db, collector_ids=[member_id], day=day, policy=policy, reading=session)
+        agenda = compute_agendas(
+            session, collector_ids=[member_id], day=day, policy=policy, fresh=True
+        )
         return next(
             (c.customer_id for c in agenda[member_id].calls if c.customer_id != after), None
         )

@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from bot.core.vocabulary import Role
+from bot.due import queries as due
 from bot.team.queries import person_of
 from bot.team.rules import Person
 from models import Contact, Customer, Invoice, Payment, TeamMember
@@ -146,6 +147,8 @@ def write_customers(
         session.execute(update(Customer), updated)
     ids = customer_ids_of(session, set(customers))
     created_ids = {r["external_id"] for r in created}
+    # Bulk statements bypass the ORM's events: mark the due index's entries here.
+    due.mark(session, {ids[r["external_id"]] for r in created} | {r["id"] for r in updated})
     changed_ids = {r["external_id"] for r in updated} | write_contacts(session, contacts, ids)
     updated_count = len(changed_ids - created_ids)
     return Counts(
@@ -436,6 +439,11 @@ def upsert_staged_invoices(session: Session) -> Counts:
         or 0
     )
     if updated:
+        # Bulk statements bypass the ORM's events: mark the due index's entries here, the
+        # customer an invoice leaves as well as the one it comes to.
+        changed = stage.join(invoice, same)
+        due.mark_where(session, select(invoice.c.customer_id).select_from(changed).where(differs))
+        due.mark_where(session, select(stage.c.customer_id).select_from(changed).where(differs))
         session.execute(
             update(invoice)
             .where(same, differs)
@@ -444,6 +452,7 @@ def upsert_staged_invoices(session: Session) -> Counts:
     if total > known:
         now = bindparam("now", value=utcnow(), type_=invoice.c.created_at.type)
         exists = select(invoice.c.id).where(same).exists()
+        due.mark_where(session, select(stage.c.customer_id).where(~exists))
         columns = ("number", *_WRITTEN, "balance")
         session.execute(
             insert(invoice).from_select(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.errors import BadInput
 from bot.core.vocabulary import PromiseStatus, Role, TaskStatus
+from bot.due import queries as due
 from bot.supervision.rules import HandedOver
 from models import Correction, Customer, Invoice, PaymentPromise, Task, TeamMember
 
@@ -121,6 +122,7 @@ def move_customers(
             )
         )
         customer.collector_id = taker_id
+    due.mark(session, ids)  # the bulk updates below bypass the ORM's events
     task_filter = [Task.customer_id.in_(ids), Task.status == TaskStatus.OPEN]
     if giver_id is not None:
         task_filter.append(Task.assignee_id == giver_id)
@@ -241,6 +243,7 @@ def mark_left_slack(session: Session, member_id: int, now: datetime) -> None:
 def cancel_open_tasks(session: Session, customer_id: int) -> int:
     """A customer handed over is no collector's work: their open tasks are cancelled (they
     stay in the history as such) so nobody is nudged about them."""
+    due.mark(session, [customer_id])
     return _rows(
         session,
         update(Task)

@@ -17,6 +17,7 @@ from bot.core.i18n import Lang
 from bot.core.policy import Policy
 from bot.core.vocabulary import Role
 from bot.customers import queries as customers
+from bot.due import service as due_index
 from bot.history import queries as history
 from bot.history.rules import file_stem, in_order
 from bot.outbox import keys
@@ -57,7 +58,10 @@ def team_day(db: Db, *, member_id: int, now: datetime, policy: Policy) -> TeamDa
         day = policy.calendar.next_business_day(today)
         shown = mine[:TEAM_SHOWN]
         ids = [p.id for p in shown]
-        agendas = compute_agendas(session, collector_ids=ids, day=day, policy=policy, details=False)
+        due_index.refresh(db, collector_ids=ids, day=day, policy=policy, reading=session)
+        agendas = compute_agendas(
+            session, collector_ids=ids, day=day, policy=policy, details=False, fresh=True
+        )
         kept = reports.planned_and_done(session, today, ids, policy.tz)
         overdue = queries.overdue_tasks(session, ids, today)
         escalated = queries.escalated_accounts(session, ids, today, policy.escalation_days)

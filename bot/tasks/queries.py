@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.core.errors import NotFound
 from bot.core.i18n import Lang
 from bot.core.vocabulary import TaskKind, TaskStatus
+from bot.due import queries as due
 from bot.tasks.rules import TaskFacts, TaskLine, TaskView, When
 from bot.team import queries as team
 from bot.team.rules import recipient_of
@@ -102,6 +103,14 @@ def resolve_disputes_of(session: Session, task: Task, now: datetime) -> None:
     """Finishing the task of a dispute resolves the dispute: dunning resumes."""
     if task.kind != TaskKind.RESOLVE_DISPUTE or task.note_id is None:
         return
+    due.mark(
+        session,
+        session.scalars(
+            select(Dispute.customer_id).where(
+                Dispute.note_id == task.note_id, Dispute.resolved_at.is_(None)
+            )
+        ),
+    )
     session.execute(
         update(Dispute)
         .where(Dispute.note_id == task.note_id, Dispute.resolved_at.is_(None))
@@ -125,6 +134,7 @@ def open_verifications(session: Session, customer_id: int) -> list[Task]:
 
 def close_call_tasks(session: Session, customer_id: int, today: date, now: datetime) -> None:
     """The call was made: follow-up call tasks due by today are done."""
+    due.mark(session, [customer_id])
     session.execute(
         update(Task)
         .where(

@@ -8,7 +8,7 @@ their letters it hands the nearest names in order and stops (GIN must gather and
 name over the bar: 3-4 times slower there). Existing rows get their folded id in batches.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-02 00:00:00
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 from models.customer import search_id_of, search_name_of
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

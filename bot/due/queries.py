@@ -1,0 +1,407 @@
+"""The due index's SQL: marking customers stale (in the same transaction as the change, from
+the session's flush or explicitly after a bulk statement), finding what to recompute,
+writing entries, and reading the day's calls as an indexed query.
+
+Marks are written by a session listener for every ORM change to what the due rule reads;
+bulk `insert()`/`update()` statements bypass the ORM's events, so whoever runs one calls
+`mark` or `mark_where` beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from itertools import chain
+from typing import Any
+
+from sqlalchemy import (
+    Select,
+    bindparam,
+    delete,
+    event,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy import inspect as inspect_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, UOWTransaction
+
+from bot.agenda.rules import DueCall
+from bot.core.db import in_ids
+from bot.core.dunning import Reason
+from bot.core.vocabulary import TaskKind, TaskStatus
+from bot.due.rules import CallTask, Entry, order_columns
+from models import (
+    ContactAttempt,
+    Customer,
+    Dispute,
+    DueEntry,
+    DueStale,
+    Invoice,
+    Payment,
+    PaymentPromise,
+    Task,
+)
+
+_CHILDREN = (Invoice, PaymentPromise, Payment, Task, Dispute, ContactAttempt)
+# What of a customer the rule reads (or the agenda shows from the entry).
+_CUSTOMER_FIELDS = (
+    "collector_id",
+    "name",
+    "external_id",
+    "timezone",
+    "call_days",
+    "call_start",
+    "call_end",
+    "credit_hold",
+    "handed_over_at",
+    "do_not_contact",
+)
+_CALL_KINDS = (TaskKind.CALL, TaskKind.PAYMENT_PLAN)
+
+
+def _insert(session: Session | Any, table: Any) -> Any:
+    dialect = session.get_bind().dialect.name if isinstance(session, Session) else session
+    return (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+
+
+def _mark_statement(session: Session) -> Any:
+    stmt = _insert(session, DueStale)
+    return stmt.on_conflict_do_update(
+        index_elements=[DueStale.customer_id], set_={"version": DueStale.version + 1}
+    )
+
+
+def mark(session: Session, customer_ids: Iterable[int]) -> None:
+    """These customers' entries may be wrong: recompute them at the next read."""
+    ids = sorted(set(customer_ids))  # one order for every writer: no deadlock between two
+    for start in range(0, len(ids), 5000):
+        session.connection().execute(
+            _mark_statement(session),
+            [{"customer_id": cid, "version": 1} for cid in ids[start : start + 5000]],
+        )
+
+
+def mark_where(session: Session, customer_ids: Select[Any]) -> None:
+    """Mark the customers a query selects, in one INSERT … SELECT (bulk imports)."""
+    # "WHERE true": SQLite cannot otherwise tell the ON CONFLICT clause from a join's ON.
+    found = (
+        select(customer_ids.subquery().c[0].label("customer_id"), literal(1))
+        .where(true())
+        .distinct()
+    )
+    stmt = (
+        _insert(session, DueStale)
+        .from_select(["customer_id", "version"], found)
+        .on_conflict_do_update(
+            index_elements=[DueStale.customer_id], set_={"version": DueStale.version + 1}
+        )
+    )
+    session.connection().execute(stmt)
+
+
+def _changed_customers(session: Session) -> set[int]:
+    ids: set[int] = set()
+    gone = {obj.id for obj in session.deleted if isinstance(obj, Customer)}
+    for obj in chain(session.new, session.dirty, session.deleted):
+        if isinstance(obj, Customer):
+            if obj in session.new:
+                ids.add(obj.id)
+            elif obj not in session.deleted:
+                state: Any = inspect_(obj)
+                if any(state.attrs[name].history.has_changes() for name in _CUSTOMER_FIELDS):
+                    ids.add(obj.id)
+        elif isinstance(obj, _CHILDREN):
+            if obj in session.dirty and not session.is_modified(obj):
+                continue
+            child: Any = inspect_(obj)
+            history = child.attrs["customer_id"].history
+            ids |= {cid for cid in chain(history.deleted or (), [obj.customer_id]) if cid}
+    return ids - gone
+
+
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    ids = _changed_customers(session)
+    if ids:
+        mark(session, ids)
+
+
+event.listen(Session, "after_flush", _after_flush)
+
+
+def _held_not(day: date, rule_key: str, business: bool) -> Any:
+    held = [
+        DueEntry.recheck_on <= day,
+        DueEntry.computed_for > day,
+        DueEntry.rule_key != rule_key,
+    ]
+    if not business:
+        held.append(DueEntry.computed_for != day)
+    return or_(*held)
+
+
+def _concerning(collector_ids: list[int]) -> Any:
+    """Marked customers these collectors own, hold entries for, or have a call task for."""
+    return or_(
+        DueStale.customer_id.in_(
+            select(Customer.id).where(Customer.collector_id.in_(collector_ids))
+        ),
+        DueStale.customer_id.in_(
+            select(DueEntry.customer_id).where(DueEntry.collector_id.in_(collector_ids))
+        ),
+        DueStale.customer_id.in_(
+            select(Task.customer_id).where(
+                Task.assignee_id.in_(collector_ids),
+                Task.status == TaskStatus.OPEN,
+                Task.kind.in_(_CALL_KINDS),
+            )
+        ),
+    )
+
+
+def anything_to_refresh(
+    session: Session, collector_ids: list[int] | None, day: date, rule_key: str, business: bool
+) -> bool:
+    """One round trip for the usual answer, "nothing": no mark and no entry due again."""
+    entries = select(DueEntry.customer_id).where(_held_not(day, rule_key, business))
+    marks = select(DueStale.customer_id)
+    if collector_ids is not None:
+        entries = entries.where(in_ids(session, DueEntry.collector_id, collector_ids))
+        marks = marks.where(_concerning(collector_ids))
+    return bool(session.scalar(select(or_(entries.exists(), marks.exists()))))
+
+
+def due_again(
+    session: Session, collector_ids: list[int], day: date, rule_key: str, business: bool
+) -> list[int]:
+    """Customers of these collectors whose kept answer does not hold on `day`: a step or a
+    grace reached (`recheck_on`), computed for a later day, under other rules, or a
+    non-business day (answers hold over business days only)."""
+    return list(
+        session.scalars(
+            select(DueEntry.customer_id)
+            .where(
+                in_ids(session, DueEntry.collector_id, collector_ids),
+                _held_not(day, rule_key, business),
+            )
+            .distinct()
+        )
+    )
+
+
+def due_again_all(session: Session, day: date, rule_key: str, business: bool) -> list[int]:
+    """`due_again` for every collector (the morning digest)."""
+    return list(
+        session.scalars(
+            select(DueEntry.customer_id).where(_held_not(day, rule_key, business)).distinct()
+        )
+    )
+
+
+def mark_all(session: Session) -> None:
+    mark_where(session, select(Customer.id))
+
+
+def stale_of(
+    session: Session, collector_ids: list[int] | None, *, lock: bool
+) -> list[tuple[int, int]]:
+    """The marks (customer, version) that concern these collectors (None: all): customers
+    they own, hold entries for, or have an open call task for. With `lock`, PostgreSQL locks
+    them and skips those another replica is recomputing."""
+    query = select(DueStale.customer_id, DueStale.version).order_by(DueStale.customer_id)
+    if collector_ids is not None:
+        query = query.where(_concerning(collector_ids))
+    if lock:
+        query = query.with_for_update(skip_locked=True)
+    return [(cid, version) for cid, version in session.execute(query)]
+
+
+def take_write_lock(session: Session) -> None:
+    """SQLite: begin the write now, so that what is read next is what is written against
+    (one writer at a time); PostgreSQL locks rows instead."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(update(DueStale).where(false()).values(version=DueStale.version))
+
+
+def call_tasks(session: Session, ids: list[int]) -> dict[int, list[CallTask]]:
+    """Every open call task of these customers, due or not, in the agenda's order."""
+    found: dict[int, list[CallTask]] = {}
+    for task_id, assignee_id, customer_id, text, due_date, snoozed in session.execute(
+        select(
+            Task.id,
+            Task.assignee_id,
+            Task.customer_id,
+            Task.text,
+            Task.due_date,
+            Task.snoozed_until,
+        )
+        .where(
+            in_ids(session, Task.customer_id, ids),
+            Task.status == TaskStatus.OPEN,
+            Task.kind.in_(_CALL_KINDS),
+        )
+        .order_by(Task.due_date, Task.due_time, Task.id)
+    ):
+        if customer_id is None:
+            continue
+        found.setdefault(customer_id, []).append(
+            CallTask(task_id, assignee_id, customer_id, text, due_date, snoozed)
+        )
+    return found
+
+
+def _values(entry: Entry, rule_key: str) -> dict[str, Any]:
+    call = entry.call
+    values: dict[str, Any] = {
+        "collector_id": entry.collector_id,
+        "customer_id": entry.customer_id,
+        "computed_for": entry.computed_for,
+        "recheck_on": entry.recheck_on,
+        "rule_key": rule_key,
+        "due_on": None,
+        "priority": None,
+        "overdue": None,
+        "since": None,
+        "name": None,
+        "reason": None,
+        "external_id": None,
+        "escalated": False,
+        "credit_hold": False,
+        "promise_amount": None,
+        "promise_date": None,
+        "task_id": None,
+        "task_text": None,
+    }
+    if call is not None:
+        priority, overdue, since, name = order_columns(call)
+        values |= {
+            "due_on": entry.computed_for,
+            "priority": priority,
+            "overdue": overdue,
+            "since": since,
+            "name": name,
+            "reason": call.reason.value,
+            "external_id": call.external_id,
+            "escalated": call.escalated,
+            "credit_hold": call.credit_hold,
+            "promise_amount": call.promise_amount,
+            "promise_date": call.promise_date,
+            "task_id": call.task_id,
+            "task_text": call.task_text,
+        }
+    return values
+
+
+def write_entries(
+    session: Session, customer_ids: list[int], entries: list[Entry], rule_key: str
+) -> None:
+    """Replace these customers' entries with `entries`: upsert the pairs that remain, delete
+    the pairs that no longer exist (a customer moved, handed over, a task done)."""
+    wanted = {(e.collector_id, e.customer_id) for e in entries}
+    existing = {
+        (collector_id, customer_id)
+        for collector_id, customer_id in session.execute(
+            select(DueEntry.collector_id, DueEntry.customer_id).where(
+                in_ids(session, DueEntry.customer_id, customer_ids)
+            )
+        )
+    }
+    obsolete = existing - wanted
+    if obsolete:
+        session.connection().execute(
+            delete(DueEntry).where(
+                DueEntry.collector_id == bindparam("c"), DueEntry.customer_id == bindparam("k")
+            ),
+            [{"c": c, "k": k} for c, k in sorted(obsolete)],
+        )
+    if not entries:
+        return
+    stmt = _insert(session, DueEntry)
+    columns = [
+        c.name for c in DueEntry.__table__.columns if c.name not in ("collector_id", "customer_id")
+    ]
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[DueEntry.collector_id, DueEntry.customer_id],
+        set_={name: stmt.excluded[name] for name in columns},
+    )
+    rows = [
+        _values(e, rule_key) for e in sorted(entries, key=lambda e: (e.customer_id, e.collector_id))
+    ]
+    for start in range(0, len(rows), 5000):
+        session.connection().execute(stmt, rows[start : start + 5000])
+
+
+def drop_marks(session: Session, marks: list[tuple[int, int]]) -> None:
+    """Remove the marks read, each only if nobody marked the customer again meanwhile."""
+    if marks:
+        session.connection().execute(
+            delete(DueStale).where(
+                DueStale.customer_id == bindparam("k"), DueStale.version == bindparam("v")
+            ),
+            [{"k": k, "v": v} for k, v in marks],
+        )
+
+
+def _name_order(session: Session) -> Any:
+    # Python's order of strings (code points), as the rule's sort: PostgreSQL's "C" collation.
+    if session.get_bind().dialect.name == "postgresql":
+        return DueEntry.name.collate("C")
+    return DueEntry.name
+
+
+def due_calls(
+    session: Session, collector_ids: list[int], day: date, capacity: int
+) -> tuple[dict[int, list[DueCall]], dict[int, int]]:
+    """Each collector's first `capacity` due calls in the rule's order, and how many are due
+    in all: one indexed query."""
+    due_today = (
+        in_ids(session, DueEntry.collector_id, collector_ids),
+        DueEntry.due_on.is_not(None),
+        DueEntry.due_on <= day,
+    )
+    order = (
+        DueEntry.priority,
+        DueEntry.overdue.desc(),
+        DueEntry.since,
+        _name_order(session),
+        DueEntry.customer_id,
+    )
+    ranked = (
+        select(
+            DueEntry,
+            func.row_number().over(partition_by=DueEntry.collector_id, order_by=order).label("n"),
+            func.count().over(partition_by=DueEntry.collector_id).label("total"),
+        )
+        .where(*due_today)
+        .subquery()
+    )
+    shown: dict[int, list[DueCall]] = {cid: [] for cid in collector_ids}
+    totals: dict[int, int] = {}
+    c = ranked.c
+    for row in session.execute(
+        select(ranked).where(c.n <= capacity).order_by(c.collector_id, c.n)
+    ).mappings():
+        totals[row["collector_id"]] = row["total"]
+        shown[row["collector_id"]].append(
+            DueCall(
+                customer_id=row["customer_id"],
+                external_id=row["external_id"],
+                name=row["name"],
+                reason=Reason(row["reason"]),
+                since=row["since"],
+                overdue=row["overdue"],
+                credit_hold=row["credit_hold"],
+                escalated=row["escalated"],
+                promise_amount=row["promise_amount"],
+                promise_date=row["promise_date"],
+                task_id=row["task_id"],
+                task_text=row["task_text"],
+            )
+        )
+    return shown, totals
