@@ -24,9 +24,11 @@ def search_name_of(name: str) -> str:
 
 
 def search_id_of(external_id: str) -> str:
-    """An external id as people type it: "c 00042" and "C00042" are one id. Folded like a
-    name, case-folded, every space dropped; punctuation stays ("C-1" is not "C1")."""
-    return search_name_of(external_id).casefold().replace(" ", "")
+    """An external id as people type it: "c 00042", "C-00042" and "C00042" are one id.
+    Folded like a name, case-folded, spaces and punctuation dropped: people leave out the
+    hyphen an ERP writes. Two customers whose ids differ only there both match, and the
+    user picks one: never a guess."""
+    return "".join(ch for ch in search_name_of(external_id).casefold() if ch.isalnum())
 
 
 class Customer(Base, Timestamps):

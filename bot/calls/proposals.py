@@ -157,8 +157,13 @@ def suggested_next_step(
 
 # "20.000 mañana y el resto a fin de mes", "5,000 el viernes, 5,000 el 15": an amount (or
 # "el resto") followed by its date words, up to the next separator.
+# An amount as people write it in an agreement: digits, "10 mil", "1.5 millones", "medio
+# millón", with or without the currency's name after it; or the rest of the balance.
+_SCALE = r"(?:\s*(?:mil|millones|millón|millon|k)\b)?"
 _INSTALLMENT = re.compile(
-    r"(?P<amount>\$?\s*\d[\d.,\s]*\d|\$?\s*\d|el\s+resto|lo\s+que\s+falta|the\s+rest)\s+"
+    r"(?P<amount>\$?\s*\d[\d.,\s]*\d" + _SCALE + r"|\$?\s*\d" + _SCALE + r"|medio\s+mill[oó]n"
+    r"|el\s+resto|lo\s+que\s+falta|the\s+rest)"
+    r"(?:\s+(?:pesos|mxn|cop|eur|euros|d[oó]lares|usd))?\s+"
     r"(?P<when>.+?)(?=\s*(?:,|;|\by\b|\band\b|$))",
     re.IGNORECASE,
 )

@@ -188,3 +188,25 @@ def test_a_message_is_read_into_suggestions() -> None:
         "Hablé con Pedro Ruiz, no está el jefe", [marisol], now=NOW, policy=POLICY, lang="es"
     )
     assert (stranger.contact_id, stranger.person) == (None, "Pedro Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("agreement", "first"),
+    [
+        ("Paga 10 mil el viernes y el resto a fin de mes", Decimal("10000")),
+        ("Paga $10 mil el viernes y el resto a fin de mes", Decimal("10000")),
+        ("Paga 10,000 pesos el viernes y el resto a fin de mes", Decimal("10000")),
+        ("Paga medio millón el viernes y el resto a fin de mes", None),  # above the balance
+    ],
+)
+def test_amounts_in_words_are_installments_too(agreement: str, first: Decimal | None) -> None:
+    """ "10 mil el viernes" was read as 10 due "mil el viernes", a date that fails, and the
+    installment was skipped: the plan of two became a promise of one, without a word."""
+    plan = propose_plan(agreement, Decimal("58100"), NOW, POLICY)
+    if first is None:
+        assert plan == []  # the rest would be negative: nothing proposed, nothing guessed
+        return
+    assert [(i.amount, i.when_words) for i in plan] == [
+        (first, "el viernes"),
+        (Decimal("58100") - first, "a fin de mes"),
+    ]

@@ -51,7 +51,7 @@ def test_the_model_folds_the_id_and_the_name_on_add_and_on_rename(
         customer.external_id = "AB-13"
     with db() as s:
         assert s.execute(select(Customer.search_id, Customer.search_name)).one() == (
-            "ab-13",
+            "ab13",
             "optica nandu del sur",
         )
 
@@ -135,3 +135,18 @@ def test_a_typo_finds_what_another_process_renamed_or_added(
     assert _names(db, "zapateria quintanna") == ["Zapatería Quintana"]
     assert _names(db, "relojeria bermudes") == ["Relojería Bermúdez"]
     engine.dispose()
+
+
+@pytest.mark.parametrize("typed", ["C004", "c004", "c 004"])
+def test_an_id_typed_without_its_hyphen_is_found(db: sessionmaker[Session], typed: str) -> None:
+    _seed(db)
+    assert _names(db, typed) == ["Ferretería Pérez"]
+
+
+def test_two_ids_that_differ_only_in_punctuation_are_both_offered(
+    db: sessionmaker[Session],
+) -> None:
+    with db.begin() as s:
+        builders.customer(s, "Uno", None, external_id="X-1")
+        builders.customer(s, "Otro", None, external_id="X1")
+    assert sorted(_names(db, "x1")) == ["Otro", "Uno"]
