@@ -202,6 +202,10 @@ def _customers(
 
 def _customer_stage(line: int, row: CustomerRow) -> dict[str, Any]:
     record = rec.customer_record(row)
+    # A phone or an email with nobody's name is kept, under the customer's own name (the
+    # switchboard): contacts are matched by name, and dropping the only phone is worse.
+    if not row.contact_name and (row.contact_phone or row.contact_email):
+        row = row.model_copy(update={"contact_name": row.name})
     contact = rec.contact_record(row) if row.contact_name else {}
     return {
         "line": line,

@@ -213,3 +213,20 @@ def test_customers_imported_in_chunks_are_found_by_id_and_by_name(
     import_customers(db, path, chunk_size=3)
     assert [c.name for c in find_customers(db, " c - 005 ")] == ["Ferretería Número 5"]
     assert [c.name for c in find_customers(db, "ferreteria numero 6")] == ["Ferretería Número 6"]
+
+
+def test_a_phone_without_a_contact_name_is_kept_under_the_customers_name(
+    db: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """Contacts are kept by name: a phone with nobody's name was dropped without a word."""
+    add_team_member(db, actor_id=None, reference="U0ANA", role=Role.COLLECTOR, name="Ana")
+    path = tmp_path / "clientes.csv"
+    path.write_text(
+        "id,name,collector,contact_phone,contact_email\n"
+        "C-1,Uno,U0ANA,,\nC-2,Dos,U0ANA,+52 55 2951 6234,pagos@dos.mx\n",
+        encoding="utf-8",
+    )
+    import_customers(db, path)
+    with db() as s:
+        rows = s.execute(select(Contact.name, Contact.phone, Contact.email)).all()
+    assert rows == [("Dos", "+525529516234", "pagos@dos.mx")]
