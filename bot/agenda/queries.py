@@ -65,27 +65,14 @@ def gather(
     ):
         if customer_id is not None:
             tasks.setdefault((assignee_id, customer_id), TaskFact(task_id, text, due_date))
-    columns = (
-        Customer.id,
-        Customer.collector_id,
-        Customer.external_id,
-        Customer.name,
-        Customer.timezone,
-        Customer.call_days,
-        Customer.call_start,
-        Customer.call_end,
-        Customer.credit_hold,
-    )
-    # A customer handed over to an agency or legal is no collector's call any more.
-    with_us = Customer.handed_over_at.is_(None)
+    columns = _CUSTOMER_COLUMNS
+    with_us, reachable = _WORKABLE
     # Owned customers and task customers in two indexed lookups: an OR of the two would
     # make SQLite scan every customer.
     customers = [
         CustomerFacts(*row)
         for row in session.execute(
-            select(*columns).where(
-                Customer.collector_id.in_(collector_ids), with_us, Customer.do_not_contact.is_(None)
-            )
+            select(*columns).where(Customer.collector_id.in_(collector_ids), with_us, reachable)
         )
     ]
     extra = list({cid for _, cid in tasks} - {c.id for c in customers})
@@ -93,9 +80,7 @@ def gather(
         customers += [
             CustomerFacts(*row)
             for row in session.execute(
-                select(*columns).where(
-                    in_ids(session, Customer.id, extra), with_us, Customer.do_not_contact.is_(None)
-                )
+                select(*columns).where(in_ids(session, Customer.id, extra), with_us, reachable)
             )
         ]
     owned: dict[int, set[int]] = defaultdict(set)
@@ -116,7 +101,7 @@ def gather(
                 Customer.id.in_(select(Task.customer_id).where(*due_tasks)),
             ),
             with_us,
-            Customer.do_not_contact.is_(None),
+            reachable,
         )
         .scalar_subquery()
     )
