@@ -146,7 +146,7 @@ def add_history(url: str, per_customer: float | None = None) -> None:
         ):
             copy_rows(s.connection(), model.__table__, rows)
         # Bulk inserts bypass the ORM's events: mark everyone, as the migration does.
-        due_index.mark_everyone(s)
+        due_index.mark_everyone(session=s)
     engine.dispose()
 
 
@@ -220,7 +220,7 @@ def share_among(db, collectors: int) -> list[int]:
         ]
         for start in range(0, len(rows), 5000):
             s.execute(update(Customer), rows[start : start + 5000])
-        due_index.mark_everyone(s)
+        due_index.mark_everyone(session=s)
     return ids
 
 

@@ -152,12 +152,12 @@ def _apply(s: Session, step: tuple, day: date, people: list, customers: list[int
     return day
 
 
-def _import(s: Session, record: dict[str, object]) -> None:
+def _import(session: Session, record: dict[str, object]) -> None:
     """One invoice as the importer writes a file: staged, then upserted in set-based SQL."""
-    imports.open_stage(s, imports.INVOICE_STAGE)
-    imports.stage_rows(s, imports.INVOICE_STAGE, [{"line": 2, **record}])
-    imports.upsert_staged_invoices(s)
-    imports.drop_stage(s, imports.INVOICE_STAGE)
+    imports.open_stage(session, imports.INVOICE_STAGE)
+    imports.stage_rows(session, imports.INVOICE_STAGE, [{"line": 2, **record}])
+    imports.upsert_staged_invoices(session)
+    imports.drop_stage(session, imports.INVOICE_STAGE)
 
 
 def _check(db: sessionmaker[Session], ids: list[int], day: date, policy: Policy) -> None:
