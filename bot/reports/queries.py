@@ -651,8 +651,17 @@ def _invoice_sums(
         )
         .group_by(day.currency)
     )
+    postgresql = q.session.get_bind().dialect.name == "postgresql"
+    if postgresql:
+        # The invoices paid on since are a few out of millions, both sides in invoice order:
+        # a merge join on the invoice's key. Left to itself, the planner hashes them in every
+        # parallel worker (0.3-0.5 s at two million invoices); for this statement only.
+        q.session.execute(text("SET LOCAL enable_hashjoin = off"))
     found: dict[str, dict[str, Decimal]] = {}
-    for row in q.session.execute(query).mappings():
+    rows = q.session.execute(query).mappings().all()
+    if postgresql:
+        q.session.execute(text("SET LOCAL enable_hashjoin = on"))
+    for row in rows:
         found[row["currency"]] = {
             name: Decimal(round(value)) if name.startswith("waited") else Decimal(value or 0)
             for name, value in row.items()
