@@ -31,7 +31,7 @@ from pathlib import Path
 from slack_bolt import App
 from sqlalchemy import func, select, update
 
-from bench.bulk import copy_rows
+from bench.bulk import copy_rows, table_of
 from bench.generate import collector_ids
 from bench.harness import MX, SECRET, bench_settings, running_bot
 from bot.agenda.service import agendas_from_scratch, compute_agendas
@@ -144,7 +144,7 @@ def add_history(url: str, per_customer: float | None = None) -> None:
             (PaymentPromise, promises),
             (Task, tasks),
         ):
-            copy_rows(s.connection(), model.__table__, rows)
+            copy_rows(s.connection(), table_of(model), rows)
         # Bulk inserts bypass the ORM's events: mark everyone, as the migration does.
         due_index.mark_everyone(session=s)
     engine.dispose()

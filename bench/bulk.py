@@ -105,3 +105,10 @@ def _plain(value: Any) -> Any:
 def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     while batch := list(islice(rows, BATCH)):
         yield batch
+
+
+def table_of(model: Any) -> Table:
+    """A mapped class's table, as a Table (what copy_rows reads its columns from)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

@@ -34,6 +34,7 @@ def bench_settings(url: str, fake: FakeSlack) -> Settings:
 def running_bot(url: str, db: Db, fake: FakeSlack) -> Iterator[SlackSender]:
     """The bot serving signed requests on loopback, against `fake`."""
     stack = start_stack(url, db, at=MORNING, fake=fake, secret=SECRET)
+    assert isinstance(stack.slack, SlackSender) and stack.server is not None  # HTTP mode
     try:
         yield stack.slack
     finally:

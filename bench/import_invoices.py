@@ -136,7 +136,8 @@ def main() -> None:
         print(f"{args.customers} customers, {args.invoices} invoices; {_load()}")
         if not args.no_sqlite:
             sqlite = f"sqlite:///{work / 'bench.db'}"
-            run(sqlite, "sqlite", work, collectors, xlsx and f"sqlite:///{work / 'xlsx.db'}")
+            fresh = f"sqlite:///{work / 'xlsx.db'}" if xlsx else None
+            run(sqlite, "sqlite", work, collectors, fresh)
         if not args.no_postgres:
             with temporary_database(args.postgres) as url:
                 if url is not None:

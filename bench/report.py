@@ -21,7 +21,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from bench.agenda import TODAY
-from bench.bulk import copy_rows
+from bench.bulk import copy_rows, table_of
 from bench.harness import bench_policy
 from bot.core.db import Db
 from bot.reports.figures import Report
@@ -49,7 +49,7 @@ def add_payments(url: str, count: int) -> None:
             }
             for n, (invoice_id, customer_id) in enumerate(invoices)
         ]
-        copy_rows(s.connection(), Payment.__table__, rows)
+        copy_rows(s.connection(), table_of(Payment), rows)
     engine.dispose()
 
 

@@ -298,7 +298,7 @@ def table(results: dict[str, dict[str, Measures]]) -> str:
                 else:
                     cells.append(_cell(value, unit))
                 if n:
-                    growth = value / before if value and before else None
+                    growth: float | None = value / before if value and before else None
                     cells.append(f"{growth:.1f}×" if growth else "")
                 before = value
             lines.append("| " + " | ".join(cells) + " |")

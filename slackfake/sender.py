@@ -10,6 +10,7 @@ import json
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -186,7 +187,7 @@ class Sender:
         )
 
     def submit(
-        self, user: str, view: dict[str, Any], answers: dict[str, str | None] | None = None
+        self, user: str, view: dict[str, Any], answers: Mapping[str, str | None] | None = None
     ) -> Reply:
         """Submit a view as a person would: every input keeps what it shows (its initial
         value) unless `answers` gives another, keyed by block_id (None clears it)."""
@@ -326,7 +327,7 @@ class SocketSender(Sender):
         return self._deliver("events_api", body, answers=False, retry_attempt=retry_num or 0)
 
 
-def fill(view: dict[str, Any], answers: dict[str, str | None]) -> dict[str, dict[str, Any]]:
+def fill(view: dict[str, Any], answers: Mapping[str, str | None]) -> dict[str, dict[str, Any]]:
     """The `state.values` Slack would send for `view` with these answers."""
     values: dict[str, dict[str, Any]] = {}
     for block in view.get("blocks") or []:
