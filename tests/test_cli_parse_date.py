@@ -110,3 +110,58 @@ def test_its_settings_come_from_a_dotenv_file_too(tmp_path: Path) -> None:
     first, holiday = (json.loads(line) for line in result.stdout.splitlines())
     assert "I couldn't read a date" in first["error"]  # cobro_language=en, any case
     assert holiday["business_day"] is False  # Mexico's Revolution Day, observed on the 16th
+
+
+PLAIN_ENV = {"COBRO_COUNTRY": "MX", "COBRO_TIMEZONE": "America/Mexico_City"}
+PHRASES = ["el viernes", "mañana a las 10", "el 31 de febrero", "el vienres", "25 de diciembre"]
+
+
+def test_the_plain_command_answers_as_the_full_one_does() -> None:
+    """`cobro parse-date PHRASE…` with no option is answered before typer loads (see
+    bot.core.entry); `python -m app` is typer's path: the same lines, the same status."""
+    import os
+
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("COBRO_", "SLACK_"))},
+        **PLAIN_ENV,
+    }
+    plain = run(*PHRASES, env=PLAIN_ENV)
+    full = subprocess.run(
+        [sys.executable, "-m", "app", "parse-date", *PHRASES],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert plain.returncode == full.returncode == 2  # the 31st of February is refused
+    assert plain.stdout == full.stdout
+    assert len(plain.stdout.splitlines()) == len(PHRASES)
+
+
+def test_the_plain_command_loads_neither_typer_nor_pydantic() -> None:
+    import os
+
+    probe = (
+        "import sys\n"
+        "sys.argv = ['cobro', 'parse-date', 'el viernes']\n"
+        "from bot.core.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    print(done.code, 'typer' in sys.modules, 'pydantic' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **PLAIN_ENV},
+    )
+    assert result.stderr.split() == ["0", "False", "False"]
+    assert json.loads(result.stdout)["date"] is not None
+
+
+def test_an_option_hands_the_command_to_typer() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "--now" in result.stdout

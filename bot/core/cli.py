@@ -6,9 +6,7 @@ Nothing here speaks Slack; `app.py` wires the Slack side in.
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 
-from bot.core.env import local_timezone_name, peek
+from bot.core.entry import DateSettings, plain_date_settings, print_readings
 from bot.core.errors import CobroError, ConfigError, ImportRejected
 from bot.core.i18n import Lang, error_text, t
 
@@ -243,69 +241,25 @@ def run_import(path: Path, work: Callable[[CliContext, Callable[[int], None]], S
     return try_domain(with_progress)
 
 
-@dataclass(frozen=True)
-class DateSettings:
-    """What `cobro parse-date` needs of the settings."""
-
-    cobro_language: Lang
-    cobro_country: str | None
-    tz: ZoneInfo
-
-
 def date_settings_or_exit() -> DateSettings:
     """The language, country and time zone, read without pydantic when they are plainly
     valid (see `bot.core.env`); anything else through the full settings and their errors."""
-    values = peek("COBRO_LANGUAGE", "COBRO_COUNTRY", "COBRO_TIMEZONE")
-    lang = values.get("COBRO_LANGUAGE", "es")
-    country = values.get("COBRO_COUNTRY", "").strip().upper() or None
-    try:
-        zone = ZoneInfo(values.get("COBRO_TIMEZONE") or local_timezone_name())
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = None
-    if zone is not None and lang in ("es", "en") and (country is None or _has_holidays(country)):
-        return DateSettings("es" if lang == "es" else "en", country, zone)
+    plain = plain_date_settings()
+    if plain is not None:
+        return plain
     settings = settings_or_exit()
     return DateSettings(settings.cobro_language, settings.cobro_country, settings.tz)
-
-
-def _has_holidays(country: str) -> bool:
-    import holidays
-
-    return country in holidays.list_supported_countries()
 
 
 def parse_dates(
     settings: DateSettings, phrases: Iterable[str], *, now: str | None, tz: str | None
 ) -> bool:
-    """`cobro parse-date`: one JSON object per phrase; False when any was refused (a typo
-    too: its line has `"suggestion"`, the phrase corrected, and no date)."""
-    from bot.core.calendar import BusinessCalendar
-    from bot.core.dates import parse
-
+    """`cobro parse-date` with its options: one JSON object per phrase; False when any was
+    refused (see bot.core.entry, which answers the plain case before typer loads)."""
     lang = settings.cobro_language
     try:
         zone = ZoneInfo(tz) if tz else settings.tz
     except (ZoneInfoNotFoundError, ValueError):
         fail(t("cli.bad_tz", lang, value=tz))
     moment = parse_moment(now, zone, lang) or datetime.now(zone)
-    calendar = BusinessCalendar(settings.cobro_country)
-    all_read = True
-    for phrase in phrases:
-        if not phrase.strip():
-            continue
-        reading = parse(phrase, moment, zone, calendar=calendar)
-        all_read &= reading.error is None
-        record = {
-            "text": phrase,
-            "date": reading.date.isoformat() if reading.date else None,
-            "time": reading.time.strftime("%H:%M") if reading.time else None,
-            "error": reading.reason(lang) if reading.error else None,
-            "suggestion": reading.suggestion,
-            "past": reading.past,
-            "read": reading.read or None,
-            "words": reading.in_words(lang) if reading.date else None,
-            "business_day": calendar.is_business_day(reading.date) if reading.date else None,
-        }
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
-    return all_read
+    return print_readings(settings, phrases, moment, zone)
