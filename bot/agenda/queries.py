@@ -213,9 +213,16 @@ def _facts_of(
 
 
 def enrich(
-    session: Session, calls: list[DueCall], facts: dict[int, Facts], day: date, policy: Policy
+    session: Session,
+    calls: list[DueCall],
+    facts: dict[int, Facts],
+    day: date,
+    policy: Policy,
+    *,
+    ranked: bool = False,
 ) -> None:
-    """What the collector needs on screen, fetched only for the calls shown."""
+    """What the collector needs on screen, fetched only for the calls shown (`ranked`: the
+    calls came from the due index with their customer's rank already)."""
     if not calls:
         return
     ids = [c.customer_id for c in calls]
@@ -256,12 +263,16 @@ def enrich(
         notes[customer_id] = LastNote(
             at, author, spoke_with, category.value if category else None, excuse, agreement, count
         )
-    ranks = {
-        customer_id: rank
-        for customer_id, rank in session.execute(
-            select(Customer.id, Customer.rank).where(in_ids(session, Customer.id, ids))
-        )
-    }
+    ranks = (
+        {}
+        if ranked
+        else {
+            customer_id: rank.value if rank else None
+            for customer_id, rank in session.execute(
+                select(Customer.id, Customer.rank).where(in_ids(session, Customer.id, ids))
+            )
+        }
+    )
     for call in calls:
         f = facts[call.customer_id]
         customer = f.customer
@@ -286,8 +297,8 @@ def enrich(
             call.window = (customer.call_start, customer.call_end)
         call.timezone = customer.timezone
         call.last_note = notes.get(call.customer_id)
-        rank = ranks.get(call.customer_id)
-        call.rank = rank.value if rank else None
+        if not ranked:
+            call.rank = ranks.get(call.customer_id)
         if f.last_attempt is not None:
             call.last_contact = f.last_attempt.astimezone(policy.tz).date()
         call.promises_made = len(f.promises)

@@ -63,7 +63,8 @@ def compute_agendas(
     if details:
         calls = [call for cid in collector_ids for call in shown[cid]]
         ids = sorted({call.customer_id for call in calls})
-        queries.enrich(session, calls, queries.facts_for(session, ids, day, policy), day, policy)
+        facts = queries.facts_for(session, ids, day, policy)
+        queries.enrich(session, calls, facts, day, policy, ranked=True)
     return agendas
 
 

@@ -390,13 +390,21 @@ def due_calls(
     if len(collector_ids) <= _FEW:
         for cid in collector_ids:
             mine = (DueEntry.collector_id == cid, *due_today)
-            rows = session.execute(
-                select(*DueEntry.__table__.c).where(*mine).order_by(*order).limit(capacity)
-            ).mappings()
-            shown[cid] = [_call_of(row) for row in rows]
-            totals[cid] = (
-                session.scalar(select(func.count()).select_from(DueEntry).where(*mine)) or 0
+            # The count rides along as a subquery run once: one round trip, not two.
+            total = select(func.count()).select_from(DueEntry).where(*mine).scalar_subquery()
+            rows = (
+                session.execute(
+                    select(*DueEntry.__table__.c, Customer.rank, total.label("total"))
+                    .join(Customer, Customer.id == DueEntry.customer_id)
+                    .where(*mine)
+                    .order_by(*order)
+                    .limit(max(capacity, 1))
+                )
+                .mappings()
+                .all()
             )
+            shown[cid] = [_call_of(row) for row in rows[:capacity]]
+            totals[cid] = rows[0]["total"] if rows else 0
         return shown, totals
     ranked = (
         select(
@@ -409,7 +417,10 @@ def due_calls(
     )
     c = ranked.c
     for row in session.execute(
-        select(ranked).where(c.n <= capacity).order_by(c.collector_id, c.n)
+        select(ranked, Customer.rank)
+        .join(Customer, Customer.id == c.customer_id)
+        .where(c.n <= capacity)
+        .order_by(c.collector_id, c.n)
     ).mappings():
         totals[row["collector_id"]] = row["total"]
         shown[row["collector_id"]].append(_call_of(row))
@@ -434,4 +445,5 @@ def _call_of(row: Any) -> DueCall:
         promise_date=row["promise_date"],
         task_id=row["task_id"],
         task_text=row["task_text"],
+        rank=row["rank"].value if row["rank"] else None,
     )
