@@ -163,8 +163,18 @@ def test_a_proposal_never_overwrites_a_step_the_collector_wrote() -> None:
         typed_task="Ofrecer un plan de pagos",
         typed_due="mañana",
         last_suggestion="Ofrecer un plan de pagos",
+        last_due="mañana",
     )
     assert replaced == ("Enviar copia de la factura", "martes 24 de noviembre", True)
+    # the task left as proposed, but a date typed under it ("a las 10"): the date stays
+    dated = suggested_next_step(
+        proposal,
+        typed_task="Ofrecer un plan de pagos",
+        typed_due="a las 10",
+        last_suggestion="Ofrecer un plan de pagos",
+        last_due="mañana",
+    )
+    assert dated == ("Enviar copia de la factura", "a las 10", True)
 
 
 def test_an_agreement_proposes_its_installments() -> None:
