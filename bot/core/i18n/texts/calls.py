@@ -489,7 +489,7 @@ TEXTS |= {
     "card.add_task": {"es": "Añadir tarea", "en": "Add a task"},
     "card.add_payment": {"es": "Registrar pago", "en": "Record a payment"},
     "card.export": {"es": "Exportar historial", "en": "Export history"},
-    "card.collector": {"es": "Cobrador: {name}", "en": "Collector: {name}"},
+    "card.collector": {"es": "Cobranza a cargo de {name}", "en": "Collector: {name}"},
     "card.no_collector": {"es": "Sin responsable de cobranza", "en": "No collector assigned"},
     "card.balance": {"es": "*Saldo:* {balance}", "en": "*Balance:* {balance}"},
     "card.step": {"es": "*Paso de cobranza:* {step}", "en": "*Dunning step:* {step}"},
