@@ -210,6 +210,18 @@ def propose_plan(
     return plan
 
 
+def amounts_in(agreement: str | None) -> list[Decimal]:
+    """The amounts an agreement names with their date words ("Paga 5 mil el viernes"),
+    not counting "el resto"."""
+    found = []
+    for match in _INSTALLMENT.finditer(agreement or ""):
+        raw = match.group("amount")
+        value = None if fold(raw).startswith(("el", "lo", "the")) else parse_amount(raw)
+        if value is not None:
+            found.append(value)
+    return found
+
+
 @dataclass(frozen=True)
 class MessageReading:
     """What a message typed after a call says, as suggestions for the call modal."""

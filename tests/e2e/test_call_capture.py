@@ -420,6 +420,26 @@ def test_a_date_typed_under_a_proposed_step_stays_and_is_what_is_stored(bot: Har
         assert check.due_time is not None and check.due_time.hour == 10
 
 
+def test_the_balance_left_in_the_amount_is_not_stored_when_the_agreement_names_another(
+    bot: Harness,
+) -> None:
+    """ "Paga 1,200 el viernes" with the amount field left at the balance it shows: nobody
+    said the balance, so nothing is stored and the amount field asks for it."""
+    _seed(bot)
+    view = _modal(bot)
+    answers = {**NOTE, "agreement": "Paga 1,200 el viernes por transferencia"}
+    reply = json.loads(bot.slack.submit("U0ANA", view, answers).text())
+    assert reply["response_action"] == "errors"
+    assert "El acuerdo dice $1,200.00" in reply["errors"]["promise_amount"]
+    assert "$2,000.00" in reply["errors"]["promise_amount"]
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []
+    typed = {**answers, "promise_amount": "1,200"}
+    assert bot.slack.submit("U0ANA", view, typed).text() == ""
+    with bot.db() as s:
+        assert [str(p.amount) for p in s.scalars(select(PaymentPromise))] == ["1200.00"]
+
+
 def test_moving_a_promise_moves_its_check_and_is_a_renegotiation(bot: Harness) -> None:
     customer_id = _seed(bot)
     view = _modal(bot)

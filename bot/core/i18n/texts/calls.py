@@ -631,6 +631,10 @@ TEXTS |= {
         "es": ":warning: {total} es más que el saldo abierto ({balance}): {credit} quedarían como saldo a favor del cliente. Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
         "en": ":warning: {total} is more than the open balance ({balance}): {credit} would stay as the customer's credit. If that is right, press Save again; if not, fix the amount.",
     },
+    "call.amount_not_said": {
+        "es": "El acuerdo dice {said}, pero aquí quedó el saldo ({balance}), que nadie escribió. Escribe el monto que prometió el cliente.",
+        "en": "The agreement says {said}, but the balance ({balance}) was left here and nobody typed it. Type the amount the customer promised.",
+    },
     "call.above_balance": {
         "es": ":warning: {total} es más que el saldo abierto ({balance}). Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
         "en": ":warning: {total} is more than the open balance ({balance}). If that is right, press Save again; if not, fix the amount.",
