@@ -82,7 +82,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "outcome.answered": {"es": "Contestó el contacto", "en": "The contact answered"},
     "outcome.third_party": {"es": "Contestó otra persona", "en": "Someone else answered"},
     "outcome.no_answer": {"es": "No contestó", "en": "No answer"},
-    "outcome.message_left": {"es": "Buzón o mensaje dejado", "en": "Voicemail or message left"},
+    "outcome.message_left": {"es": "Recado o mensaje de voz", "en": "Voicemail or message left"},
     "outcome.wrong_number": {"es": "Número equivocado", "en": "Wrong number"},
     "method.transfer": {"es": "Transferencia", "en": "Transfer"},
     "method.deposit": {"es": "Depósito", "en": "Deposit"},
