@@ -210,11 +210,14 @@ def propose_plan(
     return plan
 
 
-def amounts_in(agreement: str | None) -> list[Decimal]:
-    """The amounts an agreement names with their date words ("Paga 5 mil el viernes"),
-    not counting "el resto"."""
+def amounts_in(agreement: str | None, now: datetime, policy: Policy) -> list[Decimal]:
+    """The amounts an agreement names with a readable date after them ("Paga 5 mil el
+    viernes"; not "3 facturas"), not counting "el resto"."""
     found = []
     for match in _INSTALLMENT.finditer(agreement or ""):
+        words = match.group("when").strip(" .")
+        if not dates.parse(words, now, policy.tz, calendar=policy.calendar).ok:
+            continue
         raw = match.group("amount")
         value = None if fold(raw).startswith(("el", "lo", "the")) else parse_amount(raw)
         if value is not None:

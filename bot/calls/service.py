@@ -163,12 +163,18 @@ def check_submission(
         plan = propose_plan(form.agreement, balance, now, policy)
         if len(plan) > max(len(checked.promises), 1):
             raise PlanInAgreement(count=len(plan))
-    _amount_said(checked, form, balance, currency, actor.lang(lang))
+    _amount_said(checked, form, balance, currency, actor.lang(lang), now, policy)
     return assignee, supervisor, checked, currency
 
 
 def _amount_said(
-    checked: CheckedCall, form: CallForm, balance: Decimal, currency: str, lang: Lang
+    checked: CheckedCall,
+    form: CallForm,
+    balance: Decimal,
+    currency: str,
+    lang: Lang,
+    now: datetime,
+    policy: Policy,
 ) -> None:
     """The promised amount left at the balance the modal shows, while the agreement names
     another one ("Paga 5 mil el viernes"): nobody said the balance, so it is not stored;
@@ -176,7 +182,7 @@ def _amount_said(
     if not (checked.talked and len(checked.promises) == 1) or changed_amount(form):
         return
     promised = checked.promises[0][0]
-    said = amounts_in(form.agreement)
+    said = amounts_in(form.agreement, now, policy)
     if promised == balance and len(said) == 1 and said[0] != promised:
         message = t(
             "call.amount_not_said",

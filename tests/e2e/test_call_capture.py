@@ -427,7 +427,7 @@ def test_the_balance_left_in_the_amount_is_not_stored_when_the_agreement_names_a
     said the balance, so nothing is stored and the amount field asks for it."""
     _seed(bot)
     view = _modal(bot)
-    answers = {**NOTE, "agreement": "Paga 1,200 el viernes por transferencia"}
+    answers = {**NOTE, "agreement": "Paga 1,200 el viernes, por transferencia"}
     reply = json.loads(bot.slack.submit("U0ANA", view, answers).text())
     assert reply["response_action"] == "errors"
     assert "El acuerdo dice $1,200.00" in reply["errors"]["promise_amount"]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.calls.proposals import (
+    amounts_in,
     propose_next_step,
     propose_plan,
     propose_retry,
@@ -220,3 +221,9 @@ def test_amounts_in_words_are_installments_too(agreement: str, first: Decimal | 
         (first, "el viernes"),
         (Decimal("58100") - first, "a fin de mes"),
     ]
+
+
+def test_the_amounts_an_agreement_names_are_those_with_a_date() -> None:
+    assert amounts_in("Paga 5 mil el viernes", NOW, POLICY) == [Decimal("5000")]
+    assert amounts_in("Tiene 3 facturas, paga el viernes", NOW, POLICY) == []
+    assert amounts_in("20 mil el viernes y el resto el 15", NOW, POLICY) == [Decimal("20000")]
