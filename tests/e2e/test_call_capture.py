@@ -395,6 +395,7 @@ def test_a_plan_in_the_agreement_replaces_the_balance_left_in_the_first_amount(
     assert _input(shown, "promise_date")["element"]["initial_value"] == "el viernes"
     assert _input(shown, "promise_amount_2")["element"]["initial_value"] == "800.00"
     assert "⚠️" not in json.dumps(shown, ensure_ascii=False)  # no total above the balance
+    assert "Se registrará: $1,200.00" in _echo(shown, "promise_amount")  # said, as the others
 
 
 def test_a_date_typed_under_a_proposed_step_stays_and_is_what_is_stored(bot: Harness) -> None:
