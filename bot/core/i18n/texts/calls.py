@@ -347,6 +347,7 @@ TEXTS |= {
         },
     },
     "tasks.title": {"es": "Mis tareas pendientes", "en": "My open tasks"},
+    "tasks.overdue": {"es": " · :hourglass: vencida", "en": " · :hourglass: overdue"},
     "tasks.none": {
         "es": "No tienes tareas pendientes. :tada:",
         "en": "You have no open tasks. :tada:",
