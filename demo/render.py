@@ -32,6 +32,11 @@ _EMOJI = {
     ":wave:": "👋",
     ":phone:": "📞",
     ":star:": "⭐",
+    ":clipboard:": "📋",
+    ":file_folder:": "📁",
+    ":no_entry:": "⛔",
+    ":pencil2:": "✏️",
+    ":pushpin:": "📌",
 }
 _EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
 

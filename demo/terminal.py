@@ -176,9 +176,14 @@ class ScriptAnswers:
         value = choose(block, typed, self.session)
         if value is None:
             self.console.print(
-                Text(f"  ✗ «{typed}» no es una opción de {block['block_id']}", style="red")
+                Text(f"  ✗ «{typed}» no es una opción de «{_label_of(block)}»", style="red")
             )
         return value
+
+
+def _label_of(block: dict[str, Any]) -> str:
+    """The field as the person sees it (its label), not its block id."""
+    return str((block.get("label") or {}).get("text") or block["block_id"])
 
 
 def handle(line: str, session: DemoSession, console: Console) -> bool:

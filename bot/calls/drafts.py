@@ -24,7 +24,7 @@ from bot.calls.proposals import (
 from bot.calls.rules import MAX_INSTALLMENTS
 from bot.core import dates
 from bot.core.i18n import Lang
-from bot.core.money import amount_text
+from bot.core.money import amount_text, parse_amount
 from bot.core.policy import Policy
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory
 from bot.customers.rules import Reach
@@ -103,6 +103,7 @@ def redraft(
         typed_task=values.get("task"),
         typed_due=values.get("task_due"),
         last_suggestion=draft.suggestion,
+        last_due=draft.suggestion_due,
     )
     if changed:
         values["task"], values["task_due"] = task, due
@@ -125,7 +126,12 @@ def redraft(
         values=values,
         installments=installments,
         suggestion=(task or "") if changed else draft.suggestion,
-        suggestion_due=(due or "") if changed else draft.suggestion_due,
+        # what cobro proposed, not a date the collector typed under it
+        suggestion_due=(
+            (proposal.when_words if proposal is not None else due or "")
+            if changed
+            else draft.suggestion_due
+        ),
         revision=draft.revision + (1 if changed else 0),
         echo=echo,
     )
@@ -156,10 +162,15 @@ def _plan_from_agreement(
     if len(plan) < 2 or any(values.get(f"promise_date_{n}") for n in range(2, installments + 1)):
         return values, installments
     filled = dict(values)
+    # The first amount shows the balance until the collector types one: left so, it is
+    # not theirs, and "20 mil el viernes y el resto el 15" would promise the balance twice.
+    first = parse_amount(values.get("promise_amount") or "")
+    first_typed = first is not None and first != customer.balance
     for n, item in enumerate(plan[:MAX_INSTALLMENTS], start=1):
         amount_id = "promise_amount" if n == 1 else f"promise_amount_{n}"
         date_id = "promise_date" if n == 1 else f"promise_date_{n}"
-        if n > 1 or not filled.get("promise_date"):
+        if n > 1 or not first_typed:
             filled[amount_id] = amount_text(item.amount)
+        if n > 1 or not filled.get("promise_date"):
             filled[date_id] = item.when_words
     return filled, max(installments, min(len(plan), MAX_INSTALLMENTS))

@@ -143,16 +143,20 @@ def suggested_next_step(
     typed_task: str | None,
     typed_due: str | None,
     last_suggestion: str | None,
+    last_due: str | None = None,
 ) -> tuple[str | None, str | None, bool]:
     """The task and its date to show: the proposal, unless the collector already wrote a
-    step of their own (never overwrite what a person typed). The flag says whether the
-    fields change."""
+    step of their own (never overwrite what a person typed). A date they typed under a
+    proposed task ("a las 10") stays too: only the task's words are proposed again. The
+    flag says whether the fields change."""
     if typed_task and typed_task != last_suggestion:
         return typed_task, typed_due, False
     if proposal is None:
         return typed_task, typed_due, False
-    changed = (proposal.text, proposal.when_words) != (typed_task, typed_due)
-    return proposal.text, proposal.when_words, changed
+    own_due = bool(typed_due and typed_due.strip() != (last_due or "").strip())
+    due = typed_due if own_due else proposal.when_words
+    changed = (proposal.text, due) != (typed_task, typed_due)
+    return proposal.text, due, changed
 
 
 # "20.000 mañana y el resto a fin de mes", "5,000 el viernes, 5,000 el 15": an amount (or
@@ -204,6 +208,21 @@ def propose_plan(
             return []
         plan.append(Installment(value, words))
     return plan
+
+
+def amounts_in(agreement: str | None, now: datetime, policy: Policy) -> list[Decimal]:
+    """The amounts an agreement names with a readable date after them ("Paga 5 mil el
+    viernes"; not "3 facturas"), not counting "el resto"."""
+    found = []
+    for match in _INSTALLMENT.finditer(agreement or ""):
+        words = match.group("when").strip(" .")
+        if not dates.parse(words, now, policy.tz, calendar=policy.calendar).ok:
+            continue
+        raw = match.group("amount")
+        value = None if fold(raw).startswith(("el", "lo", "the")) else parse_amount(raw)
+        if value is not None:
+            found.append(value)
+    return found
 
 
 @dataclass(frozen=True)

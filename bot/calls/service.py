@@ -16,7 +16,7 @@ from bot.calls import queries
 from bot.calls.drafts import CallDraft, Change, redraft
 from bot.calls.drafts import Customer as DraftCustomer
 from bot.calls.notes import note_hashtags
-from bot.calls.proposals import propose_next_step, propose_plan, propose_retry
+from bot.calls.proposals import amounts_in, propose_next_step, propose_plan, propose_retry
 from bot.calls.rules import (
     CallForm,
     CheckedCall,
@@ -24,14 +24,16 @@ from bot.calls.rules import (
     PlanInAgreement,
     PromiseEcho,
     TaskEcho,
+    changed_amount,
     check_above_balance,
     check_call,
     disputed_numbers,
     task_text_for,
 )
 from bot.core.db import Db, transaction
-from bot.core.errors import NotOnTeam, SaveFailed
+from bot.core.errors import FormRejected, NotOnTeam, SaveFailed
 from bot.core.i18n import Lang, t
+from bot.core.money import money
 from bot.core.policy import Policy
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory
 from bot.customers import queries as customers
@@ -161,7 +163,34 @@ def check_submission(
         plan = propose_plan(form.agreement, balance, now, policy)
         if len(plan) > max(len(checked.promises), 1):
             raise PlanInAgreement(count=len(plan))
+    _amount_said(checked, form, balance, currency, actor.lang(lang), now, policy)
     return assignee, supervisor, checked, currency
+
+
+def _amount_said(
+    checked: CheckedCall,
+    form: CallForm,
+    balance: Decimal,
+    currency: str,
+    lang: Lang,
+    now: datetime,
+    policy: Policy,
+) -> None:
+    """The promised amount left at the balance the modal shows, while the agreement names
+    another one ("Paga 5 mil el viernes"): nobody said the balance, so it is not stored;
+    the field asks for the amount."""
+    if not (checked.talked and len(checked.promises) == 1) or changed_amount(form):
+        return
+    promised = checked.promises[0][0]
+    said = amounts_in(form.agreement, now, policy)
+    if promised == balance and len(said) == 1 and said[0] != promised:
+        message = t(
+            "call.amount_not_said",
+            lang,
+            said=money(said[0], currency, lang),
+            balance=money(promised, currency, lang),
+        )
+        raise FormRejected({"promise_amount": message})
 
 
 def _step_still_proposed(

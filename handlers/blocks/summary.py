@@ -39,7 +39,7 @@ def collector_line(line: CollectorLine, summary: DigestSummary, lang: Lang) -> s
     if summary.yesterday is not None:
         day = format_date(summary.yesterday, "EEE d MMM", locale=locale_for(lang))
         if line.planned_yesterday is None:
-            yesterday = t("summary.yesterday_no_plan", lang, day=day, done=line.done_yesterday)
+            yesterday = t("summary.yesterday_no_plan", lang, day=day, count=line.done_yesterday)
         else:
             yesterday = t(
                 "summary.yesterday",

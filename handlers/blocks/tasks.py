@@ -17,13 +17,15 @@ TASKS_PER_MESSAGE = 20  # two blocks a task and a header: well under Slack's 50
 
 
 def _line(task: TaskView, lang: Lang, today: date) -> str:
-    return t(
+    line = t(
         "tasks.line",
         lang,
         task=escape(task.text),
         customer=escape(task.customer) if task.customer else t("task.no_customer", lang),
         when=task.when.in_words(lang, today),
     )
+    # a date gone by reads as one: said, as the morning list says it
+    return line + t("tasks.overdue", lang) if task.when.day < today else line
 
 
 def build_task_list(

@@ -189,7 +189,9 @@ def _drawn(
         plan_offered=plan_offered or meta.plan_offered,
     )
     if warning:
-        state.echo["promise_amount"] = warning
+        # a plan shown as installments still says how its first amount was read
+        reading = state.echo.get("promise_amount", "") if plan_offered else ""
+        state.echo["promise_amount"] = f"{warning}\n{reading}" if reading else warning
     return build_call_modal(
         ctx, lang, me=member.slack_user_id, prefill=prefill_of(draft), state=state
     )

@@ -379,6 +379,68 @@ def test_a_plan_said_in_the_agreement_is_shown_as_installments_before_it_is_save
         ]
 
 
+def test_a_plan_in_the_agreement_replaces_the_balance_left_in_the_first_amount(
+    bot: Harness,
+) -> None:
+    """The first amount shows the balance until one is typed: with only the date typed,
+    "1,200 el viernes y el resto a fin de mes" is 1,200 and 800, not the balance and 800."""
+    _seed(bot)
+    view = _modal(bot)
+    assert _input(view, "promise_amount")["element"]["initial_value"] == "2,000.00"
+    answers = {**NOTE, "agreement": "Paga 1,200 el viernes y el resto a fin de mes"}
+    reply = json.loads(bot.slack.submit("U0ANA", view, answers).text())
+    shown = reply["view"]
+    assert "El acuerdo habla de 2 pagos" in _echo(shown, "promise_amount")
+    assert _input(shown, "promise_amount")["element"]["initial_value"] == "1,200.00"
+    assert _input(shown, "promise_date")["element"]["initial_value"] == "el viernes"
+    assert _input(shown, "promise_amount_2")["element"]["initial_value"] == "800.00"
+    assert "⚠️" not in json.dumps(shown, ensure_ascii=False)  # no total above the balance
+    assert "Se registrará: $1,200.00" in _echo(shown, "promise_amount")  # said, as the others
+
+
+def test_a_date_typed_under_a_proposed_step_stays_and_is_what_is_stored(bot: Harness) -> None:
+    """The step left as cobro proposed it, and "a las 10" typed in its date and Enter: the
+    field keeps "a las 10", the reading under it says 10:00, and that is what is stored."""
+    _seed(bot)
+    view = _modal(bot)
+    answers = {k: v for k, v in NOTE.items() if k not in ("task", "task_due")}
+    bot.slack.change("U0ANA", view, "promise_date", "el viernes", answers)
+    proposed = bot.fake.last_view("views.update")
+    task = _input(proposed, "task")["element"]["initial_value"]
+    assert task.startswith("Verificar")
+    typed = {**answers, "task": task}
+    bot.slack.change("U0ANA", proposed, "task_due", "a las 10", typed)
+    redrawn = bot.fake.last_view("views.update")
+    assert _input(redrawn, "task_due")["element"]["initial_value"] == "a las 10"
+    assert "10:00" in _echo(redrawn, "task_due")
+    answers = {**typed, "task_due": "a las 10"}
+    assert bot.slack.submit("U0ANA", redrawn, answers).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        check = s.scalars(select(Task)).one()
+        assert check.due_time is not None and check.due_time.hour == 10
+
+
+def test_the_balance_left_in_the_amount_is_not_stored_when_the_agreement_names_another(
+    bot: Harness,
+) -> None:
+    """ "Paga 1,200 el viernes" with the amount field left at the balance it shows: nobody
+    said the balance, so nothing is stored and the amount field asks for it."""
+    _seed(bot)
+    view = _modal(bot)
+    answers = {**NOTE, "agreement": "Paga 1,200 el viernes, por transferencia"}
+    reply = json.loads(bot.slack.submit("U0ANA", view, answers).text())
+    assert reply["response_action"] == "errors"
+    assert "El acuerdo dice $1,200.00" in reply["errors"]["promise_amount"]
+    assert "$2,000.00" in reply["errors"]["promise_amount"]
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []
+    typed = {**answers, "promise_amount": "1,200"}
+    assert bot.slack.submit("U0ANA", view, typed).text() == ""
+    with bot.db() as s:
+        assert [str(p.amount) for p in s.scalars(select(PaymentPromise))] == ["1200.00"]
+
+
 def test_moving_a_promise_moves_its_check_and_is_a_renegotiation(bot: Harness) -> None:
     customer_id = _seed(bot)
     view = _modal(bot)

@@ -61,7 +61,7 @@ def test_the_plan_is_kept_and_tomorrows_summary_shows_it_against_what_was_done(
     assert "• Luis Gómez: 1 llamada hoy · lun 30 nov: llamadas, 0 de 1 del plan" in summary
     monday = control.fake.messages_to("C0SUPER")[0].text()
     assert (
-        "vie 27 nov: llamadas registradas, 0 (no se guardó plan)" in monday
+        "vie 27 nov: 0 llamadas registradas (no se guardó plan)" in monday
     )  # before cobro kept plans
 
 

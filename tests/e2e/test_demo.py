@@ -126,3 +126,19 @@ def test_a_script_reaches_fields_a_choice_brings_and_never_drops_a_line(tmp_path
     assert "✗ «monto del pago» no es un campo de este formulario" in out
     assert "✗ el formulario seguía abierto: se cancela sin guardar" in out
     assert "Jorge (Recepción)" in out.split("/cobro cliente C-1001")[-1]  # the command ran
+
+
+def test_every_emoji_the_texts_use_is_drawn_in_the_terminal() -> None:
+    """The terminal draws Slack's :codes: from a table; one missing is silently dropped
+    (" Tus pendientes de hoy" without its 📋)."""
+    import re
+
+    from bot.core.i18n import catalog
+    from demo.render import _EMOJI
+
+    used: set[str] = set()
+    for entry in catalog().values():
+        for value in (entry["es"], entry["en"]):
+            for text in value.values() if isinstance(value, dict) else [value]:
+                used |= set(re.findall(r"(?<![\d:]):[a-z][a-z0-9_+-]*:(?![\d])", text))
+    assert sorted(used - set(_EMOJI)) == []

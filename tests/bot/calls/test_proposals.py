@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.calls.proposals import (
+    amounts_in,
     propose_next_step,
     propose_plan,
     propose_retry,
@@ -163,8 +164,18 @@ def test_a_proposal_never_overwrites_a_step_the_collector_wrote() -> None:
         typed_task="Ofrecer un plan de pagos",
         typed_due="mañana",
         last_suggestion="Ofrecer un plan de pagos",
+        last_due="mañana",
     )
     assert replaced == ("Enviar copia de la factura", "martes 24 de noviembre", True)
+    # the task left as proposed, but a date typed under it ("a las 10"): the date stays
+    dated = suggested_next_step(
+        proposal,
+        typed_task="Ofrecer un plan de pagos",
+        typed_due="a las 10",
+        last_suggestion="Ofrecer un plan de pagos",
+        last_due="mañana",
+    )
+    assert dated == ("Enviar copia de la factura", "a las 10", True)
 
 
 def test_an_agreement_proposes_its_installments() -> None:
@@ -210,3 +221,9 @@ def test_amounts_in_words_are_installments_too(agreement: str, first: Decimal | 
         (first, "el viernes"),
         (Decimal("58100") - first, "a fin de mes"),
     ]
+
+
+def test_the_amounts_an_agreement_names_are_those_with_a_date() -> None:
+    assert amounts_in("Paga 5 mil el viernes", NOW, POLICY) == [Decimal("5000")]
+    assert amounts_in("Tiene 3 facturas, paga el viernes", NOW, POLICY) == []
+    assert amounts_in("20 mil el viernes y el resto el 15", NOW, POLICY) == [Decimal("20000")]

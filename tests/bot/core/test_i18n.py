@@ -75,7 +75,7 @@ def test_roles_are_said_without_a_gender() -> None:
         supervisor=t("team.supervised_by", "es", supervisor="Sara Jiménez"),
     )
     assert line == "Ana Pérez · cobranza · supervisión a cargo de Sara Jiménez"
-    gendered = re.compile(r"\b(cobrador|cobradores|supervisores|administradores)\b")
+    gendered = re.compile(r"\b(cobrador|cobradores|supervisores|administradores)\b", re.IGNORECASE)
     spanish = [
         text
         for key, entry in catalog().items()

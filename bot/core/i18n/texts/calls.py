@@ -82,7 +82,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "outcome.answered": {"es": "Contestó el contacto", "en": "The contact answered"},
     "outcome.third_party": {"es": "Contestó otra persona", "en": "Someone else answered"},
     "outcome.no_answer": {"es": "No contestó", "en": "No answer"},
-    "outcome.message_left": {"es": "Buzón o mensaje dejado", "en": "Voicemail or message left"},
+    "outcome.message_left": {"es": "Recado o mensaje de voz", "en": "Voicemail or message left"},
     "outcome.wrong_number": {"es": "Número equivocado", "en": "Wrong number"},
     "method.transfer": {"es": "Transferencia", "en": "Transfer"},
     "method.deposit": {"es": "Depósito", "en": "Deposit"},
@@ -347,6 +347,7 @@ TEXTS |= {
         },
     },
     "tasks.title": {"es": "Mis tareas pendientes", "en": "My open tasks"},
+    "tasks.overdue": {"es": " · :hourglass: vencida", "en": " · :hourglass: overdue"},
     "tasks.none": {
         "es": "No tienes tareas pendientes. :tada:",
         "en": "You have no open tasks. :tada:",
@@ -489,7 +490,7 @@ TEXTS |= {
     "card.add_task": {"es": "Añadir tarea", "en": "Add a task"},
     "card.add_payment": {"es": "Registrar pago", "en": "Record a payment"},
     "card.export": {"es": "Exportar historial", "en": "Export history"},
-    "card.collector": {"es": "Cobrador: {name}", "en": "Collector: {name}"},
+    "card.collector": {"es": "Cobranza a cargo de {name}", "en": "Collector: {name}"},
     "card.no_collector": {"es": "Sin responsable de cobranza", "en": "No collector assigned"},
     "card.balance": {"es": "*Saldo:* {balance}", "en": "*Balance:* {balance}"},
     "card.step": {"es": "*Paso de cobranza:* {step}", "en": "*Dunning step:* {step}"},
@@ -630,6 +631,10 @@ TEXTS |= {
     "payment.above_balance": {
         "es": ":warning: {total} es más que el saldo abierto ({balance}): {credit} quedarían como saldo a favor del cliente. Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
         "en": ":warning: {total} is more than the open balance ({balance}): {credit} would stay as the customer's credit. If that is right, press Save again; if not, fix the amount.",
+    },
+    "call.amount_not_said": {
+        "es": "El acuerdo dice {said}, pero aquí quedó el saldo ({balance}), que nadie escribió. Escribe el monto que prometió el cliente.",
+        "en": "The agreement says {said}, but the balance ({balance}) was left here and nobody typed it. Type the amount the customer promised.",
     },
     "call.above_balance": {
         "es": ":warning: {total} es más que el saldo abierto ({balance}). Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",

@@ -27,8 +27,14 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": " · {day}: plan {planned}, done {done}",
     },
     "summary.yesterday_no_plan": {
-        "es": " · {day}: llamadas registradas, {done} (no se guardó plan)",
-        "en": " · {day}: done {done} (no plan was kept)",
+        "es": {
+            "one": " · {day}: {count} llamada registrada (no se guardó plan)",
+            "other": " · {day}: {count} llamadas registradas (no se guardó plan)",
+        },
+        "en": {
+            "one": " · {day}: {count} call logged (no plan was kept)",
+            "other": " · {day}: {count} calls logged (no plan was kept)",
+        },
     },
     "summary.yesterday_head": {
         "es": "Hoy, y el día hábil anterior ({day}) planeado frente a hecho:",
