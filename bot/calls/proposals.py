@@ -159,18 +159,24 @@ def suggested_next_step(
     return proposal.text, due, changed
 
 
-# "20.000 mañana y el resto a fin de mes", "5,000 el viernes, 5,000 el 15": an amount (or
-# "el resto") followed by its date words, up to the next separator.
 # An amount as people write it in an agreement: digits, "10 mil", "1.5 millones", "medio
 # millón", with or without the currency's name after it; or the rest of the balance.
 _SCALE = r"(?:\s*(?:mil|millones|millón|millon|k)\b)?"
-_INSTALLMENT = re.compile(
+_AMOUNT = (
     r"(?P<amount>\$?\s*\d[\d.,\s]*\d" + _SCALE + r"|\$?\s*\d" + _SCALE + r"|medio\s+mill[oó]n"
     r"|el\s+resto|lo\s+que\s+falta|the\s+rest)"
-    r"(?:\s+(?:pesos|mxn|cop|eur|euros|d[oó]lares|usd))?\s+"
-    r"(?P<when>.+?)(?=\s*(?:,|;|\by\b|\band\b|$))",
+    r"(?:\s+(?:pesos|mxn|cop|eur|euros|d[oó]lares|usd))?"
+)
+# "20.000 mañana y el resto a fin de mes", "5,000 el viernes, 5,000 el 15": an amount (or
+# "el resto") followed by its date words, up to the next separator.
+_INSTALLMENT = re.compile(
+    _AMOUNT + r"\s+(?P<when>.+?)(?=\s*(?:,|;|\by\b|\band\b|$))",
     re.IGNORECASE,
 )
+# "Transfiere mañana 20,000": the date words first, the amount closing the part.
+_AMOUNT_LAST = re.compile(r"(?P<when>.+?)\s+" + _AMOUNT + r"\s*[.!]?$", re.IGNORECASE)
+# The parts of an agreement: a comma that is not a thousands separator, a semicolon, "y".
+_PARTS = re.compile(r"\s*(?:,(?!\d)|;|\by\b|\band\b)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -179,25 +185,53 @@ class Installment:
     when_words: str
 
 
+def _is_rest(raw: str) -> bool:
+    return fold(raw).startswith(("el", "lo", "the"))
+
+
+def _said_installments(
+    text: str, now: datetime, policy: Policy
+) -> list[tuple[Decimal | None, str]] | None:
+    """Each amount (None: "el resto") the agreement names with a readable date, in order,
+    the amount before its date or after it; None when an amount next to a date cannot be
+    read (the collector types the plan then)."""
+    found: list[tuple[Decimal | None, str]] = []
+    for part in _PARTS.split(text):
+        read_here = False
+        for match in _INSTALLMENT.finditer(part):
+            words = match.group("when").strip(" .")
+            if not dates.parse(words, now, policy.tz, calendar=policy.calendar).ok:
+                continue
+            raw = match.group("amount")
+            amount = None if _is_rest(raw) else parse_amount(raw)
+            if amount is None and not _is_rest(raw):
+                return None
+            found.append((amount, words))
+            read_here = True
+        if read_here:
+            continue
+        last = _AMOUNT_LAST.fullmatch(part.strip())
+        if last is None:
+            continue
+        reading = dates.find(last.group("when"), now, policy.tz, calendar=policy.calendar)
+        if not reading.ok or reading.date is None or not reading.read:
+            continue
+        raw = last.group("amount")
+        amount = None if _is_rest(raw) else parse_amount(raw)
+        if amount is None and not _is_rest(raw):
+            return None
+        found.append((amount, reading.read))
+    return found
+
+
 def propose_plan(
     agreement: str | None, balance: Decimal, now: datetime, policy: Policy
 ) -> list[Installment]:
     """The installments an agreement speaks of, when it speaks of two or more, each with
     an amount and a readable date ("el resto" is what the others leave of the balance).
     Anything unclear proposes nothing: the collector types the plan."""
-    text = agreement or ""
-    found: list[tuple[Decimal | None, str]] = []
-    for match in _INSTALLMENT.finditer(text):
-        words = match.group("when").strip(" .")
-        reading = dates.parse(words, now, policy.tz, calendar=policy.calendar)
-        if not reading.ok:
-            continue
-        raw = match.group("amount")
-        amount = None if fold(raw).startswith(("el", "lo", "the")) else parse_amount(raw)
-        if amount is None and not fold(raw).startswith(("el", "lo", "the")):
-            return []
-        found.append((amount, words))
-    if len(found) < 2 or sum(1 for amount, _ in found if amount is None) > 1:
+    found = _said_installments(agreement or "", now, policy)
+    if found is None or len(found) < 2 or sum(1 for amount, _ in found if amount is None) > 1:
         return []
     named = sum((amount for amount, _ in found if amount is not None), Decimal(0))
     rest = balance - named
@@ -211,18 +245,10 @@ def propose_plan(
 
 
 def amounts_in(agreement: str | None, now: datetime, policy: Policy) -> list[Decimal]:
-    """The amounts an agreement names with a readable date after them ("Paga 5 mil el
-    viernes"; not "3 facturas"), not counting "el resto"."""
-    found = []
-    for match in _INSTALLMENT.finditer(agreement or ""):
-        words = match.group("when").strip(" .")
-        if not dates.parse(words, now, policy.tz, calendar=policy.calendar).ok:
-            continue
-        raw = match.group("amount")
-        value = None if fold(raw).startswith(("el", "lo", "the")) else parse_amount(raw)
-        if value is not None:
-            found.append(value)
-    return found
+    """The amounts an agreement names with a readable date beside them ("Paga 5 mil el
+    viernes", "transfiere mañana 20,000"; not "3 facturas"), not counting "el resto"."""
+    found = _said_installments(agreement or "", now, policy) or []
+    return [amount for amount, _ in found if amount is not None]
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,9 @@ def test_the_scripted_story(tmp_path: Path) -> None:
         "✗ ¿Por qué no ha pagado?: ¿Por qué no ha pagado? Escribe la razón",  # a bad note
         "💡 Próximo paso: ¿qué harás?: Llamar para saber si el pago ya fue aprobado",
         "✅ Llamada a Ferretería López registrada",
-        "Promesa: $20,000.00 el martes 24 de noviembre · Transferencia",
+        "Plan de pagos: 2 cuotas, $53,450.00 en total · Transferencia",  # "y el resto…"
+        "• Cuota 1: $20,000.00 el martes 24 de noviembre",
+        "• Cuota 2: $33,450.00 el lunes 30 de noviembre",
         "↳ en el hilo de la confirmación",  # the broken promise, in the call's thread
         "Promesa incumplida: Ferretería López prometió $20,000.00",
         "Ahora eres Sara Jiménez.",

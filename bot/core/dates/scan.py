@@ -121,6 +121,8 @@ class Scan:
 
     def group_start(self, i: int) -> bool:
         """Token i begins a run of characters ("15/12" but not the "15" of "F-2026-15")."""
+        if i >= self.n:  # nothing left after the words skipped ("el" alone)
+            return False
         return i == 0 or self.toks[i].space or self.toks[i - 1].text in "(«\"'¿¡[“"
 
     def group_end(self, j: int) -> bool:

@@ -227,3 +227,33 @@ def test_the_amounts_an_agreement_names_are_those_with_a_date() -> None:
     assert amounts_in("Paga 5 mil el viernes", NOW, POLICY) == [Decimal("5000")]
     assert amounts_in("Tiene 3 facturas, paga el viernes", NOW, POLICY) == []
     assert amounts_in("20 mil el viernes y el resto el 15", NOW, POLICY) == [Decimal("20000")]
+
+
+@pytest.mark.parametrize(
+    ("agreement", "plan"),
+    [
+        (
+            "Transfiere mañana 20,000 y el resto a fin de mes",
+            [(Decimal("20000"), "mañana"), (Decimal("38100"), "a fin de mes")],
+        ),
+        (
+            "Deposita el viernes $10,000 pesos y el resto el 15",
+            [(Decimal("10000"), "el viernes"), (Decimal("48100"), "el 15")],
+        ),
+        (
+            "Paga el viernes 5 mil, y el 15 otros 5 mil",
+            [(Decimal("5000"), "el viernes"), (Decimal("5000"), "el 15")],
+        ),
+    ],
+)
+def test_the_date_may_come_before_its_amount(
+    agreement: str, plan: list[tuple[Decimal, str]]
+) -> None:
+    """The demo's own story: "Transfiere mañana 20,000 y el resto a fin de mes" read only
+    "el resto a fin de mes", so no plan was proposed and the rest went unrecorded."""
+    found = propose_plan(agreement, Decimal("58100"), NOW, POLICY)
+    assert [(i.amount, i.when_words) for i in found] == plan
+    named = {"Transfiere": [Decimal("20000")], "Deposita": [Decimal("10000")]}
+    assert amounts_in(agreement, NOW, POLICY) == named.get(
+        agreement.split()[0], [Decimal("5000"), Decimal("5000")]
+    )  # "el resto" is not an amount anyone named

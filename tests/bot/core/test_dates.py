@@ -378,3 +378,12 @@ def test_a_date_cobro_writes_in_words_reads_back_as_the_same_date(
     reading = parse(words, MON, MX)
     assert reading.error is None, (words, reading.reason("en"))
     assert (reading.date, reading.time) == (day, at), words
+
+
+@pytest.mark.parametrize("phrase", ["el", "el ", "para el", "on"])
+def test_an_article_alone_is_refused_not_a_crash(phrase: str) -> None:
+    """ "el" alone made the numeric-date production index past the last token."""
+    now = datetime(2026, 11, 23, 9, tzinfo=ZoneInfo("America/Mexico_City"))
+    for read in (parse, find):
+        reading = read(phrase, now, "America/Mexico_City")
+        assert not reading.ok and reading.date is None
