@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -198,7 +199,12 @@ def ask(bot: Harness, user: str, words: str) -> tuple[str, dict[str, bytes]]:
     before = len(bot.fake.calls_to("files.completeUploadExternal"))
     seen = set(bot.fake.files)
     answered = len(bot.fake.calls_to("response_url"))
-    bot.slack.command(user, f"reporte {words}".strip())
+    deadline = time.monotonic() + 30
+    # The asker's previous report job may still be closing after its answer was posted:
+    # then this one is refused in the ack ("Ya estoy preparando tu reporte"); ask again.
+    while "preparando tu reporte" in bot.slack.command(user, f"reporte {words}".strip()).body:
+        assert time.monotonic() < deadline, "the previous report never finished"
+        time.sleep(0.02)
     answer = bot.fake.wait_for("response_url", count=answered + 1, timeout=30)[-1]
     bot.fake.wait_for("files.completeUploadExternal", count=before + 1, timeout=30)
     files = {
