@@ -293,7 +293,9 @@ def test_a_third_party_call_corrected_keeps_its_trail(bot: Harness) -> None:
     bot.slack.change("U0ANA", view, "outcome", "third_party")
     redrawn = bot.fake.last_view("views.update")
     answers = {"contact_name": "Jorge", "agreement": "La contadora regresa el lunes"}
-    assert bot.slack.submit("U0ANA", redrawn, answers).text() == ""
+    moved = json.loads(bot.slack.submit("U0ANA", redrawn, answers).text())
+    assert moved["response_action"] == "update"  # the remark moved the retry: shown first
+    assert bot.slack.submit("U0ANA", moved["view"], answers).text() == ""
     bot.fake.wait_for("chat.postMessage")
     with bot.db() as s:
         attempt_id = s.scalars(select(ContactAttempt)).one().id
@@ -492,3 +494,34 @@ def test_a_step_left_as_proposed_follows_a_promise_typed_after_it(bot: Harness) 
     with bot.db() as s:
         task = s.scalars(select(Task)).one()
         assert task.kind == TaskKind.VERIFY_PAYMENT and task.due_date.isoformat() == "2026-12-01"
+
+
+def test_a_retry_moved_by_the_remark_is_shown_before_it_is_saved(bot: Harness) -> None:
+    """Someone else answered and said the person is back on Monday: the modal proposed
+    tomorrow when the outcome was picked, the remark (typed after, no redraw) names Monday.
+    Saving shows Monday in words on the step's date, stores nothing, and the second save
+    stores exactly the Monday shown."""
+    _seed(bot)
+    view = _modal(bot)
+    bot.slack.change("U0ANA", view, "outcome", "third_party")
+    redrawn = bot.fake.last_view("views.update")
+    shown = _input(redrawn, "task_due")["element"].get("initial_value")
+    assert shown == "martes 24 de noviembre, 08:00"
+    answers = {"contact_name": "Marta", "agreement": "Dice que el señor Gómez vuelve el lunes"}
+    reply = json.loads(bot.slack.submit("U0ANA", redrawn, answers).text())
+    assert reply["response_action"] == "update"
+    said = _echo(reply["view"], "task_due")
+    assert "lunes 30 de noviembre, 08:00" in said
+    assert "martes 24 de noviembre, 08:00" in said  # what it said before
+    assert "Se registrará: lunes 30 de noviembre, 08:00" in said
+    due = _input(reply["view"], "task_due")["element"].get("initial_value")
+    assert due == "lunes 30 de noviembre, 08:00"
+    with bot.db() as s:
+        assert s.scalars(select(ContactAttempt)).all() == []
+        assert s.scalars(select(Task)).all() == []
+    assert bot.slack.submit("U0ANA", reply["view"], answers).text() == ""
+    receipt = bot.fake.wait_for("chat.postMessage")[-1].text()
+    assert "lunes 30 de noviembre, 08:00" in receipt
+    with bot.db() as s:
+        (task,) = s.scalars(select(Task)).all()
+        assert task.due_date.isoformat() == "2026-11-30"
