@@ -283,6 +283,20 @@ class AboveBalance(CobroError):
         )
 
 
+class RetryMoved(CobroError):
+    """The retry cobro would store is not the one the modal showed: the remark, typed after
+    the outcome was picked, names another day ("vuelve el lunes"). The modal shows the new
+    proposal in words, and it is stored when the collector saves again as shown."""
+
+    key = "call.retry_moved"
+
+    def __init__(self, *, when: str, shown: str) -> None:
+        super().__init__(when=when, shown=shown)
+
+    def words(self, lang: Lang) -> str:
+        return t(self.key, lang, **self.params)
+
+
 class PlanInAgreement(CobroError):
     """The agreement speaks of more payments than the promise fields hold ("20.000 mañana
     y el resto a fin de mes" with one promise): the plan is filled in from the agreement

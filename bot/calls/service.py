@@ -23,6 +23,8 @@ from bot.calls.rules import (
     LoggedCall,
     PlanInAgreement,
     PromiseEcho,
+    Proposal,
+    RetryMoved,
     TaskEcho,
     changed_amount,
     check_above_balance,
@@ -138,22 +140,24 @@ def check_submission(
         session, actor, form.assignee, form.supervisor, lang, errors
     )
     reach = Reach(customer.timezone, customer.call_days, customer.call_start, customer.call_end)
+    retry = propose_retry(
+        form.outcome or AttemptOutcome.NO_ANSWER,
+        reach,
+        remark=form.agreement,
+        now=now,
+        policy=policy,
+        lang=actor.lang(lang),
+    )
     checked = check_call(
         form,
         contact=queries.contact_of(session, customer.id, form.contact_id),
         now=now,
         policy=policy,
         lang=lang,
-        retry=propose_retry(
-            form.outcome or AttemptOutcome.NO_ANSWER,
-            reach,
-            remark=form.agreement,
-            now=now,
-            policy=policy,
-            lang=actor.lang(lang),
-        ),
+        retry=retry,
         errors=errors,
     )
+    _retry_as_shown(checked, form, retry)
     invoices = customers.open_invoices(session, customer.id, policy.today(now))
     currency = main_currency(invoices, default_currency)
     checked = _step_still_proposed(checked, form, now=now, policy=policy, lang=actor.lang(lang))
@@ -165,6 +169,17 @@ def check_submission(
             raise PlanInAgreement(count=len(plan))
     _amount_said(checked, form, balance, currency, actor.lang(lang), now, policy)
     return assignee, supervisor, checked, currency
+
+
+def _retry_as_shown(checked: CheckedCall, form: CallForm, retry: Proposal) -> None:
+    """The retry about to be stored is the one the modal showed, or the modal shows the new
+    one first: the remark field does not redraw the modal, so a day it names ("vuelve el
+    lunes") is only read here. Nothing shown (no proposal ever drawn) is left as it was."""
+    shown_text, shown_due = (s.strip() for s in form.suggested)
+    if checked.talked or not checked.proposed or not shown_due:
+        return
+    if (retry.text.strip(), retry.when_words.strip()) != (shown_text, shown_due):
+        raise RetryMoved(when=retry.when_words, shown=shown_due)
 
 
 def _amount_said(

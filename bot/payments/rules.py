@@ -7,12 +7,15 @@ rule when a payment does not say what it pays); whatever exceeds them all is a c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
+from bot.calls.echo import echo_amount
 from bot.calls.rules import AboveBalance
+from bot.core import dates
 from bot.core.i18n import Lang, t
-from bot.core.money import money
+from bot.core.money import amount_or_reason, money
+from bot.core.policy import Policy
 from bot.core.vocabulary import PaymentMethod
 
 ZERO = Decimal("0")
@@ -93,3 +96,51 @@ class PaymentAboveBalance(AboveBalance):
             balance=money(balance, currency, lang),
             credit=money(self.total - balance, currency, lang),
         )
+
+
+def read_paid_on(
+    text: str | None, now: datetime, policy: Policy, lang: Lang
+) -> tuple[date | None, str | None]:
+    """The day a payment was received (empty: today), or why it cannot be: unreadable, or
+    a day still to come. What the modal echoes and what is stored are both read here."""
+    today = policy.today(now)
+    if not (text or "").strip():
+        return today, None
+    day = dates.parse(text or "", now, policy.tz, calendar=policy.calendar)
+    if day.date is None:
+        return None, (day.reason(lang) or "").capitalize()
+    if day.date > today:
+        return None, t("payment.future", lang, when=day.in_words(lang))
+    return day.date, None
+
+
+def echo_payment(
+    amount: str | None,
+    paid_on: str | None,
+    *,
+    now: datetime,
+    policy: Policy,
+    lang: Lang,
+    currency: str,
+    balance: Decimal,
+) -> dict[str, str]:
+    """The payment modal's readings said back under their fields before it is saved
+    ("Se registrará: $5,000.00"; "Se registrará: ayer, domingo 22 de noviembre"): the
+    amount as the call modal reads it (an ambiguous one is asked, "¿5 o 5.000?"), the
+    date as `read_paid_on` reads it. A field left empty says nothing."""
+    lines: dict[str, str] = {}
+    read, _ = amount_or_reason(amount or "", lang)
+    if read is not None and read <= 0:  # said as a payment, not as a promise
+        said = t("call.echo_problem", lang, problem=t("payment.not_positive", lang))
+    else:
+        said = echo_amount(amount, currency=currency, balance=balance, lang=lang)
+    if said:
+        lines["payment_amount"] = said
+    if (paid_on or "").strip():
+        day, problem = read_paid_on(paid_on, now, policy, lang)
+        if day is None:
+            lines["payment_date"] = t("call.echo_problem", lang, problem=problem or "")
+        else:
+            words = dates.describe(day, None, lang=lang, today=policy.today(now))
+            lines["payment_date"] = t("call.echo_ok", lang, what=words)
+    return lines

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from bot.calls.rules import confirm_token
 from bot.core.calendar import BusinessCalendar
-from bot.core.dates import parse
 from bot.core.db import Db, transaction
 from bot.core.errors import FormRejected
 from bot.core.i18n import Lang, t
@@ -32,6 +31,7 @@ from bot.payments.rules import (
     RecordedPayment,
     allocate,
     payment_key,
+    read_paid_on,
 )
 from bot.ports import Notifier
 from bot.promises.service import apply_payment as count_towards_promises
@@ -112,15 +112,10 @@ def record_payment(
         elif amount <= 0:
             errors["payment_amount"] = t("payment.not_positive", lang)
         today = policy.today(now)
-        paid_on = today
-        if (form.paid_on or "").strip():
-            day = parse(form.paid_on or "", now, policy.tz, calendar=policy.calendar)
-            if day.date is None:
-                errors["payment_date"] = (day.reason(lang) or "").capitalize()
-            elif day.date > today:
-                errors["payment_date"] = t("payment.future", lang, when=day.in_words(lang))
-            else:
-                paid_on = day.date
+        read_on, problem = read_paid_on(form.paid_on, now, policy, lang)
+        if problem is not None:
+            errors["payment_date"] = problem
+        paid_on = read_on or today
         invoice = session.get(Invoice, form.invoice_id) if form.invoice_id else None
         if invoice is not None and invoice.customer_id != customer.id:
             invoice = None

@@ -26,8 +26,10 @@ from handlers.blocks.common import button, context, escape, section
 from handlers.blocks.do_not_contact import do_not_contact_warnings
 from handlers.blocks.inputs import (
     date_words_input,
+    echo_line,
     input_block,
     modal,
+    on_enter,
     option,
     select,
     text_input,
@@ -352,21 +354,13 @@ def _amount_input(
 
 def _date_input(block_id: str, n: int, initial: str | None, lang: Lang) -> dict[str, Any]:
     label = t("call.promise_date", lang) if n == 1 else t("call.installment_date", lang, n=n)
-    block = date_words_input(
-        block_id, label, t("call.promise_date_placeholder", lang), initial=initial
+    return on_enter(
+        date_words_input(block_id, label, t("call.promise_date_placeholder", lang), initial=initial)
     )
-    block["element"]["dispatch_action_config"] = {"trigger_actions_on": ["on_enter_pressed"]}
-    block["dispatch_action"] = True
-    return block
 
 
 def _echo(block_id: str, s: ModalState) -> list[dict[str, Any]]:
-    words = s.echo.get(block_id)
-    if not words:
-        return []
-    line = context(words)
-    line["block_id"] = f"{block_id}_echo"
-    return [line]
+    return echo_line(block_id, s.echo.get(block_id))
 
 
 def task_inputs(
@@ -384,15 +378,15 @@ def task_inputs(
     """What next, by when (in words, echoed on Enter), and, unless it is the collector's own
     retry, who does it (default: me) and who supervises it. A new `revision` renames the
     text fields' action ids so Slack shows new initial values."""
-    due_block = date_words_input(
-        "task_due",
-        t("call.task_due", lang),
-        t("call.task_due_placeholder", lang),
-        action_id=f"task_due_{revision}",
-        initial=due,
+    due_block = on_enter(
+        date_words_input(
+            "task_due",
+            t("call.task_due", lang),
+            t("call.task_due_placeholder", lang),
+            action_id=f"task_due_{revision}",
+            initial=due,
+        )
     )
-    due_block["element"]["dispatch_action_config"] = {"trigger_actions_on": ["on_enter_pressed"]}
-    due_block["dispatch_action"] = True
     blocks = [
         input_block(
             "task",

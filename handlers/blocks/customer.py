@@ -19,7 +19,9 @@ from handlers.blocks.call_modal import task_inputs
 from handlers.blocks.common import button, context, divider, escape, header, message, section
 from handlers.blocks.inputs import (
     date_words_input,
+    echo_line,
     input_block,
+    on_enter,
     option,
     save_modal,
     select,
@@ -262,14 +264,26 @@ def build_task_modal(customer_id: int | None, lang: Lang, *, me: str) -> dict[st
 
 
 def build_payment_modal(
-    ctx: CallContext, lang: Lang, amount: str, *, confirmed: str = "", warning: str = ""
+    ctx: CallContext,
+    lang: Lang,
+    amount: str,
+    *,
+    confirmed: str = "",
+    warning: str = "",
+    values: dict[str, str | None] | None = None,
+    echo: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The payment modal; rebuilt with `warning` under the amount (and the amount it
-    asks to confirm in the metadata) when the amount is above the balance."""
+    """The payment modal. Enter in the amount or the date redraws it with `values` (what
+    was typed) and `echo`, each reading said back under its field (bot.payments.rules
+    .echo_payment); rebuilt with `warning` under the amount (and the amount it asks to
+    confirm in the metadata) when the amount is above the balance."""
+    typed = values or {}
+    said = echo or {}
     invoices = [
         option(f"{i.number} · {money(i.balance, i.currency, lang)}", str(i.id))
         for i in ctx.invoices[:100]
     ]
+    amount_said = "\n".join(w for w in (warning, said.get("payment_amount", "")) if w)
     blocks: list[dict[str, Any]] = [
         section(
             t(
@@ -279,32 +293,45 @@ def build_payment_modal(
                 balance=money(ctx.balance, ctx.currency, lang),
             )
         ),
-        input_block(
-            "payment_amount",
-            t("payment.amount", lang) + f" ({ctx.currency})",
-            text_input("payment_amount", initial=amount, max_length=30),
+        on_enter(
+            input_block(
+                "payment_amount",
+                t("payment.amount", lang) + f" ({ctx.currency})",
+                text_input("payment_amount", initial=amount, max_length=30),
+            )
         ),
-        *([context(warning)] if warning else []),
-        date_words_input(
-            "payment_date", t("payment.date", lang), t("payment.date_placeholder", lang)
+        *echo_line("payment_amount", amount_said),
+        on_enter(
+            date_words_input(
+                "payment_date",
+                t("payment.date", lang),
+                t("payment.date_placeholder", lang),
+                initial=typed.get("payment_date"),
+            )
         ),
+        *echo_line("payment_date", said.get("payment_date")),
         input_block(
             "promise_method",
             t("call.promise_method", lang),
             select(
                 "promise_method",
                 [option(t(f"method.{m.value}", lang), m.value) for m in PaymentMethod],
+                initial=typed.get("promise_method"),
             ),
         ),
         input_block(
             "promise_reference",
             t("call.promise_reference", lang),
-            text_input("promise_reference", max_length=64),
+            text_input("promise_reference", initial=typed.get("promise_reference"), max_length=64),
         ),
     ]
     if invoices:
         blocks.append(
-            input_block("payment_invoice", t("payment.invoice", lang), select("invoice", invoices))
+            input_block(
+                "payment_invoice",
+                t("payment.invoice", lang),
+                select("invoice", invoices, initial=typed.get("payment_invoice")),
+            )
         )
     return save_modal(
         callback_id=Callback.PAYMENT.value,

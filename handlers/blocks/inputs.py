@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.i18n import Lang, t
-from handlers.blocks.common import clip, plain
+from handlers.blocks.common import clip, context, plain
 from handlers.metadata import Metadata
 
 OPTION_TEXT_LIMIT = 75
@@ -143,3 +143,21 @@ def save_modal(
         blocks=blocks,
         metadata=metadata,
     )
+
+
+def on_enter(block: dict[str, Any]) -> dict[str, Any]:
+    """A text input that tells cobro when Enter is pressed in it (so its reading can be
+    said back under it before anything is saved)."""
+    block["element"]["dispatch_action_config"] = {"trigger_actions_on": ["on_enter_pressed"]}
+    block["dispatch_action"] = True
+    return block
+
+
+def echo_line(block_id: str, words: str | None) -> list[dict[str, Any]]:
+    """What a field will store, in words, in a context line right under it
+    (`<block_id>_echo`); nothing when there is nothing to say."""
+    if not words:
+        return []
+    line = context(words)
+    line["block_id"] = f"{block_id}_echo"
+    return [line]

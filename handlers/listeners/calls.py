@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from bot.agenda.service import next_call
 from bot.calls.drafts import CallDraft, Change
 from bot.calls.proposals import read_message
-from bot.calls.rules import AboveBalance, PlanInAgreement, confirm_token
+from bot.calls.rules import AboveBalance, PlanInAgreement, RetryMoved, confirm_token
 from bot.calls.service import log_call, redraft_call
 from bot.core.errors import CobroError, SaveFailed
 from bot.core.i18n import Lang, t
@@ -181,6 +181,7 @@ def _drawn(
     confirm_amount: str = "",
     warning: str = "",
     plan_offered: bool = False,
+    warning_on: str = "promise_amount",
 ) -> dict[str, Any]:
     state = modal_state_of(
         draft,
@@ -189,9 +190,10 @@ def _drawn(
         plan_offered=plan_offered or meta.plan_offered,
     )
     if warning:
-        # a plan shown as installments still says how its first amount was read
-        reading = state.echo.get("promise_amount", "") if plan_offered else ""
-        state.echo["promise_amount"] = f"{warning}\n{reading}" if reading else warning
+        # a plan shown as installments, or a moved step, still says how its field was read
+        keep = plan_offered or warning_on != "promise_amount"
+        reading = state.echo.get(warning_on, "") if keep else ""
+        state.echo[warning_on] = f"{warning}\n{reading}" if reading else warning
     return build_call_modal(
         ctx, lang, me=member.slack_user_id, prefill=prefill_of(draft), state=state
     )
@@ -257,6 +259,23 @@ def on_call_submitted(
             lang=lang,
         )
         shown = _drawn(ctx, draft, lang, member, meta, warning=plan.words(lang), plan_offered=True)
+        ack(response_action="update", view=shown)
+        return
+    except RetryMoved as moved:
+        # the step proposed again from the remark, drawn in the fields and read back
+        ctx, draft = redraft_call(
+            deps.db,
+            customer_id=meta.customer_id,
+            draft=draft_of(view),
+            change=Change.OUTCOME,
+            now=deps.clock.now(),
+            policy=deps.policy(),
+            currency=deps.settings.cobro_currency,
+            lang=lang,
+        )
+        shown = _drawn(
+            ctx, draft, lang, member, meta, warning=moved.words(lang), warning_on="task_due"
+        )
         ack(response_action="update", view=shown)
         return
     except SaveFailed as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Any
 
@@ -12,9 +13,10 @@ from bot.calls.rules import confirm_token
 from bot.core.errors import CobroError, NotFound
 from bot.core.i18n import Lang, t
 from bot.core.money import amount_text
+from bot.customers.rules import CallContext
 from bot.customers.service import call_context, customer_card
 from bot.history.service import export_history as export
-from bot.payments.rules import PaymentAboveBalance
+from bot.payments.rules import PaymentAboveBalance, echo_payment
 from bot.payments.service import record_payment
 from bot.tasks.service import add_task
 from handlers.blocks.common import escape, message
@@ -29,12 +31,16 @@ from handlers.metadata import CustomerMeta
 from handlers.notify.delivery import deliver_now
 from handlers.replies import reply_privately
 
+# Enter in the payment modal's amount or date: its reading said back under it.
+PAYMENT_ECHO = re.compile(r"^payment_(amount|date)$")
+
 
 def register(app: App) -> None:
     app.action(Action.VIEW_CUSTOMER.value)(acked(on_view_customer))
     app.action(Action.ADD_TASK.value)(acked(on_add_task))
     app.action(Action.ADD_PAYMENT.value)(acked(on_add_payment))
     app.action(Action.EXPORT_HISTORY.value)(acked(on_export_history))
+    app.action(PAYMENT_ECHO)(acked(on_payment_typed))
     app.view(Callback.ADD_TASK.value)(on_task_submitted)
     app.view(Callback.PAYMENT.value)(on_payment_submitted)
 
@@ -115,9 +121,64 @@ def on_add_payment(
         policy=deps.policy(),
         currency=deps.settings.cobro_currency,
     )
+    typed: dict[str, str | None] = {"payment_amount": amount or amount_text(ctx.balance)}
     client.views_open(
-        trigger_id=body["trigger_id"],
-        view=build_payment_modal(ctx, member.lang, amount or amount_text(ctx.balance)),
+        trigger_id=body["trigger_id"], view=_payment_modal(deps, ctx, member.lang, typed)
+    )
+
+
+def _payment_modal(
+    deps: Deps,
+    ctx: CallContext,
+    lang: Lang,
+    typed: dict[str, str | None],
+    *,
+    confirmed: str = "",
+    warning: str = "",
+) -> dict[str, Any]:
+    """The payment modal with what was typed in it, each reading said back under it."""
+    echo = echo_payment(
+        typed.get("payment_amount"),
+        typed.get("payment_date"),
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        lang=lang,
+        currency=ctx.currency,
+        balance=ctx.balance,
+    )
+    return build_payment_modal(
+        ctx,
+        lang,
+        typed.get("payment_amount") or "",
+        confirmed=confirmed,
+        warning=warning,
+        values=typed,
+        echo=echo,
+    )
+
+
+def on_payment_typed(
+    ack: Ack, body: dict[str, Any], context: BoltContext, client: WebClient, respond: Respond
+) -> None:
+    """Enter in the amount or the date: the modal redrawn with what it will record, in
+    words, under each field (or why it cannot), before anything is saved."""
+    ack()
+    deps, _, lang = asker(context)
+    view = view_of(body)
+    if view.get("callback_id") != Callback.PAYMENT.value:
+        return
+    meta = CustomerMeta.of(view)
+    ctx = call_context(
+        deps.db,
+        customer_id=meta.customer_id or 0,
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        currency=deps.settings.cobro_currency,
+    )
+    client.views_update(
+        view_id=view.get("id"),
+        hash=view.get("hash"),
+        view=_payment_modal(deps, ctx, lang, state_values(view), confirmed=meta.amount_confirmed),
     )
 
 
@@ -144,9 +205,13 @@ def on_payment_submitted(
             policy=deps.policy(),
             currency=deps.settings.cobro_currency,
         )
-        typed = str(state_values(view_of(body)).get("payment_amount") or "")
-        view = build_payment_modal(
-            ctx, lang, typed, confirmed=confirm_token(above.total), warning=above.words(lang)
+        view = _payment_modal(
+            deps,
+            ctx,
+            lang,
+            state_values(view_of(body)),
+            confirmed=confirm_token(above.total),
+            warning=above.words(lang),
         )
         ack(response_action="update", view=view)
         return

@@ -299,7 +299,11 @@ def test_a_third_party_call_stores_the_named_person_and_asks_nothing_of_the_debt
         "contact_role": "receptionist",
         "agreement": "La contadora regresa el lunes",
     }
-    assert bot.slack.submit("U0ANA", redrawn, answers).text() == ""
+    # the day they named moves the retry proposed with the outcome: said before it is saved
+    moved = bot.slack.submit("U0ANA", redrawn, answers).json
+    assert moved["response_action"] == "update"
+    assert "lunes 30 de noviembre" in json.dumps(moved["view"], ensure_ascii=False)
+    assert bot.slack.submit("U0ANA", moved["view"], answers).text() == ""
     (confirmation,) = bot.fake.wait_for("chat.postMessage")
     text = confirmation.text()
     assert "Contestó:* Jorge (Recepción)" in text and "regresa el lunes" in text

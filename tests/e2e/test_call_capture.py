@@ -293,7 +293,9 @@ def test_a_third_party_call_corrected_keeps_its_trail(bot: Harness) -> None:
     bot.slack.change("U0ANA", view, "outcome", "third_party")
     redrawn = bot.fake.last_view("views.update")
     answers = {"contact_name": "Jorge", "agreement": "La contadora regresa el lunes"}
-    assert bot.slack.submit("U0ANA", redrawn, answers).text() == ""
+    moved = json.loads(bot.slack.submit("U0ANA", redrawn, answers).text())
+    assert moved["response_action"] == "update"  # the remark moved the retry: shown first
+    assert bot.slack.submit("U0ANA", moved["view"], answers).text() == ""
     bot.fake.wait_for("chat.postMessage")
     with bot.db() as s:
         attempt_id = s.scalars(select(ContactAttempt)).one().id
@@ -492,3 +494,69 @@ def test_a_step_left_as_proposed_follows_a_promise_typed_after_it(bot: Harness) 
     with bot.db() as s:
         task = s.scalars(select(Task)).one()
         assert task.kind == TaskKind.VERIFY_PAYMENT and task.due_date.isoformat() == "2026-12-01"
+
+
+def test_a_retry_moved_by_the_remark_is_shown_before_it_is_saved(bot: Harness) -> None:
+    """Someone else answered and said the person is back on Monday: the modal proposed
+    tomorrow when the outcome was picked, the remark (typed after, no redraw) names Monday.
+    Saving shows Monday in words on the step's date, stores nothing, and the second save
+    stores exactly the Monday shown."""
+    _seed(bot)
+    view = _modal(bot)
+    bot.slack.change("U0ANA", view, "outcome", "third_party")
+    redrawn = bot.fake.last_view("views.update")
+    shown = _input(redrawn, "task_due")["element"].get("initial_value")
+    assert shown == "martes 24 de noviembre, 08:00"
+    answers = {"contact_name": "Marta", "agreement": "Dice que el señor Gómez vuelve el lunes"}
+    reply = json.loads(bot.slack.submit("U0ANA", redrawn, answers).text())
+    assert reply["response_action"] == "update"
+    said = _echo(reply["view"], "task_due")
+    assert "lunes 30 de noviembre, 08:00" in said
+    assert "martes 24 de noviembre, 08:00" in said  # what it said before
+    assert "Se registrará: lunes 30 de noviembre, 08:00" in said
+    due = _input(reply["view"], "task_due")["element"].get("initial_value")
+    assert due == "lunes 30 de noviembre, 08:00"
+    with bot.db() as s:
+        assert s.scalars(select(ContactAttempt)).all() == []
+        assert s.scalars(select(Task)).all() == []
+    assert bot.slack.submit("U0ANA", reply["view"], answers).text() == ""
+    receipt = bot.fake.wait_for("chat.postMessage")[-1].text()
+    assert "lunes 30 de noviembre, 08:00" in receipt
+    with bot.db() as s:
+        (task,) = s.scalars(select(Task)).all()
+        assert task.due_date.isoformat() == "2026-11-30"
+
+
+def test_the_payment_modal_says_back_its_amount_and_date_before_saving(bot: Harness) -> None:
+    """Enter in "Registrar pago"'s amount or date redraws it with the reading under the
+    field: money as the team writes it, the day in words; an amount that reads two ways is
+    asked back, a day still to come refused; nothing is stored until Guardar."""
+    customer_id = _seed(bot)
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    pay = bot.fake.last_view()
+    assert "$2,000.00, todo el saldo" in _echo(pay, "payment_amount")  # the prefilled balance
+    assert _input(pay, "payment_amount").get("dispatch_action") is True
+    assert _input(pay, "payment_date").get("dispatch_action") is True
+    bot.slack.change("U0ANA", pay, "payment_amount", "mil quinientos")
+    read = bot.fake.last_view("views.update")
+    assert "Se registrará: $1,500.00" in _echo(read, "payment_amount")
+    assert _input(read, "payment_amount")["element"].get("initial_value") == "mil quinientos"
+    typed = {"payment_amount": "1,50000", "promise_reference": "T-77"}
+    bot.slack.change("U0ANA", read, "payment_date", "ayer", typed)
+    both = bot.fake.last_view("views.update")
+    assert "«1,50000» puede ser 1.5 o 150,000" in _echo(both, "payment_amount")
+    assert "Se registrará: domingo 22 de noviembre" in _echo(both, "payment_date")
+    assert _input(both, "promise_reference")["element"].get("initial_value") == "T-77"
+    bot.slack.change(
+        "U0ANA", both, "payment_date", "el viernes", {**typed, "payment_amount": "1500"}
+    )
+    future = bot.fake.last_view("views.update")
+    assert "todavía no llega" in _echo(future, "payment_date")
+    with bot.db() as s:
+        assert s.scalars(select(Payment)).all() == []
+    # saved as read back: the amount and the day shown
+    answers = {"payment_amount": "mil quinientos", "payment_date": "ayer"}
+    assert bot.slack.submit("U0ANA", future, answers).text() == ""
+    with bot.db() as s:
+        (paid,) = s.scalars(select(Payment)).all()
+        assert (str(paid.amount), paid.paid_on.isoformat()) == ("1500.00", "2026-11-22")

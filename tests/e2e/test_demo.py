@@ -100,6 +100,7 @@ def test_a_script_reaches_fields_a_choice_brings_and_never_drops_a_line(tmp_path
                 "contact_role = Recepción",
                 "agreement = La contadora regresa el lunes",
                 ":guardar",
+                ":guardar",  # the retry moved to the day named, said first: saved as shown
                 "/cobro llamada C-1001",
                 "excuse_category = Se le olvidó",
                 "excuse = Se le olvidó programar la transferencia",
@@ -123,6 +124,7 @@ def test_a_script_reaches_fields_a_choice_brings_and_never_drops_a_line(tmp_path
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Contestó: Jorge (Recepción)" in out
+    assert "cambié la fecha del próximo paso: lunes 30 de noviembre" in out
     assert "↳ Se registrará: martes 24 de noviembre" in out  # read back while typing
     assert "• Cuota 2: $33,450.00 el lunes 30 de noviembre" in out
     assert "✗ «monto del pago» no es un campo de este formulario" in out

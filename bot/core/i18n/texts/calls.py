@@ -624,6 +624,10 @@ TEXTS |= {
         "es": "{when} (la promesa guarda el día, no la hora)",
         "en": "{when} (a promise keeps the day, not the hour)",
     },
+    "call.retry_moved": {
+        "es": ":calendar: Con lo que dice la nota, cambié la fecha del próximo paso: {when} (antes decía {shown}). Si está bien, pulsa Guardar de nuevo; si no, escribe otra fecha.",
+        "en": ":calendar: Going by the note, I moved the next step: {when} (it said {shown} before). If that is right, press Save again; if not, type another date.",
+    },
     "call.plan_in_agreement": {
         "es": ":memo: El acuerdo habla de {count} pagos: los puse como cuotas. Revísalos (monto y fecha de cada uno) y pulsa Guardar.",
         "en": ":memo: The agreement speaks of {count} payments: they are now installments. Check each one's amount and date, and press Save.",
