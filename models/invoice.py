@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamps
@@ -18,6 +18,17 @@ class Invoice(Base, Timestamps):
         Index("ix_invoice_due_date", "due_date"),
         # The report's one-currency check: min and max from the index (migration 0014).
         Index("ix_invoice_currency", "currency"),
+        # The open invoices of the calls on screen (forty customers' lines), read from the
+        # index alone on PostgreSQL: a customer's invoices are adjacent in it, where in the
+        # table they lie on as many pages as there are invoices (migration 0016).
+        Index(
+            "ix_invoice_open_lines",
+            "customer_id",
+            "due_date",
+            postgresql_include=["balance", "number", "currency", "id"],
+            postgresql_where=text("balance > 0"),
+            sqlite_where=text("balance > 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
