@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.agenda.rules import (
@@ -40,7 +40,7 @@ from models import (
 ZERO = Decimal("0")
 # "balance > 0" written out, not bound: the partial index ix_invoice_open_lines answers it
 # only when the planner can see the predicate, which a prepared statement's parameter hides.
-OPEN = literal_column("0")
+OPEN: ColumnElement[Any] = literal_column("0")
 
 
 def gather(
