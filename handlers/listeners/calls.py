@@ -248,31 +248,13 @@ def on_call_submitted(
         )
         return
     except PlanInAgreement as plan:
-        ctx, draft = redraft_call(
-            deps.db,
-            customer_id=meta.customer_id,
-            draft=draft_of(view),
-            change=Change.INSTALLMENT,
-            now=deps.clock.now(),
-            policy=deps.policy(),
-            currency=deps.settings.cobro_currency,
-            lang=lang,
-        )
+        ctx, draft = _redrafted(deps, meta, view, Change.INSTALLMENT, lang)
         shown = _drawn(ctx, draft, lang, member, meta, warning=plan.words(lang), plan_offered=True)
         ack(response_action="update", view=shown)
         return
     except RetryMoved as moved:
         # the step proposed again from the remark, drawn in the fields and read back
-        ctx, draft = redraft_call(
-            deps.db,
-            customer_id=meta.customer_id,
-            draft=draft_of(view),
-            change=Change.OUTCOME,
-            now=deps.clock.now(),
-            policy=deps.policy(),
-            currency=deps.settings.cobro_currency,
-            lang=lang,
-        )
+        ctx, draft = _redrafted(deps, meta, view, Change.OUTCOME, lang)
         shown = _drawn(
             ctx, draft, lang, member, meta, warning=moved.words(lang), warning_on="task_due"
         )
@@ -287,6 +269,22 @@ def on_call_submitted(
     ack()
     keys = logged.outbox_keys if logged is not None else []
     queue(context, body, client, respond, partial(settle, deps, client, member, keys))
+
+
+def _redrafted(
+    deps: Deps, meta: CallMeta, view: dict[str, Any], change: Change, lang: Lang
+) -> tuple[CallContext, CallDraft]:
+    """The modal's draft as `change` redraws it (a plan read, a step proposed again)."""
+    return redraft_call(
+        deps.db,
+        customer_id=meta.customer_id,
+        draft=draft_of(view),
+        change=change,
+        now=deps.clock.now(),
+        policy=deps.policy(),
+        currency=deps.settings.cobro_currency,
+        lang=lang,
+    )
 
 
 def on_log_from_message(
