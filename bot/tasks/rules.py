@@ -190,7 +190,8 @@ def choose_people(
 ) -> tuple[Person, Person | None]:
     """Who does the task (default: the author) and who supervises it: required when it is
     someone else's job, by default the assignee's own supervisor (`assignee_boss`). A name
-    given but not found on the team (`*_named` without a person) is an error on its field."""
+    given but not found on the team (`*_named` without a person), or a supervisor named who
+    is neither a supervisor nor an admin, is an error on its field."""
     doer = author
     if assignee_named:
         if assignee is None:
@@ -200,6 +201,9 @@ def choose_people(
     boss = supervisor
     if supervisor_named and supervisor is None:
         errors["supervisor"] = t("call.not_member", lang)
+    elif supervisor is not None and not is_manager(supervisor):
+        # A colleague is not a supervisor: the escalation would reach someone who cannot act.
+        errors["supervisor"] = t("call.supervisor_not_manager", lang, name=supervisor.name)
     if doer.id != author.id and boss is None and "supervisor" not in errors:
         boss = assignee_boss
         if boss is None:

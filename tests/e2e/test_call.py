@@ -451,3 +451,18 @@ def test_the_card_shows_what_the_call_logged(bot: Harness) -> None:
     assert "Marisol Díaz (Contadora)" in text  # whom we spoke to
     assert "*Promesa pendiente:* $2,000.00 el viernes 27 de noviembre" in text
     assert "Conciliar el pago · lunes 30 de noviembre, 10:00 · Luis Gómez" in text
+
+
+def test_a_colleague_named_as_supervisor_is_refused(bot: Harness) -> None:
+    """Luis collects like Ana: naming him the supervisor of Solo's task would send the
+    escalation to someone who cannot act on it."""
+    _seed(bot)
+    view = _open_modal(bot)
+    answers = {**GOOD_NOTE, "assignee": "U0SOLO", "supervisor": "U0LUIS"}
+    body = bot.slack.submit("U0ANA", view, answers).json
+    assert body["response_action"] == "errors"
+    assert "Luis Gómez no es supervisor" in body["errors"]["supervisor"]
+    with bot.db() as s:
+        assert s.scalars(select(Task)).all() == []
+    answers["supervisor"] = "U0SARA"  # a supervisor: stored
+    assert bot.slack.submit("U0ANA", view, answers).text() == ""

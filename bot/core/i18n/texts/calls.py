@@ -176,6 +176,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "La tarea es de otra persona: nombra quién la supervisa.",
         "en": "The task is someone else's: name who supervises it.",
     },
+    "call.supervisor_not_manager": {
+        "es": "{name} no es supervisor del equipo: elige a alguien con rol de supervisión.",
+        "en": "{name} is not a supervisor on the team: choose someone with a supervisor role.",
+    },
     "call.supervisor_is_assignee": {
         "es": "Quien supervisa no puede ser quien hace la tarea.",
         "en": "The supervisor cannot be the person doing the task.",
