@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -49,6 +48,7 @@ from models.enums import AttemptOutcome, ExcuseCategory, PromiseStatus, TaskStat
 from slackfake.stack import Stack, start_stack
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, SECRET, Harness
+from tests.waiting import wait_until
 
 MONDAY_30 = datetime(2026, 11, 30, 9, 0, tzinfo=MEXICO)
 FORTNIGHT = "16/11/2026 29/11/2026"
@@ -199,12 +199,15 @@ def ask(bot: Harness, user: str, words: str) -> tuple[str, dict[str, bytes]]:
     before = len(bot.fake.calls_to("files.completeUploadExternal"))
     seen = set(bot.fake.files)
     answered = len(bot.fake.calls_to("response_url"))
-    deadline = time.monotonic() + 30
     # The asker's previous report job may still be closing after its answer was posted:
     # then this one is refused in the ack ("Ya estoy preparando tu reporte"); ask again.
-    while "preparando tu reporte" in bot.slack.command(user, f"reporte {words}".strip()).body:
-        assert time.monotonic() < deadline, "the previous report never finished"
-        time.sleep(0.02)
+    wait_until(
+        lambda: (
+            "preparando tu reporte" not in bot.slack.command(user, f"reporte {words}".strip()).body
+        ),
+        timeout=30,
+        what="the previous report to finish",
+    )
     answer = bot.fake.wait_for("response_url", count=answered + 1, timeout=30)[-1]
     bot.fake.wait_for("files.completeUploadExternal", count=before + 1, timeout=30)
     files = {
