@@ -152,16 +152,7 @@ def _redraws(change: Change) -> Any:
         if view.get("callback_id") != Callback.CALL.value:
             return
         meta = CallMeta.of(view)
-        ctx, draft = redraft_call(
-            deps.db,
-            customer_id=meta.customer_id,
-            draft=draft_of(view),
-            change=change,
-            now=deps.clock.now(),
-            policy=deps.policy(),
-            currency=deps.settings.cobro_currency,
-            lang=lang,
-        )
+        ctx, draft = _redrafted(deps, meta, view, change, lang)
         client.views_update(
             view_id=view.get("id"),
             hash=view.get("hash"),
