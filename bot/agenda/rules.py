@@ -333,12 +333,6 @@ def summarise(
         summary.broken_promises += broken
         for key, amount in overdue_by_currency(agenda.calls, currency).items():
             summary.overdue[key] = summary.overdue.get(key, ZERO) + amount
-        for call in agenda.calls:
-            if call.escalated:
-                key = call.currency or currency
-                summary.escalated.append(
-                    Account(call.name, call.overdue, key, name, call.customer_id, call.credit_hold)
-                )
     return summary, due_today
 
 

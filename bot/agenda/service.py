@@ -25,6 +25,7 @@ from bot.ports import Notifier
 from bot.promises import queries as promise_queries
 from bot.promises.service import lines_of as promise_lines
 from bot.reports import queries as reports
+from bot.supervision import queries as supervision
 from bot.supervision.rules import require_may_look_at
 from bot.tasks import queries as tasks
 from bot.team import queries as team
@@ -205,7 +206,12 @@ def run_digest(
                 yesterday=yesterday,
                 done=reports.planned_and_done(session, yesterday, ids, policy.tz),
             )
-            summary.orphans = queries.orphan_accounts(session, day, due_today)
+            summary.escalated = supervision.escalated_list(
+                session, ids, day, policy.escalation_days
+            )
+            # An escalated account is listed once, with its buttons, not again as an orphan.
+            listed = due_today | {a.customer_id for a in summary.escalated}
+            summary.orphans = queries.orphan_accounts(session, day, listed)
             summary.failed = outbox.failed_since(session, now - timedelta(days=1))
             summary.details = channel_is_private
             messages = [

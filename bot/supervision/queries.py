@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import CursorResult, Update, func, select, update
 from sqlalchemy.orm import Session
 
+from bot.agenda.rules import Account
 from bot.core.errors import BadInput
 from bot.core.vocabulary import PromiseStatus, Role, TaskStatus
 from bot.due import queries as due
@@ -38,29 +39,68 @@ def overdue_tasks(session: Session, member_ids: list[int], today: date) -> dict[
     )
 
 
+def _escalated(today: date, escalation_days: int) -> tuple[Any, ...]:
+    """What makes an account escalated, in one place for the Home's counts and the
+    morning summary's list: not handed over, an open invoice `escalation_days` past due."""
+    return (
+        Customer.handed_over_at.is_(None),
+        Invoice.balance > ZERO,
+        Invoice.due_date <= today - timedelta(days=escalation_days),
+    )
+
+
 def escalated_accounts(
     session: Session, member_ids: list[int], today: date, escalation_days: int
 ) -> dict[int, int]:
-    """Per collector, their customers (not handed over) with an invoice at least
-    `escalation_days` past due."""
+    """Per collector, their escalated customers."""
     if not member_ids:
         return {}
-    threshold = today - timedelta(days=escalation_days)
     return {
         int(collector): count
         for collector, count in session.execute(
             select(Customer.collector_id, func.count(func.distinct(Customer.id)))
             .join(Invoice, Invoice.customer_id == Customer.id)
-            .where(
-                Customer.collector_id.in_(member_ids),
-                Customer.handed_over_at.is_(None),
-                Invoice.balance > ZERO,
-                Invoice.due_date <= threshold,
-            )
+            .where(Customer.collector_id.in_(member_ids), *_escalated(today, escalation_days))
             .group_by(Customer.collector_id)
         )
         if collector is not None
     }
+
+
+def escalated_list(
+    session: Session, member_ids: list[int], today: date, escalation_days: int
+) -> list[Account]:
+    """The escalated customers of these collectors, largest overdue balance first: every
+    one, due today or not, so the summary agrees with the Home's counts, and an account
+    past its last dunning step (off every agenda) still reaches a supervisor's buttons."""
+    if not member_ids:
+        return []
+    escalated = (
+        select(Customer.id)
+        .join(Invoice, Invoice.customer_id == Customer.id)
+        .where(Customer.collector_id.in_(member_ids), *_escalated(today, escalation_days))
+        .distinct()
+    )
+    overdue = func.sum(Invoice.balance)
+    rows = session.execute(
+        select(
+            Customer.id,
+            Customer.name,
+            TeamMember.name,
+            Customer.credit_hold,
+            overdue,
+            func.min(Invoice.currency),
+        )
+        .join(Invoice, Invoice.customer_id == Customer.id)
+        .join(TeamMember, TeamMember.id == Customer.collector_id)
+        .where(Customer.id.in_(escalated), Invoice.balance > ZERO, Invoice.due_date < today)
+        .group_by(Customer.id, Customer.name, TeamMember.name, Customer.credit_hold)
+        .order_by(overdue.desc(), Customer.id)
+    )
+    return [
+        Account(name, total, cash or "", collector, cid, bool(hold))
+        for cid, name, collector, hold, total, cash in rows
+    ]
 
 
 def days_past_due(session: Session, customer_id: int, today: date) -> int:

@@ -179,6 +179,39 @@ def test_the_summary_lists_orphans_in_a_private_channel(bot: Harness) -> None:
     assert "Olvidado SA" in text and "(Ana Pérez)" in text
 
 
+def test_every_escalated_account_is_in_the_summary_once_with_its_buttons(bot: Harness) -> None:
+    """An account past its last dunning step, called since, is off the agenda: it is still
+    escalated, listed with its buttons (not as an orphan), as many as the Home counts."""
+    ana, _ = _team(bot)
+    bot.fake.private_channels.add("C0SUPER")
+    with bot.db.begin() as s:
+        me = s.get(TeamMember, ana)
+        assert me is not None
+        b.invoice(s, b.customer(s, "Debe Hoy SA", me), "2026-08-01", "900")  # due today
+        called = b.customer(s, "Ya Llamada SA", me)
+        b.invoice(s, called, "2026-08-01", "800")
+        b.attempt(s, called, me, "2026-11-24")  # after the 75-day step: off the agenda
+        b.invoice(s, b.customer(s, "Huérfano SA", None), "2026-11-01", "700")
+    bot.clock.set(WED_8AM)
+    bot.jobs.digest(WED_8AM)
+    text = bot.fake.messages_to("C0SUPER")[0].text()
+    assert "Cuentas escaladas (más de 90 días vencidas): *2*" in text
+    assert (
+        "Cuentas huérfanas (saldo vencido y nadie las trabaja: sin llamada, tarea ni promesa): *1*"
+        in text
+    )
+    blocks = json.dumps(bot.fake.messages_to("C0SUPER")[0].params, ensure_ascii=False)
+    assert blocks.count('"block_id": "escalated-') == 2
+    assert "Debe Hoy SA" in _dm(bot, "U0ANA") and "Ya Llamada SA" not in _dm(bot, "U0ANA")
+    bot.clock.set(WED_8AM)
+    bot.slack.event({"type": "app_home_opened", "user": "U0SARA", "tab": "home"})
+    (home,) = bot.fake.wait_for("views.publish")
+    assert (
+        "Ana Pérez* — plan 1 · hechas 0 · promesas rotas 0 · tareas vencidas 0 · escaladas 2"
+        in home.text()
+    )
+
+
 def test_a_rate_limited_digest_is_still_delivered_once(bot: Harness) -> None:
     ana, _ = _team(bot)
     with bot.db.begin() as s:
