@@ -163,7 +163,9 @@ def call_script(
     reason = call.reason
     press = _pressure(call)
     if reason == Reason.REMINDER:
-        parts.append(t("script.reminder", lang, **facts))
+        # A reminder not made in time is read after the due date: "venció", not "vence".
+        late = invoice is not None and invoice.due_date < today
+        parts.append(t("script.reminder_late" if late else "script.reminder", lang, **facts))
     elif reason == Reason.FIRST_CALL:
         parts.append(t("script.first_call", lang, **facts))
         if talked:

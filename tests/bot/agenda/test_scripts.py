@@ -127,6 +127,26 @@ def test_dates_and_amounts_in_full() -> None:
     assert "(Tu paso: Llamar para confirmar el pago)" in follow_up
 
 
+@pytest.mark.parametrize(
+    ("due", "es", "en"),
+    [
+        (date(2026, 11, 30), "vence el lunes 30 de noviembre", "is due on Monday, November 30"),
+        (date(2026, 11, 18), "que venció el miércoles 18 de noviembre", "which was due on"),
+    ],
+)
+def test_a_reminder_read_after_the_due_date_says_it_was_due(due: date, es: str, en: str) -> None:
+    """A reminder not made in time is still the latest step a few days after the due date:
+    the script must not tell the customer an invoice "vence" on a day already gone."""
+    call = _call(Reason.REMINDER, "B", talked=0)
+    call.invoices = [InvoiceLine(1, "F-1001", Decimal("58100"), "MXN", due, 0)]
+    said = {
+        lang: call_script(call, collector="Ana", company="Aceros", lang=lang, today=TODAY)
+        for lang in ("es", "en")
+    }
+    assert es in said["es"] and en in said["en"]
+    assert ("vence el" in said["es"]) == (due >= TODAY)
+
+
 def test_the_greeting_follows_the_hour() -> None:
     late = call_script(
         _call(Reason.FIRST_CALL, None, talked=0),

@@ -97,6 +97,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "Le llamo para recordarle que la factura {invoice} por {amount} vence el {due}. ¿Está todo en orden para el pago? ¿Necesita que le reenviemos la factura?",
         "en": "I'm calling to remind you that invoice {invoice} for {amount} is due on {due}. Is everything in order for the payment? Would you like us to resend the invoice?",
     },
+    "script.reminder_late": {
+        "es": "Le llamo por la factura {invoice} por {amount}, que venció el {due}. ¿Está todo en orden para el pago? ¿Necesita que le reenviemos la factura?",
+        "en": "I'm calling about invoice {invoice} for {amount}, which was due on {due}. Is everything in order for the payment? Would you like us to resend the invoice?",
+    },
     "script.first_call": {
         "es": "Le llamo por la factura {invoice} por {amount}, que venció el {due}.",
         "en": "I'm calling about invoice {invoice} for {amount}, which was due on {due}.",
