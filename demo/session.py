@@ -193,10 +193,21 @@ class DemoSession:
         moment = self._moment(text)
         if moment is None:
             return False
+        if moment < self.clock.now():
+            # The data was seeded as of the demo's start; going back would put calls in
+            # the future and show a week that never happened.
+            now = self._spoken(self.clock.now())
+            self.console.print(
+                Text(
+                    f"La demo no vuelve atrás en el tiempo: ya es {now}. Para empezar antes: "
+                    "cobro demo --now 2026-11-23T08:00",
+                    style="red",
+                )
+            )
+            return True
         self.clock.set(moment)
         local = moment.astimezone(self.settings.tz)
-        when = format_datetime(local, "EEEE d 'de' MMMM 'de' y, HH:mm", locale="es")
-        self.console.print(Text(f"⏩ {when}", style="bold magenta"))
+        self.console.print(Text(f"⏩ {self._spoken(moment)}", style="bold magenta"))
         if local.time() >= self.settings.digest_time:
             self.jobs.enqueue_digest(moment)
             self.jobs.enqueue_report(moment)
@@ -204,6 +215,10 @@ class DemoSession:
         self.jobs.deliver()
         self.settle(expect=False)
         return True
+
+    def _spoken(self, moment: datetime) -> str:
+        local = moment.astimezone(self.settings.tz)
+        return format_datetime(local, "EEEE d 'de' MMMM 'de' y, HH:mm", locale="es")
 
     def _moment(self, text: str) -> datetime | None:
         raw = text.strip()

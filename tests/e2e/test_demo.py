@@ -116,6 +116,7 @@ def test_a_script_reaches_fields_a_choice_brings_and_never_drops_a_line(tmp_path
                 "/cobro llamada C-1001",
                 "excuse = algo",
                 "/cobro cliente C-1001",
+                ":ir 2026-11-20 08:00",  # before the start: refused, the clock stays
             ]
         ),
         encoding="utf-8",
@@ -130,6 +131,8 @@ def test_a_script_reaches_fields_a_choice_brings_and_never_drops_a_line(tmp_path
     assert "✗ «monto del pago» no es un campo de este formulario" in out
     assert "✗ el formulario seguía abierto: se cancela sin guardar" in out
     assert "Jorge (Recepción)" in out.split("/cobro cliente C-1001")[-1]  # the command ran
+    assert "La demo no vuelve atrás en el tiempo: ya es lunes 23 de noviembre de 2026" in out
+    assert "⏩ viernes 20" not in out
 
 
 def test_every_emoji_the_texts_use_is_drawn_in_the_terminal() -> None:
