@@ -88,6 +88,10 @@ def register(app: App, deps: Deps, pool: FairPool) -> None:
         member = members.get(context.user_id)
         context["member"] = member
         context["lang"] = member.lang if member else default_lang
+        if member is not None and body.get("type") == "view_submission":
+            with pool.urgent():  # stored inside its ack: it goes before the answers
+                next()
+            return None
         if member is not None or _is_open_event(body):
             next()
             return None

@@ -57,6 +57,15 @@ BUSY_SECONDS = 30
 _WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|SAVEPOINT)\b", re.IGNORECASE)
 
 
+_LOCKS_ROWS = re.compile(r"\bFOR\s+(NO\s+KEY\s+)?UPDATE\b", re.IGNORECASE)
+
+
+def holds_locks_after(sql: str) -> bool:
+    """Whether a transaction that ran `sql` may hold a lock another writer waits for until
+    it ends (a write, a savepoint, a row locked FOR UPDATE)."""
+    return bool(_WRITES.match(sql) or _LOCKS_ROWS.search(sql))
+
+
 class WriterQueue:
     """One SQLite database's writers, first come first served: the lock passes straight to
     the longest waiter, so nobody sleeps while the database is free."""

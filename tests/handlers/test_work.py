@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from handlers.work import FairPool
+from tests.waiting import wait_until
 
 
 def test_another_users_job_runs_before_the_rest_of_a_burst() -> None:
@@ -85,4 +86,50 @@ def test_a_failing_job_does_not_stop_the_pool() -> None:
     pool.submit("ana", fails)
     pool.submit("ana", done.set)
     assert done.wait(5)
+    pool.shutdown()
+
+
+def test_no_new_job_starts_while_urgent_work_runs_then_it_does() -> None:
+    """A modal submission stored inside its ack goes first: the workers wait for it."""
+    pool = FairPool(workers=2, urgent_wait=30)
+    ran = threading.Event()
+    with pool.urgent():
+        pool.submit("ana", ran.set)
+        wait_until(lambda: pool.giving_way == 2, what="both workers giving way")
+        assert not ran.is_set()
+    assert ran.wait(5)
+    pool.shutdown()
+
+
+def test_a_running_job_gives_way_at_its_pause_point() -> None:
+    pool = FairPool(workers=1, urgent_wait=30)
+    steps: list[str] = []
+    started, done = threading.Event(), threading.Event()
+    go = threading.Event()
+
+    def job() -> None:
+        started.set()
+        go.wait(5)
+        pool.pause_point()  # what the engine's statement hook calls
+        steps.append("after the pause")
+        done.set()
+
+    pool.submit("ana", job)
+    assert started.wait(5)
+    with pool.urgent():
+        go.set()
+        wait_until(lambda: pool.giving_way == 1, what="the job waiting at its pause point")
+        steps.append("urgent done")
+    assert done.wait(5)
+    pool.shutdown()
+    assert steps == ["urgent done", "after the pause"]
+
+
+def test_urgent_work_that_never_ends_delays_the_answers_only_for_a_while() -> None:
+    pool = FairPool(workers=1, urgent_wait=0.05)
+    ran = threading.Event()
+    with pool.urgent():
+        pool.submit("ana", ran.set)
+        assert ran.wait(5)
+        pool.pause_point()  # outside the pool's threads: returns at once
     pool.shutdown()
