@@ -241,6 +241,21 @@ def stale_of(
     return [(cid, version) for cid, version in session.execute(query)]
 
 
+def one_writer(db: Any) -> bool:
+    """Whether the database lets one transaction write at a time (SQLite)."""
+    return bool(db.kw["bind"].dialect.name == "sqlite")
+
+
+def versions_of(session: Session, customer_ids: list[int]) -> dict[int, int]:
+    """The marks these customers have now, with their versions."""
+    if not customer_ids:
+        return {}
+    query = select(DueStale.customer_id, DueStale.version).where(
+        in_ids(session, DueStale.customer_id, customer_ids)
+    )
+    return {cid: version for cid, version in session.execute(query)}
+
+
 def take_write_lock(session: Session) -> None:
     """SQLite: begin the write now, so that what is read next is what is written against
     (one writer at a time); PostgreSQL locks rows instead."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from itertools import count
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -240,6 +241,53 @@ def test_a_mark_written_meanwhile_survives_the_recomputation(db: sessionmaker[Se
         queries.drop_marks(s, read)
     with db() as s:
         assert s.scalars(select(DueStale.version)).all() == [2]
+
+
+def test_a_change_landing_while_sqlite_computes_is_not_overwritten(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    """On SQLite (only there) the refresh computes holding no lock and writes after: a
+    change stored between the two must not be buried under the answer computed before it.
+    The change is committed, and read by another refresher, just before the first one's
+    write: the first must then write nothing for that customer."""
+    from sqlalchemy import event
+
+    from models import DueStale
+    from models.db import make_engine, make_session_factory
+    from tests.conftest import fresh_sqlite
+
+    engine = make_engine(fresh_sqlite(tmp_path, sqlite_template))
+    db = make_session_factory(engine)
+
+    with db.begin() as s:
+        ana = b.member(s, "U0ANA", "Ana")
+        c = b.customer(s, "Ferretería López", ana)
+        b.invoice(s, c, "2026-11-01", "100")
+    landed: list[bool] = []
+
+    def meanwhile(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if landed or not statement.startswith("UPDATE due_stale"):
+            return
+        landed.append(True)
+        with db.begin() as other:  # the collector's task, stored by someone else
+            b.task(other, other.get(Customer, c.id), other.get(b.TeamMember, ana.id), "2026-11-23")
+        # and another reader brings the index up to date (and drops the mark) first
+        due_index.refresh(db, collector_ids=[ana.id], day=START, policy=POLICY)
+
+    event.listen(engine, "before_cursor_execute", meanwhile)
+    try:
+        due_index.refresh(db, collector_ids=[ana.id], day=START, policy=POLICY)
+    finally:
+        event.remove(engine, "before_cursor_execute", meanwhile)
+    with db() as s:
+        still_marked = s.scalars(select(DueStale.customer_id)).all()
+    assert landed and still_marked == []
+    with db() as s:  # what is kept is the later answer, not the one computed before
+        agenda = compute_agendas(s, collector_ids=[ana.id], day=START, policy=POLICY)
+        oracle = agendas_from_scratch(s, collector_ids=[ana.id], day=START, policy=POLICY)
+    assert agenda[ana.id].calls == oracle[ana.id].calls
+    assert [call.reason.value for call in agenda[ana.id].calls] == ["task"]
+    engine.dispose()
 
 
 def test_a_colleague_task_comes_due_by_the_passing_of_time(db: sessionmaker[Session]) -> None:
