@@ -169,6 +169,7 @@ class Report:
     currency: str  # the team's default currency, for a period with no money at all
     business_days: int
     kind: str = "days"
+    last_years_month: bool = False  # a month named without a year, read as last year's
 
     @property
     def currencies(self) -> list[str]:

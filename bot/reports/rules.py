@@ -53,6 +53,9 @@ class Period:
     start: date
     end: date
     kind: str = "days"  # "day", "week", "month" or any "days"
+    # A month named without a year that is last year's, because this year's has not begun
+    # (`diciembre` in November 2026 is December 2025): the report says so.
+    last_years_month: bool = False
 
     @property
     def days(self) -> int:
@@ -152,6 +155,10 @@ PERIOD_WORDS: dict[str, Callable[[date], Period]] = {
 _RANGE_SEPARATORS = {"a", "al", "hasta", "to", "-", "–", "..", "until"}
 _RANGE_OPENERS = {"del", "desde", "de", "from", "entre", "between"}
 _MONTH_PHRASE = re.compile(r"^(?:(?:el )?mes de |in )?([a-z]+)\.?(?:,? (?:de |del )?(\d{4}))?$")
+_MONTH_NUMBERS = (
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})$"),  # 2025-12
+    re.compile(r"^(?P<month>\d{1,2})/(?P<year>\d{4})$"),  # 12/2025
+)
 
 
 @cache
@@ -166,21 +173,37 @@ def month_words() -> dict[str, int]:
 
 
 def _month(text: str, today: date) -> Period | None:
-    """`noviembre`, `nov`, `noviembre 2026`, `november 2026`: the whole month; without a
-    year the latest one that has begun; this month only up to today."""
-    match = _MONTH_PHRASE.match(text)
-    if not match or match.group(1) not in month_words():
+    """`noviembre`, `nov`, `noviembre 2026`, `november 2026`, `2026-11`, `11/2026`: the
+    whole month; without a year the latest one that has begun (marked when that is last
+    year's); this month only up to today. A month that has not begun is refused."""
+    number, year = _month_and_year(text)
+    if number is None:
         return None
-    number = month_words()[match.group(1)]
-    if match.group(2):
-        year = int(match.group(2))
+    if year is None:
+        last_year = number > today.month
+        year = today.year - 1 if last_year else today.year
     else:
-        year = today.year if number <= today.month else today.year - 1
+        last_year = False
     first = date(year, number, 1)
     if first > today:
-        raise BadInput("report.future_period")
+        raise BadInput("report.future_month", month_key=f"report.month.{number}", year=year)
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return Period(first, min(last, today), "month")
+    return Period(first, min(last, today), "month", last_years_month=last_year)
+
+
+def _month_and_year(text: str) -> tuple[int | None, int | None]:
+    """A month's number and its year (None when not typed) from the words, or no month."""
+    for pattern in _MONTH_NUMBERS:
+        numbers = pattern.match(text)
+        if numbers:
+            number, year = int(numbers["month"]), int(numbers["year"])
+            if not 1 <= number <= 12 or year < 1:
+                raise BadInput("report.bad_period", text=text)
+            return number, year
+    match = _MONTH_PHRASE.match(text)
+    if not match or match.group(1) not in month_words():
+        return None, None
+    return month_words()[match.group(1)], int(match.group(2)) if match.group(2) else None
 
 
 def _day(text: str, today: date, tz: ZoneInfo) -> date:

@@ -61,6 +61,7 @@ def build_report(
             1,
         ),
         kind=period.kind,
+        last_years_month=period.last_years_month,
     )
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.core.i18n import Lang, t
-from bot.core.i18n.formats import number, short_day
+from bot.core.i18n.formats import month_in_words, number, percent, short_day
 from bot.core.money import money
 from bot.core.vocabulary import ExcuseCategory
 from bot.reports.figures import Day, Figures
@@ -21,12 +21,23 @@ SECTION_LIMIT = 2900  # Slack's 3000, with room to spare
 MAX_PEOPLE_SECTIONS = 20
 
 
-def pct(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f} %"
+def pct(value: Decimal | None, lang: Lang) -> str:
+    """A share in the locale's digits; `—` only where a share of nothing sits next to its
+    count (a collector's line, a chart's label): a figure compared with the previous
+    period says in words why it has no value (see `_before`)."""
+    return "—" if value is None else percent(value, lang)
 
 
-def _num(value: Decimal | None, lang: Lang) -> str:
-    return "—" if value is None else number(value, lang)
+def _before(value: str | None, lang: Lang, none_key: str) -> str:
+    """The previous period's figure in words: `antes 42.1 días`, or why it had none
+    (`antes sin ventas a crédito`)."""
+    return t(none_key, lang) if value is None else t("report.before", lang, value=value)
+
+
+def _why_no_kept_rate(day: Day, *, before: bool) -> str:
+    """A kept rate needs resolved promises: none fell due, or all are still pending."""
+    key = "report.none_due" if day.due == 0 else "report.none_resolved"
+    return key + "_before" if before else key
 
 
 def report_title(report: Report, lang: Lang, *, weekly: bool = False) -> str:
@@ -72,7 +83,7 @@ def person_lines(name: str, day: Day, lang: Lang, currency: str) -> str:
         broken=day.broken,
         pending=day.pending,
         renegotiated=day.renegotiated,
-        rate=pct(day.kept_rate),
+        rate=pct(day.kept_rate, lang),
         collected=amounts_text(day.collected, lang, currency),
         tasks=day.tasks_overdue,
     )
@@ -117,17 +128,17 @@ def _excuses(cur: Figures, prev: Figures, lang: Lang) -> str:
         if count or prev.excuses[category.value]:
             lines.append(
                 t(
-                    "report.excuse_line",
+                    "report.excuse_line" if total else "report.excuse_line_alone",
                     lang,
                     name=t(f"excuse.{category.value}", lang),
                     count=count,
-                    share=pct(share(count, total)),
-                    prev=prev.excuses[category.value],
+                    share=pct(share(count, total), lang),
+                    prev=number(prev.excuses[category.value], lang),
                 )
             )
     tag_total = sum(cur.hashtags.values())
     tags = ", ".join(
-        f"#{escape(tag)} {count} ({pct(share(count, tag_total))})"
+        f"#{escape(tag)} {count} ({pct(share(count, tag_total), lang)})"
         for tag, count in cur.hashtags.most_common(8)
     )
     if tags:
@@ -137,35 +148,24 @@ def _excuses(cur: Figures, prev: Figures, lang: Lang) -> str:
 
 def _promises(report: Report, lang: Lang, details: bool) -> str:
     team, before = report.current.team, report.previous.team
-    currencies = report.currencies
-    by_amount = " · ".join(
-        pct(team.kept_rate_amount(c)) + (f" ({c})" if len(currencies) > 1 else "")
-        for c in currencies
-    )
     lines = [
         t(
             "report.promises_due",
             lang,
             due=team.due,
-            prev_due=before.due,
+            prev_due=t("report.before", lang, value=number(before.due, lang)),
             kept=team.kept,
             partial=team.partial,
             broken=team.broken,
             pending=team.pending,
             renegotiated=team.renegotiated,
         ),
-        t(
-            "report.kept_rate",
-            lang,
-            by_count=pct(team.kept_rate),
-            prev_count=pct(before.kept_rate),
-            by_amount=by_amount,
-        ),
+        _kept_rate(report, lang),
         t(
             "report.promises_made",
             lang,
             made=team.made,
-            prev_made=before.made,
+            prev_made=t("report.before", lang, value=number(before.made, lang)),
             amount=amounts_text(team.promised, lang, report.currency),
         ),
     ]
@@ -181,6 +181,34 @@ def _promises(report: Report, lang: Lang, details: bool) -> str:
     else:
         lines.append(t("report.repeat_count", lang, count=len(report.repeat_breakers)))
     return "\n".join(lines)
+
+
+def _kept_rate(report: Report, lang: Lang) -> str:
+    """By count against the previous period's, then by amount in each currency that had
+    resolved promises; without resolved promises, why not."""
+    team, before = report.current.team, report.previous.team
+    previous = _before(
+        None if before.kept_rate is None else pct(before.kept_rate, lang),
+        lang,
+        _why_no_kept_rate(before, before=True),
+    )
+    if team.kept_rate is None:
+        why = t(_why_no_kept_rate(team, before=False), lang)
+        return t("report.kept_rate_none", lang, why=why, prev_count=previous)
+    currencies = report.currencies
+    rates = [(c, team.kept_rate_amount(c)) for c in currencies]
+    by_amount = " · ".join(
+        pct(rate, lang) + (f" ({c})" if len(currencies) > 1 else "")
+        for c, rate in rates
+        if rate is not None
+    )
+    return t(
+        "report.kept_rate",
+        lang,
+        by_count=pct(team.kept_rate, lang),
+        prev_count=previous,
+        by_amount=by_amount,
+    )
 
 
 def _money(report: Report, lang: Lang) -> list[str]:
@@ -203,7 +231,7 @@ def _money(report: Report, lang: Lang) -> list[str]:
         if total:
             buckets = " · ".join(
                 f"{t(f'report.aging.{b}', lang)} {money(aging.get(b, Decimal(0)), currency, lang)} "
-                f"({pct(share(int(aging.get(b, 0) * 100), int(total * 100)))})"
+                f"({pct(share(int(aging.get(b, 0) * 100), int(total * 100)), lang)})"
                 for b in AGING_BUCKETS
             )
             lines.append(
@@ -218,47 +246,74 @@ def _money(report: Report, lang: Lang) -> list[str]:
         now, before = cur.money.get(currency), prev.money.get(currency)
         if now is None and before is None:
             continue
+        dso, prev_dso = (now.dso if now else None), (before.dso if before else None)
+        cei, prev_cei = (now.cei if now else None), (before.cei if before else None)
         lines.append(
             t(
                 "report.kpis",
                 lang,
                 currency=currency,
-                dso=_days(now.dso if now else None, lang),
-                prev_dso=_days(before.dso if before else None, lang),
-                cei=_cei(now.cei if now else None),
-                prev_cei=_cei(before.cei if before else None),
+                dso=_days(dso, lang) or t("report.no_sales", lang),
+                prev_dso=_before(_days(prev_dso, lang), lang, "report.no_sales_before"),
+                cei=_cei(cei, lang) or t("report.nothing_collectible", lang),
+                prev_cei=_before(_cei(prev_cei, lang), lang, "report.nothing_collectible_before"),
             )
         )
     lines.append(
         t(
             "report.days_to_pay",
             lang,
-            days=_days(cur.days_to_pay, lang),
-            prev_days=_days(prev.days_to_pay, lang),
+            days=_days(cur.days_to_pay, lang) or t("report.no_invoice_payments", lang),
+            prev_days=_before(
+                _days(prev.days_to_pay, lang), lang, "report.no_invoice_payments_before"
+            ),
         )
     )
-    lines.append(
-        t(
-            "report.notes",
-            lang,
-            share=pct(cur.notes_share),
-            total=cur.notes,
-            prev_share=pct(prev.notes_share),
-        )
+    previous_notes = _before(
+        None if prev.notes_share is None else pct(prev.notes_share, lang),
+        lang,
+        "report.no_notes_before",
     )
+    if cur.notes_share is None:
+        lines.append(t("report.notes_none", lang, prev_share=previous_notes))
+    else:
+        lines.append(
+            t(
+                "report.notes",
+                lang,
+                share=pct(cur.notes_share, lang),
+                total=number(cur.notes, lang),
+                prev_share=previous_notes,
+            )
+        )
     if cur.team.corrected:
         lines.append(t("report.corrected", lang, count=cur.team.corrected))
     return lines
 
 
-def _days(value: Decimal | None, lang: Lang) -> str:
+def _days(value: Decimal | None, lang: Lang) -> str | None:
     if value is None:
-        return "—"
+        return None
     return t("report.days", lang, count=value, value=number(value, lang))
 
 
-def _cei(value: Decimal | None) -> str:
-    return "—" if value is None else pct(value / 100)
+def _cei(value: Decimal | None, lang: Lang) -> str | None:
+    return None if value is None else percent(value / 100, lang)
+
+
+def _which_year(report: Report, lang: Lang) -> str:
+    """A month named without a year read as last year's: say so, and how to ask for
+    another year (`Es diciembre de 2025: diciembre de 2026 todavía no empieza`)."""
+    first = report.current.period_start
+    this_year = first.replace(year=first.year + 1)
+    example = first.replace(year=first.year - 1)
+    return t(
+        "report.last_years_month",
+        lang,
+        month=month_in_words(first, lang),
+        this_year=month_in_words(this_year, lang),
+        example=f"{example.year}-{example.month:02d}",
+    )
 
 
 def build_report(
@@ -276,6 +331,7 @@ def build_report(
     blocks: list[dict[str, Any]] = [
         header(title),
         context(scope_words(report, lang), vs),
+        *([context(_which_year(report, lang))] if report.last_years_month else []),
         *_people(report, lang),
         divider(),
         section(_promises(report, lang, details)),

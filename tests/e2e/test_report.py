@@ -168,13 +168,18 @@ def test_every_figure_of_every_collector_matches_the_hand_computed_values(
     assert "*Bea Ruiz* — llamadas 0 (plan 2) · contactos 0 · promesas obtenidas 0 ($0.00)" in text
     assert (
         "vencían 1: cumplidas 0, en parte 0, incumplidas 1, pendientes 0, renegociadas 1 · "
-        "cumplimiento 0 % · cobrado $0.00 · tareas vencidas 1"
+        "cumplimiento 0% · cobrado $0.00 · tareas vencidas 1"
     ) in text
-    assert "*Promesas que vencían en el periodo:* 6 (1)" in text
-    assert "Cumplimiento de las que vencían: 40 % por número (100 %) · 58 % por monto" in text
-    assert "*Obtenidas en el periodo:* 5 (3) por $2,450.00" in text
+    # the previous period's figure in words, never bare parentheses
+    assert "*Promesas que vencían en el periodo:* 6 (antes 1)" in text
+    assert "Cumplimiento de las que vencían: 40% por número (antes 100%) · 58% por monto" in text
+    assert "*Obtenidas en el periodo:* 5 (antes 3) por $2,450.00" in text
     assert "*Cobrado:* $1,300.00" in text
-    assert "*DSO* (MXN): 84 días (—) · *CEI*: 34 % (0 %)" in text
+    # before: no credit sales, so no DSO, and why
+    assert "*DSO* (MXN): 84 días (antes sin ventas a crédito) · *CEI*: 34% (antes 0%)" in text
+    assert "*Días promedio de pago:* 112.3 días (antes sin pagos de facturas)" in text
+    assert "*Notas que responden quién, por qué y qué sigue:* 50% de 2 (antes 100%)" in text
+    assert "(—)" not in text
     assert "DSO: cuántos días de ventas a crédito" in text and "CEI: de lo que se podía" in text
     assert "Boutique Bea (2)" in text
 

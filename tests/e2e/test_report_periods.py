@@ -63,6 +63,23 @@ def test_a_month_by_its_name_is_the_whole_month_against_the_month_before(
     assert "1 nov 2026 – 30 nov 2026" in same
 
 
+def test_a_month_without_a_year_that_is_last_years_says_so_and_a_year_can_be_typed(
+    control: Harness,
+) -> None:
+    seed(control)
+    text, _ = ask(control, "U0SARA", "diciembre")  # on 30 November 2026
+    assert "Control de cobranza · 1 dic 2025 – 31 dic 2025" in text
+    assert "Es diciembre de 2025: diciembre de 2026 todavía no empieza." in text
+    for typed in ("diciembre 2025", "dic 2025", "2025-12"):
+        same, _ = ask(control, "U0SARA", typed)
+        assert "Control de cobranza · 1 dic 2025 – 31 dic 2025" in same, typed
+        assert "todavía no empieza" not in same, typed  # the year was typed: nothing to say
+    answered = len(control.fake.calls_to("response_url"))
+    control.slack.command("U0SARA", "reporte diciembre 2027")
+    refusal = control.fake.wait_for("response_url", count=answered + 1)[-1]
+    assert "El mes de diciembre de 2027 todavía no empieza" in refusal.text()
+
+
 def test_a_person_is_named_with_an_at_or_a_slack_mention(control: Harness) -> None:
     seed(control)
     text, files = ask(control, "U0SARA", "semana pasada @luis")

@@ -14,8 +14,8 @@ from decimal import Decimal
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.dates import format_date, format_datetime, format_skeleton
+from babel.numbers import format_decimal, format_percent
 
 from bot.core.i18n import Lang
 
@@ -63,6 +63,16 @@ def locale_for(lang: Lang) -> Locale:
 
 def number(value: Decimal | int | float, lang: Lang) -> str:
     return format_decimal(value, locale=locale_for(lang))
+
+
+def percent(share: Decimal, lang: Lang) -> str:
+    """A share (0.4) as the locale writes a percentage: `40%` in Mexico, `40 %` in Spain."""
+    return format_percent(share, locale=locale_for(lang))
+
+
+def month_in_words(day: date, lang: Lang) -> str:
+    """The month of `day` and its year: `diciembre de 2025` / `December 2025`."""
+    return format_skeleton("yMMMM", day, locale=locale_for(lang))
 
 
 def day_in_words(day: date, lang: Lang) -> str:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core.errors import BadInput, Forbidden
+from bot.core.i18n import error_text
 from bot.core.vocabulary import Role
 from bot.reports.figures import CurrencyFigures, Day, total_of, total_of_people
 from bot.reports.rules import (
@@ -53,7 +54,6 @@ def d(text: str) -> date:
         ("Mes Pasado", date(2026, 3, 10), "2026-02-01", "2026-02-28", "month"),
         ("noviembre", date(2026, 12, 5), "2026-11-01", "2026-11-30", "month"),
         ("noviembre", WEDNESDAY, "2026-11-01", "2026-11-25", "month"),  # so far
-        ("diciembre", WEDNESDAY, "2025-12-01", "2025-12-31", "month"),  # the latest one
         ("noviembre 2025", WEDNESDAY, "2025-11-01", "2025-11-30", "month"),
         ("noviembre de 2025", WEDNESDAY, "2025-11-01", "2025-11-30", "month"),
         ("Septiembre", WEDNESDAY, "2026-09-01", "2026-09-30", "month"),
@@ -77,7 +77,12 @@ def test_periods_in_words(words: str, today: date, start: str, end: str, kind: s
     [
         ("ayer cuando", "report.bad_period"),
         ("la otra semana", "report.future_period"),  # in Mexico, next week
-        ("marzo 2027", "report.future_period"),
+        ("marzo 2027", "report.future_month"),
+        ("diciembre 2027", "report.future_month"),
+        ("2026-12", "report.future_month"),
+        ("2026-13", "report.bad_period"),
+        ("2026-0", "report.bad_period"),
+        ("13/2026", "report.bad_period"),
         ("01/12/2026 05/12/2026", "report.future_period"),
         ("20/11/2026 16/11/2026", "report.period_backwards"),
         ("1/11/2026 a 5/11/2026 a 9/11/2026", "report.bad_period"),
@@ -88,6 +93,44 @@ def test_a_period_that_cannot_be_read_is_refused(words: str, key: str) -> None:
     with pytest.raises(BadInput) as refused:
         period_from_words(words.split(), WEDNESDAY, MX)
     assert refused.value.key == key
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "last_years"),
+    [
+        # no year: the latest one that has begun, marked when that is last year's
+        ("diciembre", "2025-12-01", "2025-12-31", True),
+        ("dic", "2025-12-01", "2025-12-31", True),
+        ("december", "2025-12-01", "2025-12-31", True),
+        ("noviembre", "2026-11-01", "2026-11-25", False),  # this month, so far
+        ("enero", "2026-01-01", "2026-01-31", False),
+        # a year typed, in every form: nothing guessed
+        ("diciembre 2025", "2025-12-01", "2025-12-31", False),
+        ("Diciembre de 2025", "2025-12-01", "2025-12-31", False),
+        ("dic 2025", "2025-12-01", "2025-12-31", False),
+        ("dic. 2025", "2025-12-01", "2025-12-31", False),
+        ("dec 2025", "2025-12-01", "2025-12-31", False),
+        ("2025-12", "2025-12-01", "2025-12-31", False),
+        ("12/2025", "2025-12-01", "2025-12-31", False),
+        ("2026-2", "2026-02-01", "2026-02-28", False),
+        ("2026-11", "2026-11-01", "2026-11-25", False),
+    ],
+)
+def test_a_month_and_which_year_it_is(words: str, start: str, end: str, last_years: bool) -> None:
+    read = period_from_words(words.split(), WEDNESDAY, MX)
+    assert read == Period(d(start), d(end), "month", last_years_month=last_years)
+
+
+def test_a_future_month_is_refused_naming_it() -> None:
+    with pytest.raises(BadInput) as refused:
+        period_from_words(["dic", "2027"], WEDNESDAY, MX)
+    assert refused.value.params == {"month_key": "report.month.12", "year": 2027}
+    assert error_text(refused.value, "es") == (
+        "El mes de diciembre de 2027 todavía no empieza: el control cuenta lo que ya pasó."
+    )
+    assert error_text(refused.value, "en") == (
+        "December 2027 has not started yet: the control counts what already happened."
+    )
 
 
 def test_the_refusal_echoes_everything_typed() -> None:

@@ -28,8 +28,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "`/cobro promises [@person]` — payment promises I follow (supervisors: one of their collectors')",
     },
     "help.cmd.reporte": {
-        "es": "`/cobro reporte [semana pasada|noviembre|DESDE HASTA…] [@persona]` — el control: cada persona de cobranza, llamadas contra el plan, promesas, cobrado, antigüedad",
-        "en": "`/cobro report [last week|november|FROM TO…] [@person]` — control: each collector, calls against the plan, promises, collected, aging",
+        "es": "`/cobro reporte [semana pasada|noviembre|diciembre 2025|DESDE HASTA…] [@persona]` — el control: cada persona de cobranza, llamadas contra el plan, promesas, cobrado, antigüedad",
+        "en": "`/cobro report [last week|november|december 2025|FROM TO…] [@person]` — control: each collector, calls against the plan, promises, collected, aging",
     },
     "help.cmd.historial": {
         "es": "`/cobro historial <cliente>` — exportar la historia del cliente (CSV)",

@@ -7,6 +7,21 @@ def _n(es_one: str, es_other: str, en_one: str, en_other: str) -> dict[str, dict
     return {"es": {"one": es_one, "other": es_other}, "en": {"one": en_one, "other": en_other}}
 
 
+_MONTHS = (
+    ("enero", "January"),
+    ("febrero", "February"),
+    ("marzo", "March"),
+    ("abril", "April"),
+    ("mayo", "May"),
+    ("junio", "June"),
+    ("julio", "July"),
+    ("agosto", "August"),
+    ("septiembre", "September"),
+    ("octubre", "October"),
+    ("noviembre", "November"),
+    ("diciembre", "December"),
+)
+
 TEXTS: dict[str, dict[str, Any]] = {
     "report.title": {
         "es": "Control de cobranza · {start} – {end}",
@@ -22,6 +37,44 @@ TEXTS: dict[str, dict[str, Any]] = {
     "report.scope_mine": {"es": "Tu trabajo", "en": "Your work"},
     "report.scope_person": {"es": "Trabajo de {name}", "en": "{name}'s work"},
     "report.vs": {"es": "frente a {start} – {end}", "en": "vs {start} – {end}"},
+    "report.last_years_month": {
+        "es": "Es {month}: {this_year} todavía no empieza. Para otro año, `/cobro reporte {example}`.",
+        "en": "This is {month}: {this_year} has not started yet. For another year, `/cobro report {example}`.",
+    },
+    # a figure next to the previous period's, and why a figure could not be computed
+    "report.before": {"es": "antes {value}", "en": "before {value}"},
+    "report.none_due": {"es": "no vencía ninguna", "en": "none fell due"},
+    "report.none_due_before": {"es": "antes no vencía ninguna", "en": "none fell due before"},
+    "report.none_resolved": {"es": "ninguna resuelta todavía", "en": "none resolved yet"},
+    "report.none_resolved_before": {
+        "es": "antes ninguna resuelta",
+        "en": "none resolved before",
+    },
+    "report.no_sales": {
+        "es": "sin ventas a crédito en el periodo",
+        "en": "no credit sales in the period",
+    },
+    "report.no_sales_before": {
+        "es": "antes sin ventas a crédito",
+        "en": "no credit sales before",
+    },
+    "report.nothing_collectible": {
+        "es": "nada por cobrar en el periodo",
+        "en": "nothing to collect in the period",
+    },
+    "report.nothing_collectible_before": {
+        "es": "antes nada por cobrar",
+        "en": "nothing to collect before",
+    },
+    "report.no_invoice_payments": {
+        "es": "sin pagos de facturas en el periodo",
+        "en": "no invoice payments in the period",
+    },
+    "report.no_invoice_payments_before": {
+        "es": "antes sin pagos de facturas",
+        "en": "no invoice payments before",
+    },
+    "report.no_notes_before": {"es": "antes sin notas", "en": "no notes before"},
     # ---------------------------------------------------------------- per collector
     "report.people": {"es": "*Por persona*", "en": "*Per collector*"},
     "report.team_line": {"es": "Equipo", "en": "Team"},
@@ -49,6 +102,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "• {name}: {count} ({share}) · antes {prev}",
         "en": "• {name}: {count} ({share}) · before {prev}",
     },
+    "report.excuse_line_alone": {
+        "es": "• {name}: {count} · antes {prev}",
+        "en": "• {name}: {count} · before {prev}",
+    },
     "report.hashtags": {"es": "*Etiquetas:* {tags}", "en": "*Hashtags:* {tags}"},
     # ---------------------------------------------------------------- promises
     "report.promises_due": {
@@ -58,6 +115,10 @@ TEXTS: dict[str, dict[str, Any]] = {
     "report.kept_rate": {
         "es": "Cumplimiento de las que vencían: {by_count} por número ({prev_count}) · {by_amount} por monto",
         "en": "Kept rate of those due: {by_count} by count ({prev_count}) · {by_amount} by amount",
+    },
+    "report.kept_rate_none": {
+        "es": "Cumplimiento de las que vencían: {why} ({prev_count})",
+        "en": "Kept rate of those due: {why} ({prev_count})",
     },
     "report.promises_made": {
         "es": "*Obtenidas en el periodo:* {made} ({prev_made}) por {amount}",
@@ -107,6 +168,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "*Notas que responden quién, por qué y qué sigue:* {share} de {total} ({prev_share})",
         "en": "*Notes that say who, why and what next:* {share} of {total} ({prev_share})",
     },
+    "report.notes_none": {
+        "es": "*Notas que responden quién, por qué y qué sigue:* no hubo notas en el periodo ({prev_share})",
+        "en": "*Notes that say who, why and what next:* no notes in the period ({prev_share})",
+    },
     "report.corrected": _n(
         "*Corregida después de registrada:* {count} llamada; cuenta su versión corregida y el historial guarda las dos.",
         "*Corregidas después de registradas:* {count} llamadas; cuentan sus versiones corregidas y el historial guarda las dos.",
@@ -133,12 +198,16 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "Charts and a CSV with every figure.",
     },
     "report.bad_period": {
-        "es": "No entendí el periodo «{text}». Entiendo: `hoy`, `ayer`, `esta semana`, `semana pasada`, `este mes`, `mes pasado`, un mes (`noviembre`, `noviembre 2026`), dos fechas (`01/11/2026 15/11/2026`, `del 1 de noviembre al 15 de noviembre`) o un día; y una persona o su equipo (`@luis`). Sin nada: la semana pasada si es lunes, si no esta semana.",
-        "en": "I didn't understand the period “{text}”. I understand: `today`, `yesterday`, `this week`, `last week`, `this month`, `last month`, a month (`november`, `november 2026`), two dates (`2026-11-01 2026-11-15`, `from 2026-11-01 to 2026-11-15`) or one day; and a person or their team (`@luis`). With nothing: last week on a Monday, else this week.",
+        "es": "No entendí el periodo «{text}». Entiendo: `hoy`, `ayer`, `esta semana`, `semana pasada`, `este mes`, `mes pasado`, un mes (`noviembre`, `noviembre 2026`, `2026-11`), dos fechas (`01/11/2026 15/11/2026`, `del 1 de noviembre al 15 de noviembre`) o un día; y una persona o su equipo (`@luis`). Sin nada: la semana pasada si es lunes, si no esta semana.",
+        "en": "I didn't understand the period “{text}”. I understand: `today`, `yesterday`, `this week`, `last week`, `this month`, `last month`, a month (`november`, `november 2026`, `2026-11`), two dates (`2026-11-01 2026-11-15`, `from 2026-11-01 to 2026-11-15`) or one day; and a person or their team (`@luis`). With nothing: last week on a Monday, else this week.",
     },
     "report.period_backwards": {
         "es": "La fecha inicial va antes que la final: `/cobro reporte DESDE HASTA`.",
         "en": "The start date goes before the end: `/cobro report FROM TO`.",
+    },
+    "report.future_month": {
+        "es": "El mes de {month} de {year} todavía no empieza: el control cuenta lo que ya pasó.",
+        "en": "{month} {year} has not started yet: the control counts what already happened.",
     },
     "report.future_period": {
         "es": "Ese periodo todavía no empieza: el control cuenta lo que ya pasó.",
@@ -260,5 +329,9 @@ TEXTS: dict[str, dict[str, Any]] = {
     "cli.report_no_channel": {
         "es": "Falta COBRO_SUPERVISORS_CHANNEL: el control semanal va al canal de supervisión.",
         "en": "COBRO_SUPERVISORS_CHANNEL is missing: the weekly control goes to the supervisors' channel.",
+    },
+    **{
+        f"report.month.{number}": {"es": es, "en": en}
+        for number, (es, en) in enumerate(_MONTHS, start=1)
     },
 }
