@@ -161,8 +161,8 @@ TEXTS: dict[str, dict[str, Any]] = {
         "en": "DSO: how many days of credit sales are still unpaid (balance at the end ÷ the period's credit sales × days in the period); lower is better.",
     },
     "report.cei_explained": {
-        "es": "CEI: de lo que se podía cobrar en el periodo, qué parte se cobró ((saldo inicial + ventas − saldo final) ÷ (saldo inicial + ventas − saldo no vencido al cierre)); 100 % es todo.",
-        "en": "CEI: of what could be collected in the period, the share that was ((opening balance + sales − closing balance) ÷ (opening balance + sales − closing balance not yet due)); 100 % is all of it.",
+        "es": "CEI: de lo que se podía cobrar en el periodo, qué parte se cobró ((saldo inicial + ventas − saldo final) ÷ (saldo inicial + ventas − saldo no vencido al cierre)); el 100 por ciento es todo.",
+        "en": "CEI: of what could be collected in the period, the share that was ((opening balance + sales − closing balance) ÷ (opening balance + sales − closing balance not yet due)); 100 percent is all of it.",
     },
     "report.notes": {
         "es": "*Notas que responden quién, por qué y qué sigue:* {share} de {total} ({prev_share})",
