@@ -12,6 +12,7 @@ from bot.core.config import Settings, load_settings
 from bot.core.db import Db
 from bot.core.policy import Policy
 from slackfake import FakeSlack, SlackSender
+from handlers.app import finish_listeners
 from slackfake.stack import stack_settings, start_stack
 
 MX = ZoneInfo("America/Mexico_City")
@@ -38,4 +39,7 @@ def running_bot(url: str, db: Db, fake: FakeSlack) -> Iterator[SlackSender]:
     try:
         yield stack.slack
     finally:
+        # Stop taking requests and let the answers still running finish, while the fake
+        # Slack and the database they write to are still there.
         stack.server.close()
+        finish_listeners(stack.app)
