@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from bot.core.config import Settings, load_settings
 from bot.core.db import Db
 from bot.core.policy import Policy
-from slackfake import FakeSlack, SlackSender
 from handlers.app import finish_listeners
+from slackfake import FakeSlack, SlackSender
 from slackfake.stack import stack_settings, start_stack
 
 MX = ZoneInfo("America/Mexico_City")
