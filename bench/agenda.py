@@ -311,11 +311,8 @@ def main() -> None:
     parser = scale_arguments(__doc__)
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--collectors", type=int, default=50)
-    parser.add_argument("--only", choices=["sqlite", "postgresql"])
     args = parser.parse_args()
-    on_both_databases(
-        args, lambda url, label: run(url, label, args.requests, args.collectors), only=args.only
-    )
+    on_both_databases(args, lambda url, label: run(url, label, args.requests, args.collectors))
 
 
 if __name__ == "__main__":

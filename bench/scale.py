@@ -48,6 +48,9 @@ def scale_arguments(description: str | None) -> argparse.ArgumentParser:
     parser.add_argument("--customers", type=int, default=20_000)
     parser.add_argument("--invoices", type=int, default=200_000)
     parser.add_argument("--postgres", default=POSTGRES)
+    parser.add_argument(
+        "--only", choices=("sqlite", "postgresql"), help="measure on one database only"
+    )
     return parser
 
 
@@ -59,7 +62,8 @@ def on_both_databases(
     only: str | None = None,
 ) -> None:
     """Build the data (and `extra` on top) in SQLite, measure; then in PostgreSQL (`only`:
-    just one of them)."""
+    just one of them, else the `--only` given)."""
+    only = only or getattr(args, "only", None)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         rng = random.Random(2026)
