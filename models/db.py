@@ -16,7 +16,7 @@ import re
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -185,6 +185,36 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: commit when the block ends, roll back if it raises."""
     with factory() as session, session.begin():
         yield session
+
+
+def ids_in(dialect: str, column: Any, name: str = "ids") -> Any:
+    """`column IN :name`, a list bound at execution, for a statement built once
+    (`Prebuilt`): one array parameter on PostgreSQL (`= ANY(:ids)`), an expanding IN on
+    SQLite."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(Integer)))
+    return column.in_(bindparam(name, expanding=True))
+
+
+class Prebuilt:
+    """A statement built once per database kind and executed with its parameters.
+
+    On the hot paths (`/cobro hoy`, the Home tab, the due index's refresh) building a
+    `select()` and its cache key again for every request cost about a third of a
+    millisecond a statement, more than PostgreSQL took to run most of them."""
+
+    def __init__(self, build: Callable[[str], Any]) -> None:
+        self._build = build
+        self._made: dict[str, Any] = {}
+        self._mutex = threading.Lock()
+
+    def __call__(self, session: Session) -> Any:
+        dialect = session.get_bind().dialect.name
+        made = self._made.get(dialect)
+        if made is None:
+            with self._mutex:
+                made = self._made.setdefault(dialect, self._build(dialect))
+        return made
 
 
 def in_ids(session: Session, column: Any, ids: Any) -> Any:

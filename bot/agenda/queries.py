@@ -4,11 +4,12 @@ set-based queries of plain columns; what a shown call needs on screen; orphan ac
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.agenda.rules import (
@@ -21,7 +22,7 @@ from bot.agenda.rules import (
     PromiseFact,
     TaskFact,
 )
-from bot.core.db import in_ids
+from bot.core.db import Prebuilt, ids_in, in_ids
 from bot.core.policy import Policy
 from bot.core.vocabulary import PromiseStatus, TaskKind, TaskStatus
 from bot.customers.rules import InvoiceLine
@@ -136,12 +137,12 @@ def workable(session: Session, ids: list[int]) -> list[CustomerFacts]:
     """These customers, but for those handed over or marked "no contactar"."""
     if not ids:
         return []
-    return [
-        CustomerFacts(*row)
-        for row in session.execute(
-            select(*_CUSTOMER_COLUMNS).where(in_ids(session, Customer.id, ids), *_WORKABLE)
-        )
-    ]
+    return [CustomerFacts(*row) for row in session.execute(_WORKABLE_OF(session), {"ids": ids})]
+
+
+_WORKABLE_OF = Prebuilt(
+    lambda dialect: select(*_CUSTOMER_COLUMNS).where(ids_in(dialect, Customer.id), *_WORKABLE)
+)
 
 
 def facts_of_customers(
@@ -152,13 +153,8 @@ def facts_of_customers(
     return _facts_of(session, customers, [c.id for c in customers], day, policy)
 
 
-def _facts_of(
-    session: Session, customers: list[CustomerFacts], ids: Any, day: date, policy: Policy
-) -> dict[int, Facts]:
-    """Invoices, attempts, promises and disputes of `customers` (`ids`: their ids, as a
-    list or a subquery)."""
-    facts = {c.id: Facts(customer=c) for c in customers}
-    for invoice_id, customer_id, number, due_date, balance, currency in session.execute(
+def _invoices(of: Callable[[Any], Any]) -> Any:
+    return (
         select(
             Invoice.id,
             Invoice.customer_id,
@@ -167,28 +163,27 @@ def _facts_of(
             Invoice.balance,
             Invoice.currency,
         )
-        .where(in_ids(session, Invoice.customer_id, ids), Invoice.balance > OPEN)
+        .where(of(Invoice.customer_id), Invoice.balance > OPEN)
         .order_by(Invoice.due_date)
-    ):
-        facts[customer_id].invoices.append(
-            InvoiceFact(invoice_id, number, due_date, balance, currency)
-        )
-    window_start = policy.start_of(day - timedelta(days=policy.cap_days - 1))
-    window_end = policy.start_of(day + timedelta(days=1))
-    in_window = and_(ContactAttempt.at >= window_start, ContactAttempt.at < window_end)
-    # The last call and the calls within the contact cap's window, in one pass.
-    for customer_id, last, count in session.execute(
+    )
+
+
+def _attempts(of: Callable[[Any], Any]) -> Any:
+    """The last call and the calls within the contact cap's window, in one pass."""
+    in_window = and_(ContactAttempt.at >= bindparam("start"), ContactAttempt.at < bindparam("end"))
+    return (
         select(
             ContactAttempt.customer_id,
             func.max(ContactAttempt.at),
             func.sum(case((in_window, 1), else_=0)),
         )
-        .where(in_ids(session, ContactAttempt.customer_id, ids))
+        .where(of(ContactAttempt.customer_id))
         .group_by(ContactAttempt.customer_id)
-    ):
-        facts[customer_id].last_attempt = last
-        facts[customer_id].recent_attempts = int(count or 0)
-    for customer_id, status, amount, paid, promised_for, broken_at in session.execute(
+    )
+
+
+def _promises(of: Callable[[Any], Any]) -> Any:
+    return (
         select(
             PaymentPromise.customer_id,
             PaymentPromise.status,
@@ -197,22 +192,117 @@ def _facts_of(
             PaymentPromise.promised_for,
             PaymentPromise.broken_at,
         )
-        .where(
-            in_ids(session, PaymentPromise.customer_id, ids),
-            PaymentPromise.status != PromiseStatus.CANCELLED,
-        )
+        .where(of(PaymentPromise.customer_id), PaymentPromise.status != PromiseStatus.CANCELLED)
         .order_by(PaymentPromise.promised_for)
+    )
+
+
+def _disputes(of: Callable[[Any], Any]) -> Any:
+    return select(Dispute.customer_id, Dispute.invoice_id).where(
+        of(Dispute.customer_id), Dispute.resolved_at.is_(None)
+    )
+
+
+_FACT_QUERIES: tuple[Callable[[Callable[[Any], Any]], Any], ...] = (
+    _invoices,
+    _attempts,
+    _promises,
+    _disputes,
+)
+
+
+def _of_a_list(query: Callable[[Callable[[Any], Any]], Any]) -> Prebuilt:
+    return Prebuilt(lambda dialect: query(lambda column: ids_in(dialect, column)))
+
+
+# For a list of ids (a collector's calls, a batch of the index's refresh): built once.
+_FACTS_OF_LIST = tuple(_of_a_list(query) for query in _FACT_QUERIES)
+
+
+def _facts_of(
+    session: Session, customers: list[CustomerFacts], ids: Any, day: date, policy: Policy
+) -> dict[int, Facts]:
+    """Invoices, attempts, promises and disputes of `customers` (`ids`: their ids, as a
+    list or a subquery)."""
+    facts = {c.id: Facts(customer=c) for c in customers}
+    params: dict[str, Any] = {
+        "start": policy.start_of(day - timedelta(days=policy.cap_days - 1)),
+        "end": policy.start_of(day + timedelta(days=1)),
+    }
+    if isinstance(ids, list):
+        params["ids"] = ids
+        invoices, attempts, promises, disputes = (made(session) for made in _FACTS_OF_LIST)
+    else:
+        invoices, attempts, promises, disputes = (
+            query(lambda column: column.in_(ids)) for query in _FACT_QUERIES
+        )
+    for invoice_id, customer_id, number, due_date, balance, currency in session.execute(
+        invoices, params
+    ):
+        facts[customer_id].invoices.append(
+            InvoiceFact(invoice_id, number, due_date, balance, currency)
+        )
+    for customer_id, last, count in session.execute(attempts, params):
+        facts[customer_id].last_attempt = last
+        facts[customer_id].recent_attempts = int(count or 0)
+    for customer_id, status, amount, paid, promised_for, broken_at in session.execute(
+        promises, params
     ):
         facts[customer_id].promises.append(
             PromiseFact(status, amount, paid, promised_for, broken_at)
         )
-    for disputant, paused in session.execute(
-        select(Dispute.customer_id, Dispute.invoice_id).where(
-            in_ids(session, Dispute.customer_id, ids), Dispute.resolved_at.is_(None)
-        )
-    ):
+    for disputant, paused in session.execute(disputes, params):
         facts[disputant].disputed.add(paused)
     return facts
+
+
+_CONTACTS_OF = Prebuilt(
+    lambda dialect: (
+        select(Contact.customer_id, Contact.name, Contact.title, Contact.phone)
+        .where(ids_in(dialect, Contact.customer_id))
+        .order_by(Contact.decision_maker.desc(), Contact.id)
+    )
+)
+
+
+def _latest_notes(dialect: str) -> Any:
+    """Each customer's latest note, with how many it has; the columns shown ride in the
+    window's pass, so no latest note is visited twice."""
+    latest = (
+        select(
+            Note.customer_id,
+            Note.created_at,
+            Note.author_id,
+            Note.spoke_with,
+            Note.excuse_category,
+            Note.excuse,
+            Note.agreement,
+            func.row_number()
+            .over(partition_by=Note.customer_id, order_by=(Note.created_at.desc(), Note.id.desc()))
+            .label("rank"),
+            func.count(Note.id).over(partition_by=Note.customer_id).label("notes"),
+        )
+        .where(ids_in(dialect, Note.customer_id))
+        .subquery()
+    )
+    n = latest.c
+    return (
+        select(
+            n.customer_id,
+            n.created_at,
+            TeamMember.name,
+            n.spoke_with,
+            n.excuse_category,
+            n.excuse,
+            n.agreement,
+            n.notes,
+        )
+        .join(TeamMember, TeamMember.id == n.author_id)
+        .where(n.rank == 1)
+    )
+
+
+_LATEST_NOTES_OF = Prebuilt(_latest_notes)
 
 
 def enrich(
@@ -230,38 +320,11 @@ def enrich(
         return
     ids = [c.customer_id for c in calls]
     contacts: dict[int, tuple[str, str | None, str | None]] = {}
-    for customer_id, name, title, phone in session.execute(
-        select(Contact.customer_id, Contact.name, Contact.title, Contact.phone)
-        .where(in_ids(session, Contact.customer_id, ids))
-        .order_by(Contact.decision_maker.desc(), Contact.id)
-    ):
+    for customer_id, name, title, phone in session.execute(_CONTACTS_OF(session), {"ids": ids}):
         contacts.setdefault(customer_id, (name, title, phone))
-    latest = (
-        select(
-            Note.id,
-            func.row_number()
-            .over(partition_by=Note.customer_id, order_by=(Note.created_at.desc(), Note.id.desc()))
-            .label("rank"),
-            func.count(Note.id).over(partition_by=Note.customer_id).label("notes"),
-        )
-        .where(in_ids(session, Note.customer_id, ids))
-        .subquery()
-    )
     notes: dict[int, LastNote] = {}
     for customer_id, at, author, spoke_with, category, excuse, agreement, count in session.execute(
-        select(
-            Note.customer_id,
-            Note.created_at,
-            TeamMember.name,
-            Note.spoke_with,
-            Note.excuse_category,
-            Note.excuse,
-            Note.agreement,
-            latest.c.notes,
-        )
-        .join(latest, latest.c.id == Note.id)
-        .join(TeamMember, TeamMember.id == Note.author_id)
-        .where(latest.c.rank == 1)
+        _LATEST_NOTES_OF(session), {"ids": ids}
     ):
         notes[customer_id] = LastNote(
             at, author, spoke_with, category.value if category else None, excuse, agreement, count

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.db import in_ids, transaction
+from models.db import Prebuilt, ids_in, in_ids, transaction
 
 Db = sessionmaker[Session]
 
-__all__ = ["Db", "Session", "in_ids", "transaction"]
+__all__ = ["Db", "Prebuilt", "Session", "ids_in", "in_ids", "transaction"]
