@@ -442,8 +442,19 @@ def notes(q: Filters, figures: Figures, period: Period) -> None:
     begin, after = period.bounds(q.tz)
     with_task = select(Task.note_id).where(Task.note_id.is_not(None)).distinct().subquery()
     replaced = select(Note.corrects_id).where(Note.corrects_id.is_not(None))
-    at = func.coalesce(ContactAttempt.at, Note.created_at)
-    author = func.coalesce(ContactAttempt.member_id, Note.author_id)
+    # Only the period's calls are joined (a tenth of them at 200,000 customers, where
+    # hashing every call spilled to disk): a note of a call outside it finds none and, its
+    # call being known, is left out; a note with no call is dated by its writing.
+    calls = (
+        select(ContactAttempt.id, ContactAttempt.member_id)
+        .where(ContactAttempt.at >= begin, ContactAttempt.at < after)
+        .subquery()
+    )
+    dated = or_(
+        calls.c.id.is_not(None),
+        and_(Note.attempt_id.is_(None), Note.created_at >= begin, Note.created_at < after),
+    )
+    author = func.coalesce(calls.c.member_id, Note.author_id)
     has_task = with_task.c.note_id.is_not(None)
     rows = q.session.execute(
         select(
@@ -455,9 +466,9 @@ def notes(q: Filters, figures: Figures, period: Period) -> None:
             has_task,
             func.count(Note.id),
         )
-        .outerjoin(ContactAttempt, ContactAttempt.id == Note.attempt_id)
+        .outerjoin(calls, calls.c.id == Note.attempt_id)
         .outerjoin(with_task, with_task.c.note_id == Note.id)
-        .where(at >= begin, at < after, q.members(author), Note.id.not_in(replaced))
+        .where(dated, q.members(author), Note.id.not_in(replaced))
         .group_by(
             Note.excuse_category,
             Note.hashtags,
