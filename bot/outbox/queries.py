@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import CursorResult, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,26 +30,22 @@ def add(
     thread_of: str | None,
     expires_at: datetime | None,
 ) -> bool:
-    """Add the row unless one with this key exists; True when it was added."""
-    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)):
-        return False
-    try:
-        with session.begin_nested():
-            session.add(
-                OutboxMessage(
-                    dedupe_key=key,
-                    channel=channel,
-                    text=message.text,
-                    blocks=message.blocks,
-                    thread_of=thread_of,
-                    next_attempt_at=DUE_AT_ONCE,
-                    expires_at=expires_at,
-                    files=[f.stored() for f in message.files] if message.files else None,
-                )
-            )
-    except IntegrityError:  # another replica enqueued it a moment ago
-        return False
-    return True
+    """Add the row unless one with this key exists; True when it was added. One statement
+    (inside a call submission, which holds SQLite's one writer while it runs): the unique
+    key decides, so a replica that wrote it a moment ago makes this a no-op."""
+    dialect = session.get_bind().dialect.name
+    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(OutboxMessage).values(
+        dedupe_key=key,
+        channel=channel,
+        text=message.text,
+        blocks=message.blocks,
+        thread_of=thread_of,
+        next_attempt_at=DUE_AT_ONCE,
+        expires_at=expires_at,
+        files=[f.stored() for f in message.files] if message.files else None,
+    )
+    added = session.execute(stmt.on_conflict_do_nothing(index_elements=["dedupe_key"]))
+    return bool(cast(CursorResult[Any], added).rowcount)
 
 
 @dataclass(frozen=True)
