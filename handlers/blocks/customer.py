@@ -91,7 +91,10 @@ def _record(card: CustomerCard, lang: Lang) -> list[str]:
         lines.append(t("card.no_payments", lang))
     if card.outcomes:
         counted = sorted(card.outcomes.items(), key=lambda item: (-item[1], item[0].value))
-        outcomes = " · ".join(f"{t(f'outcome.{o.value}', lang)} {n}" for o, n in counted)
+        outcomes = " · ".join(
+            t("card.outcome_count", lang, outcome=t(f"outcome.{o.value}", lang), count=n)
+            for o, n in counted
+        )
         lines.append(t("card.outcomes", lang, outcomes=outcomes))
     return lines
 

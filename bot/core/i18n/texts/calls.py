@@ -253,6 +253,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": ":inbox_tray: {author} te asignó una tarea de *{customer}*:\n*{task}* · {when}",
         "en": ":inbox_tray: {author} gave you a task for *{customer}*:\n*{task}* · {when}",
     },
+    "task.supervised_by": {
+        "es": "Supervisión a cargo de {supervisor}",
+        "en": "Supervised by {supervisor}",
+    },
     "task.assigned_supervised": {
         "es": ":eyes: {author} asignó a {assignee} una tarea de *{customer}* que tú supervisas:\n*{task}* · {when}",
         "en": ":eyes: {author} gave {assignee} a task for *{customer}* that you supervise:\n*{task}* · {when}",
