@@ -455,6 +455,7 @@ def test_the_card_shows_what_the_call_logged(bot: Harness) -> None:
     assert "El gerente está de vacaciones" in text  # the note
     assert "Marisol Díaz (Contadora)" in text  # whom we spoke to
     assert "*Promesa pendiente:* $2,000.00 el viernes 27 de noviembre" in text
+    assert "todavía ninguna" not in text  # the pending promise is a promise
     assert "Conciliar el pago · lunes 30 de noviembre, 10:00 · Luis Gómez" in text
 
 

@@ -511,6 +511,10 @@ TEXTS |= {
         "es": "*Promesa pendiente:* {amount} el {when}",
         "en": "*Pending promise:* {amount} on {when}",
     },
+    "card.pending_promise_rest": {
+        "es": "*Promesa pendiente:* faltan {amount} de los {promised} prometidos para el {when}",
+        "en": "*Pending promise:* {amount} of the {promised} promised for {when} still to come",
+    },
     "card.contacts": {"es": "*A quién llamar*", "en": "*Whom to call*"},
     "card.no_contacts": {"es": "Sin contactos registrados.", "en": "No contacts on file."},
     "card.decides": {"es": "decide los pagos", "en": "decides payments"},
