@@ -180,3 +180,13 @@ def test_a_script_starts_the_morning_and_reads_back_the_amount_it_will_store(
     assert "↳ Se registrará: viernes 27 de noviembre" in out
     modal = out[out.index("› /cobro llamada") :]
     assert modal.index("Se registrará: $20,000.00") < modal.index("viernes 27 de noviembre")
+
+
+def test_a_time_before_a_colon_is_not_taken_for_an_emoji() -> None:
+    """ "Pospuesta para viernes 27 de noviembre, 11:00: *Enviar…*" lost its ":00:" as an
+    unknown :code: and read "11 Enviar…"."""
+    from demo.render import emoji
+
+    said = emoji(":zzz: Pospuesta para viernes 27 de noviembre, 11:00: *Enviar copia*")
+    assert said == "💤 Pospuesta para viernes 27 de noviembre, 11:00: *Enviar copia*"
+    assert emoji("a :no_such_code: b") == "a  b"  # an unknown code is still left out

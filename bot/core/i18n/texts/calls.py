@@ -452,7 +452,7 @@ TEXTS |= {
         "en": "The payment must be more than zero.",
     },
     "payment.future": {
-        "es": "{when} todavía no llega: registra el pago cuando se reciba.",
+        "es": "El {when} todavía no llega: registra el pago cuando se reciba.",
         "en": "{when} has not come yet: record the payment once it is received.",
     },
     "payment.title": {"es": "Registrar pago", "en": "Record a payment"},
