@@ -29,6 +29,7 @@ from bot.calls.rules import (
     changed_amount,
     check_above_balance,
     check_call,
+    check_currencies,
     disputed_numbers,
     task_text_for,
 )
@@ -161,6 +162,7 @@ def check_submission(
     _step_as_shown(checked, form, now=now, policy=policy, lang=actor.lang(lang))
     invoices = customers.open_invoices(session, customer.id, policy.today(now))
     currency = main_currency(invoices, default_currency)
+    check_currencies(form, currency, actor.lang(lang))
     checked = _step_still_proposed(checked, form, now=now, policy=policy, lang=actor.lang(lang))
     balance = balance_in(invoices, currency) + paid_on_call
     check_above_balance(checked, form, balance, currency)

@@ -555,6 +555,23 @@ def test_a_step_left_as_proposed_takes_the_day_the_agreement_names(bot: Harness)
         assert task.due_date.isoformat() == "2026-11-30"
 
 
+def test_a_promise_in_dollars_from_a_customer_in_pesos_is_asked_again(bot: Harness) -> None:
+    """ "5,000 dólares" was stored as $5,000.00 MXN: the word said the currency and was
+    left out. Now the field says so while typing and on saving, and nothing is stored."""
+    _seed(bot)
+    view = _modal(bot)
+    answers = {**NOTE, "promise_amount": "5,000 dólares"}
+    bot.slack.change("U0ANA", view, "promise_date", "el viernes", answers)
+    said = _echo(bot.fake.last_view("views.update"), "promise_amount")
+    assert "«5,000 dólares» está en USD, y este cliente debe en MXN" in said
+    body = bot.slack.submit("U0ANA", view, answers).json
+    assert body["response_action"] == "errors"
+    assert "escribe el monto en MXN" in body["errors"]["promise_amount"]
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []
+        assert s.scalars(select(ContactAttempt)).all() == []
+
+
 def test_the_payment_modal_says_back_its_amount_and_date_before_saving(bot: Harness) -> None:
     """Enter in "Registrar pago"'s amount or date redraws it with the reading under the
     field: money as the team writes it, the day in words; an amount that reads two ways is

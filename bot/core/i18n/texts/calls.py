@@ -636,6 +636,10 @@ TEXTS |= {
         "es": "{when} (la promesa guarda el día, no la hora)",
         "en": "{when} (a promise keeps the day, not the hour)",
     },
+    "call.other_currency": {
+        "es": "«{typed}» está en {named}, y este cliente debe en {currency}: escribe el monto en {currency} (cobro no convierte monedas).",
+        "en": "“{typed}” is in {named}, and this customer owes in {currency}: type the amount in {currency} (cobro does not convert currencies).",
+    },
     "call.retry_moved": {
         "es": ":calendar: Con lo que dice la nota, cambié la fecha del próximo paso: {when} (antes decía {shown}). Si está bien, pulsa Guardar de nuevo; si no, escribe otra fecha.",
         "en": ":calendar: Going by the note, I moved the next step: {when} (it said {shown} before). If that is right, press Save again; if not, type another date.",
