@@ -88,6 +88,17 @@ def test_a_first_promise_partly_paid_is_said_as_what_is_left_of_it(bot: Harness)
     ) in text
 
 
+def test_a_payment_in_dollars_from_a_customer_in_pesos_is_refused(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    view = bot.fake.last_view()
+    body = bot.slack.submit("U0ANA", view, {"payment_amount": "100 dólares"}).json
+    assert body["response_action"] == "errors"
+    assert "«100 dólares» está en USD" in body["errors"]["payment_amount"]
+    with bot.db() as s:
+        assert s.scalars(select(Payment)).all() == []
+
+
 def test_a_payment_keeps_the_promise(bot: Harness) -> None:
     customer_id = _seed(bot)
     bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
