@@ -38,7 +38,8 @@ _EMOJI = {
     ":pencil2:": "✏️",
     ":pushpin:": "📌",
 }
-_EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
+# a Slack :code: starts with a letter; never the ":00:" of "11:00: *Enviar…*"
+_EMOJI_CODE = re.compile(r"(?<![\d:]):[a-z][a-z0-9_+-]*:(?![\d])")
 
 
 @dataclass(frozen=True)

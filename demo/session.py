@@ -386,8 +386,9 @@ class DemoSession:
                 value = answers_from.answer(block, current)
                 answers[block_id] = value
                 if block.get("dispatch_action") and value and value != current:
+                    before = view
                     view = self._dispatch(view, block, answers)
-                    self._show_echo(view, block_id)
+                    self._show_echoes(before, view, block_id)
                 if block_id.startswith("promise_date") and self._more_wanted(view, answers_from):
                     view = self._add_installment(view, answers)
             unknown: list[str] = getattr(answers_from, "unmatched", lambda _view: [])(view)
@@ -420,12 +421,20 @@ class DemoSession:
             self.settle(form)
             return
 
-    def _show_echo(self, view: dict[str, Any], block_id: str) -> None:
-        """What the bot wrote under the field (how it read an amount or a date)."""
-        echo = _block(view, f"{block_id}_echo")
-        if echo is not None:
-            for line in render_blocks([echo]).lines:
-                self.console.print(Text("  ↳ ", style="cyan") + line)
+    def _show_echoes(self, before: dict[str, Any], view: dict[str, Any], block_id: str) -> None:
+        """What the bot wrote under the field just entered (how it read an amount or a
+        date), and under any other field whose reading it wrote or changed with it, named
+        by its label: an amount is read back once its date is there, as Slack shows it."""
+        for block in view.get("blocks") or []:
+            echo_id = str(block.get("block_id") or "")
+            if not echo_id.endswith("_echo"):
+                continue
+            field_id = echo_id.removesuffix("_echo")
+            if field_id != block_id and _block(before, echo_id) == block:
+                continue  # said before, unchanged
+            name = "" if field_id == block_id else f"{_label(view, field_id)}: "
+            for line in render_blocks([block]).lines:
+                self.console.print(Text(f"  ↳ {name}", style="cyan") + line)
 
     def _more_wanted(self, view: dict[str, Any], answers_from: FormAnswers) -> bool:
         """After an installment's date, with Añadir cuota on the modal: another one?"""

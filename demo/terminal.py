@@ -238,6 +238,9 @@ def interactive(session: DemoSession, console: Console) -> None:
 def scripted(session: DemoSession, console: Console, lines: list[str]) -> None:
     feed = iter(lines)
     console.print(Text(f"Eres {session.name_of(session.user)}.", style="bold magenta"))
+    # the first morning, as at the keyboard: from 08:00 on a business day the digest arrives
+    # (and its plan is kept), whether or not the script's first line moves the clock
+    session.go_to(session.start_at.isoformat())
     answers: list[ScriptAnswers] = []
 
     def form() -> ScriptAnswers:

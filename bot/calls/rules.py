@@ -11,6 +11,7 @@ is refused. `bot.calls.service` only writes what this decides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -262,6 +263,40 @@ def _promises(
     if len(days) != len(set(days)):
         errors[rows[-1][1]] = t("call.same_day_twice", lang)
     return tuple(sorted(read, key=lambda r: r[1].day))
+
+
+# Currencies a collector may name beside an amount ("5,000 dólares"): the amount reader
+# leaves such words out, as they say nothing of the size; they do say the currency.
+_NAMED_CURRENCY = re.compile(
+    r"(?<![a-z])(?:(?P<usd>d[oó]lar(?:es)?|dollars?|dll?s|usd|us\$)"
+    r"|(?P<eur>euros?|eur|€))(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def currency_named(text: str | None, currency: str) -> str | None:
+    """The other currency an amount's words name ("5,000 dólares" for a customer who owes
+    pesos: "USD"), or None. Never converted, never dropped: the field is asked again."""
+    found = _NAMED_CURRENCY.search(text or "")
+    if found is None:
+        return None
+    named = "USD" if found.group("usd") else "EUR"
+    return None if named == currency.upper() else named
+
+
+def check_currencies(form: CallForm, currency: str, lang: Lang) -> None:
+    """Each promised amount typed in another currency than the customer's is refused on
+    its own field (cobro stores every promise in the customer's currency)."""
+    typed = [("promise_amount", form.promise_amount)] + [
+        (f"promise_amount_{n}", amount) for n, (amount, _) in enumerate(form.more_payments, 2)
+    ]
+    errors = {
+        field: t("call.other_currency", lang, typed=text.strip(), named=named, currency=currency)
+        for field, text in typed
+        if text and (named := currency_named(text, currency))
+    }
+    if errors:
+        raise FormRejected(errors)
 
 
 class AboveBalance(CobroError):

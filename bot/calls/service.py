@@ -29,6 +29,7 @@ from bot.calls.rules import (
     changed_amount,
     check_above_balance,
     check_call,
+    check_currencies,
     disputed_numbers,
     task_text_for,
 )
@@ -158,8 +159,10 @@ def check_submission(
         errors=errors,
     )
     _retry_as_shown(checked, form, retry)
+    _step_as_shown(checked, form, now=now, policy=policy, lang=actor.lang(lang))
     invoices = customers.open_invoices(session, customer.id, policy.today(now))
     currency = main_currency(invoices, default_currency)
+    check_currencies(form, currency, actor.lang(lang))
     checked = _step_still_proposed(checked, form, now=now, policy=policy, lang=actor.lang(lang))
     balance = balance_in(invoices, currency) + paid_on_call
     check_above_balance(checked, form, balance, currency)
@@ -180,6 +183,35 @@ def _retry_as_shown(checked: CheckedCall, form: CallForm, retry: Proposal) -> No
         return
     if (retry.text.strip(), retry.when_words.strip()) != (shown_text, shown_due):
         raise RetryMoved(when=retry.when_words, shown=shown_due)
+
+
+def _step_as_shown(
+    checked: CheckedCall, form: CallForm, *, now: datetime, policy: Policy, lang: Lang
+) -> None:
+    """A conversation with no promise, its step left as cobro proposed it when the excuse
+    was picked: the agreement typed after it (no redraw) may name the day ("Llamar el
+    lunes para confirmar"). Then the step is not stored on the day the excuse alone
+    suggested: the modal shows the day the note names first, as for a retry."""
+    shown_text, shown_due = (s.strip() for s in form.suggested)
+    typed = ((form.task or "").strip(), (form.task_due or "").strip())
+    if not (checked.talked and not checked.promises and shown_due) or typed != (
+        shown_text,
+        shown_due,
+    ):
+        return
+    proposal = propose_next_step(
+        form.category,
+        lang,
+        excuse=form.excuse,
+        agreement=form.agreement,
+        promise_day=None,
+        now=now,
+        policy=policy,
+    )
+    if proposal is None or proposal.text.strip() != shown_text:
+        return
+    if proposal.when_words.strip() != shown_due:
+        raise RetryMoved(when=proposal.when_words, shown=shown_due)
 
 
 def _amount_said(

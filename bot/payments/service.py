@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from bot.calls.rules import confirm_token
+from bot.calls.rules import confirm_token, currency_named
 from bot.core.calendar import BusinessCalendar
 from bot.core.db import Db, transaction
 from bot.core.errors import FormRejected
@@ -119,15 +119,24 @@ def record_payment(
         invoice = session.get(Invoice, form.invoice_id) if form.invoice_id else None
         if invoice is not None and invoice.customer_id != customer.id:
             invoice = None
-        if errors or amount is None:
-            raise FormRejected(errors)
-        reference = (form.reference or "").strip() or None
-        key = payment_key(customer.external_id, reference, form.source_key)
         money_in = (
             invoice.currency
             if invoice
             else customers.currencies_of(session, [customer.id]).get(customer.id, currency)
         )
+        named = currency_named(form.amount, money_in)
+        if named is not None:  # "100 dólares" from a customer in pesos: never stored as pesos
+            errors["payment_amount"] = t(
+                "call.other_currency",
+                lang,
+                typed=(form.amount or "").strip(),
+                named=named,
+                currency=money_in,
+            )
+        if errors or amount is None:
+            raise FormRejected(errors)
+        reference = (form.reference or "").strip() or None
+        key = payment_key(customer.external_id, reference, form.source_key)
         owed = balance_in(customers.open_invoices(session, customer.id, today), money_in)
         if amount > owed and form.amount_confirmed != confirm_token(amount):
             raise PaymentAboveBalance(total=amount, balance=owed, currency=money_in)

@@ -204,11 +204,12 @@ def build_task_assigned(logged: LoggedCall, lang: Lang) -> dict[str, Any]:
         task=escape(task.text),
         when=task.when.in_words(lang, logged.today),
     )
-    blocks = [section(text), task_buttons(task.id, logged.customer_id, lang)]
-    if task.supervisor:
+    blocks = [section(text)]
+    if task.supervisor:  # said as a line of its own, under the task it belongs to
         blocks.append(
-            context(t("call.line_supervisor", lang, supervisor=escape(task.supervisor.name)))
+            context(t("task.supervised_by", lang, supervisor=escape(task.supervisor.name)))
         )
+    blocks.append(task_buttons(task.id, logged.customer_id, lang))
     return message(text, blocks)
 
 

@@ -91,7 +91,10 @@ def _record(card: CustomerCard, lang: Lang) -> list[str]:
         lines.append(t("card.no_payments", lang))
     if card.outcomes:
         counted = sorted(card.outcomes.items(), key=lambda item: (-item[1], item[0].value))
-        outcomes = " · ".join(f"{t(f'outcome.{o.value}', lang)} {n}" for o, n in counted)
+        outcomes = " · ".join(
+            t("card.outcome_count", lang, outcome=t(f"outcome.{o.value}", lang), count=n)
+            for o, n in counted
+        )
         lines.append(t("card.outcomes", lang, outcomes=outcomes))
     return lines
 
@@ -113,10 +116,11 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
             lang,
             step=t(f"reason.{card.step.value}", lang) if card.step else t("card.no_step", lang),
         ),
-        t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made)
-        if card.promises_made
-        else t("card.no_promises_yet", lang),
     ]
+    if card.promises_made:
+        facts.append(t("card.reliability", lang, kept=card.promises_kept, made=card.promises_made))
+    elif card.pending_promise is None:  # one pending is said below, never "none yet"
+        facts.append(t("card.no_promises_yet", lang))
     if card.credit > 0:
         facts.append(t("card.credit", lang, credit=money(card.credit, card.currency, lang)))
     if card.handed_over_on is not None:
@@ -133,9 +137,10 @@ def build_customer_card(card: CustomerCard, lang: Lang, today: date) -> dict[str
         p = card.pending_promise
         facts.append(
             t(
-                "card.pending_promise",
+                "card.pending_promise_rest" if p.paid > 0 else "card.pending_promise",
                 lang,
                 amount=money(p.amount - p.paid, card.currency, lang),
+                promised=money(p.amount, card.currency, lang),
                 when=describe(p.promised_for, lang=lang, today=today),
             )
         )

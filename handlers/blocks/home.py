@@ -75,6 +75,8 @@ def build_home(day: MyDay, view: AgendaView, lang: Lang, *, reserved: int = 0) -
             due=short_day(task.due_date, lang)
             + (f" {task.due_time:%H:%M}" if task.due_time else ""),
         )
+        # overdue said as /cobro tareas says it, so the two screens agree
+        + (t("tasks.overdue", lang) if task.due_date < agenda.day else "")
         for task in day.tasks
     ]
     total_tasks = max(day.tasks_total, len(day.tasks))

@@ -228,6 +228,11 @@ def test_a_task_for_a_colleague_reaches_them_and_their_supervisor(bot: Harness) 
         "cobro_task_reassign",
         "cobro_view_customer",
     }
+    # who supervises it is a sentence of its own, under the task and above its buttons
+    kinds = [block["type"] for block in luis.params["blocks"]]
+    assert kinds == ["section", "context", "actions"]
+    (said,) = [b["elements"][0]["text"] for b in luis.params["blocks"] if b["type"] == "context"]
+    assert said.startswith("Supervisión a cargo de ")
     assert "supervisas" in by_channel["U0SARA"].text()
     with bot.db() as s:
         task = s.scalars(select(Task)).one()
@@ -450,6 +455,7 @@ def test_the_card_shows_what_the_call_logged(bot: Harness) -> None:
     assert "El gerente está de vacaciones" in text  # the note
     assert "Marisol Díaz (Contadora)" in text  # whom we spoke to
     assert "*Promesa pendiente:* $2,000.00 el viernes 27 de noviembre" in text
+    assert "todavía ninguna" not in text  # the pending promise is a promise
     assert "Conciliar el pago · lunes 30 de noviembre, 10:00 · Luis Gómez" in text
 
 

@@ -527,6 +527,51 @@ def test_a_retry_moved_by_the_remark_is_shown_before_it_is_saved(bot: Harness) -
         assert task.due_date.isoformat() == "2026-11-30"
 
 
+def test_a_step_left_as_proposed_takes_the_day_the_agreement_names(bot: Harness) -> None:
+    """A conversation with no promise: picking the excuse proposed Thursday; the agreement,
+    typed after (no redraw), says Monday. Saving shows Monday on the step's date and stores
+    nothing; the second save stores the Monday shown, never the Thursday nobody said."""
+    _seed(bot)
+    view = _modal(bot)
+    answers = {"excuse": "La tesorera dice que el pago está en aprobación", "agreement": None}
+    bot.slack.change("U0ANA", view, "excuse_category", "in_approval", answers)
+    proposed = bot.fake.last_view("views.update")
+    assert _input(proposed, "task_due")["element"]["initial_value"] == "jueves 26 de noviembre"
+    answers = {**answers, "agreement": "Llamar el lunes para confirmar"}
+    reply = json.loads(bot.slack.submit("U0ANA", proposed, answers).text())
+    assert reply["response_action"] == "update"
+    said = _echo(reply["view"], "task_due")
+    assert "cambié la fecha del próximo paso: lunes 30 de noviembre" in said
+    assert "antes decía jueves 26 de noviembre" in said
+    assert _input(reply["view"], "task_due")["element"]["initial_value"] == (
+        "lunes 30 de noviembre"
+    )
+    with bot.db() as s:
+        assert s.scalars(select(ContactAttempt)).all() == []
+    assert bot.slack.submit("U0ANA", reply["view"], answers).text() == ""
+    bot.fake.wait_for("chat.postMessage")
+    with bot.db() as s:
+        (task,) = s.scalars(select(Task)).all()
+        assert task.due_date.isoformat() == "2026-11-30"
+
+
+def test_a_promise_in_dollars_from_a_customer_in_pesos_is_asked_again(bot: Harness) -> None:
+    """ "5,000 dólares" was stored as $5,000.00 MXN: the word said the currency and was
+    left out. Now the field says so while typing and on saving, and nothing is stored."""
+    _seed(bot)
+    view = _modal(bot)
+    answers = {**NOTE, "promise_amount": "5,000 dólares"}
+    bot.slack.change("U0ANA", view, "promise_date", "el viernes", answers)
+    said = _echo(bot.fake.last_view("views.update"), "promise_amount")
+    assert "«5,000 dólares» está en USD, y este cliente debe en MXN" in said
+    body = bot.slack.submit("U0ANA", view, answers).json
+    assert body["response_action"] == "errors"
+    assert "escribe el monto en MXN" in body["errors"]["promise_amount"]
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []
+        assert s.scalars(select(ContactAttempt)).all() == []
+
+
 def test_the_payment_modal_says_back_its_amount_and_date_before_saving(bot: Harness) -> None:
     """Enter in "Registrar pago"'s amount or date redraws it with the reading under the
     field: money as the team writes it, the day in words; an amount that reads two ways is

@@ -58,7 +58,7 @@ def test_the_card_shows_payments_call_outcomes_and_calling_hours(bot: Harness) -
     assert f"19 nov 2026 · {paid} · Transferencia · ref. TRX-77 · factura F-" in text
     assert f"2 nov 2026 · {money(Decimal('250.50'), 'MXN', 'es')}" in text
     assert text.index("19 nov 2026") < text.index("2 nov 2026")
-    assert "*Cómo fueron las llamadas:* No contestó 2 · Contestó el contacto 1" in text
+    assert "*Cómo fueron las llamadas:* No contestó: 2 · Contestó el contacto: 1" in text
     assert "*Horario para llamar:* lun–vie, 09:00–13:00, hora de Bogotá" in text
     bot.slack.command("U0ANA", "cliente sol")
     (_, other) = bot.fake.wait_for("response_url", count=2)

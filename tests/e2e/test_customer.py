@@ -68,6 +68,37 @@ def test_cliente_shows_the_card_privately(bot: Harness) -> None:
     assert "<!here>" not in text and "&lt;!here&gt;" in text
 
 
+def test_a_first_promise_partly_paid_is_said_as_what_is_left_of_it(bot: Harness) -> None:
+    """No promise resolved yet but one pending: the card never says "todavía ninguna"
+    above it, and what is left is said against what was promised."""
+    bot.team()
+    with bot.db.begin() as s:
+        ana = s.query(TeamMember).filter_by(slack_user_id="U0ANA").one()
+        mari = b.customer(s, "Abarrotes Doña Mari", ana)
+        b.invoice(s, mari, "2026-11-01", "23500.00")
+        b.promise(s, mari, ana, "2026-11-27", "12000.00", paid_amount=Decimal("10000.00"))
+    bot.slack.command("U0ANA", "cliente Abarrotes")
+    (answer,) = bot.fake.wait_for("response_url")
+    text = answer.text()
+    assert "todavía ninguna" not in text
+    assert "Promesas cumplidas" not in text  # none resolved: nothing to count yet
+    assert (
+        "*Promesa pendiente:* faltan $2,000.00 de los $12,000.00 prometidos para el "
+        "viernes 27 de noviembre"
+    ) in text
+
+
+def test_a_payment_in_dollars_from_a_customer_in_pesos_is_refused(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    view = bot.fake.last_view()
+    body = bot.slack.submit("U0ANA", view, {"payment_amount": "100 dólares"}).json
+    assert body["response_action"] == "errors"
+    assert "«100 dólares» está en USD" in body["errors"]["payment_amount"]
+    with bot.db() as s:
+        assert s.scalars(select(Payment)).all() == []
+
+
 def test_a_payment_keeps_the_promise(bot: Harness) -> None:
     customer_id = _seed(bot)
     bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")

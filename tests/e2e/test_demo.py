@@ -149,3 +149,44 @@ def test_every_emoji_the_texts_use_is_drawn_in_the_terminal() -> None:
             for text in value.values() if isinstance(value, dict) else [value]:
                 used |= set(re.findall(r"(?<![\d:]):[a-z][a-z0-9_+-]*:(?![\d])", text))
     assert sorted(used - set(_EMOJI)) == []
+
+
+def test_a_script_starts_the_morning_and_reads_back_the_amount_it_will_store(
+    tmp_path: Path,
+) -> None:
+    """A script that does not move the clock still gets the first morning's digest, as at
+    the keyboard; "20 mil" is read back under the amount once its date is there, as Slack
+    shows it, named by its field."""
+    script = tmp_path / "s.txt"
+    script.write_text(
+        "\n".join(
+            [
+                "/cobro llamada Papelería Escolar",
+                "excuse = Esperan el pago de su cliente principal para tener liquidez",
+                "excuse_category = No puede pagar (sin liquidez)",
+                "agreement = Paga una parte el viernes",
+                "promise_amount = 20 mil",
+                "promise_date = el viernes",
+                ":guardar",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    done = _demo(tmp_path, "--script", str(script), "--now", "2026-11-23T08:00")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.index("Tus llamadas del 23 nov 2026") < out.index("› /cobro llamada")
+    assert "↳ Monto prometido (MXN): Se registrará: $20,000.00" in out
+    assert "↳ Se registrará: viernes 27 de noviembre" in out
+    modal = out[out.index("› /cobro llamada") :]
+    assert modal.index("Se registrará: $20,000.00") < modal.index("viernes 27 de noviembre")
+
+
+def test_a_time_before_a_colon_is_not_taken_for_an_emoji() -> None:
+    """ "Pospuesta para viernes 27 de noviembre, 11:00: *Enviar…*" lost its ":00:" as an
+    unknown :code: and read "11 Enviar…"."""
+    from demo.render import emoji
+
+    said = emoji(":zzz: Pospuesta para viernes 27 de noviembre, 11:00: *Enviar copia*")
+    assert said == "💤 Pospuesta para viernes 27 de noviembre, 11:00: *Enviar copia*"
+    assert emoji("a :no_such_code: b") == "a  b"  # an unknown code is still left out

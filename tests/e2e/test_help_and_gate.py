@@ -14,6 +14,8 @@ def test_ayuda_answers_in_spanish_privately(bot: Harness) -> None:
     assert reply.json["response_type"] == "ephemeral"
     assert "Cómo usar cobro" in reply.text()
     assert "/cobro hoy" in reply.text()
+    # a supervisor's /cobro hoy @luis is said, as for tareas and promesas
+    assert "`/cobro hoy [@persona]`" in reply.text()
 
 
 def test_help_follows_the_users_english_locale(bot: Harness) -> None:

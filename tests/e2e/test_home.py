@@ -18,6 +18,7 @@ def test_home_shows_my_calls_tasks_and_promises_due_today(bot: Harness) -> None:
         b.invoice(s, lopez, "2026-11-06", "1500.00")
         sol = b.customer(s, "Papelería Sol", ana)
         b.task(s, sol, ana, "2026-11-24", "Enviar copia de la factura", kind=TaskKind.SEND_INVOICE)
+        b.task(s, lopez, ana, "2026-11-19", "Confirmar la dirección de entrega")
         b.promise(s, b.customer(s, "Farmacia Luz", ana), ana, "2026-11-23", "800")
     bot.slack.event({"type": "app_home_opened", "user": "U0ANA", "tab": "home"})
     (published,) = bot.fake.wait_for("views.publish")
@@ -26,7 +27,16 @@ def test_home_shows_my_calls_tasks_and_promises_due_today(bot: Harness) -> None:
     assert view["type"] == "home" and len(view["blocks"]) <= 100
     assert "Mi día" in text
     assert "Ferretería López" in text and "Registrar llamada" in text
-    assert "Enviar copia de la factura · Papelería Sol" in text
+    (tasks,) = [
+        line
+        for block in view["blocks"]
+        if block["type"] == "section" and "Papelería Sol" in block["text"]["text"]
+        for line in [block["text"]["text"]]
+    ]
+    # overdue said as /cobro tareas says it; due tomorrow, not
+    assert "Confirmar la dirección de entrega · Ferretería López · :hourglass: vencida" in tasks
+    assert "Enviar copia de la factura · Papelería Sol" in tasks
+    assert "Papelería Sol · :hourglass:" not in tasks
     assert "Farmacia Luz" in text and "revisa que el pago haya llegado" in text
 
 

@@ -78,3 +78,15 @@ def test_the_balance_left_as_the_promise_is_said_to_be_all_of_it() -> None:
     assert "todo el saldo" not in echo_amount(
         "20,000", currency="MXN", balance=Decimal("53450"), lang="es"
     )
+
+
+def test_an_amount_in_another_currency_is_named_never_dropped() -> None:
+    from bot.calls.rules import currency_named
+
+    assert currency_named("5,000 dólares", "MXN") == "USD"
+    assert currency_named("US$ 300", "MXN") == "USD"
+    assert currency_named("1,200 dlls", "MXN") == "USD"
+    assert currency_named("200 euros", "USD") == "EUR"
+    assert currency_named("5,000 dólares", "USD") is None  # the customer's own
+    assert currency_named("20 mil pesos", "MXN") is None
+    assert currency_named("$5,000", "MXN") is None

@@ -51,6 +51,8 @@ def test_the_day_is_said_in_words_and_a_day_to_come_is_refused() -> None:
     assert said.startswith("Se registrará: ") and "22 de noviembre" in said
     future = _echo("5000", "el viernes")["payment_date"]
     assert future.startswith(":warning:") and "todavía no llega" in future
+    # a sentence, as "Viernes 20 de noviembre ya pasó" is: never one opening in lower case
+    assert "El viernes 27 de noviembre todavía no llega" in future
     assert "payment_date" not in _echo("5000", "")  # empty: today, nothing typed to read
 
 

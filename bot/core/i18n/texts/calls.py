@@ -253,6 +253,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": ":inbox_tray: {author} te asignó una tarea de *{customer}*:\n*{task}* · {when}",
         "en": ":inbox_tray: {author} gave you a task for *{customer}*:\n*{task}* · {when}",
     },
+    "task.supervised_by": {
+        "es": "Supervisión a cargo de {supervisor}",
+        "en": "Supervised by {supervisor}",
+    },
     "task.assigned_supervised": {
         "es": ":eyes: {author} asignó a {assignee} una tarea de *{customer}* que tú supervisas:\n*{task}* · {when}",
         "en": ":eyes: {author} gave {assignee} a task for *{customer}* that you supervise:\n*{task}* · {when}",
@@ -448,7 +452,7 @@ TEXTS |= {
         "en": "The payment must be more than zero.",
     },
     "payment.future": {
-        "es": "{when} todavía no llega: registra el pago cuando se reciba.",
+        "es": "El {when} todavía no llega: registra el pago cuando se reciba.",
         "en": "{when} has not come yet: record the payment once it is received.",
     },
     "payment.title": {"es": "Registrar pago", "en": "Record a payment"},
@@ -506,6 +510,10 @@ TEXTS |= {
     "card.pending_promise": {
         "es": "*Promesa pendiente:* {amount} el {when}",
         "en": "*Pending promise:* {amount} on {when}",
+    },
+    "card.pending_promise_rest": {
+        "es": "*Promesa pendiente:* faltan {amount} de los {promised} prometidos para el {when}",
+        "en": "*Pending promise:* {amount} of the {promised} promised for {when} still to come",
     },
     "card.contacts": {"es": "*A quién llamar*", "en": "*Whom to call*"},
     "card.no_contacts": {"es": "Sin contactos registrados.", "en": "No contacts on file."},
@@ -627,6 +635,10 @@ TEXTS |= {
     "call.promise_day_only": {
         "es": "{when} (la promesa guarda el día, no la hora)",
         "en": "{when} (a promise keeps the day, not the hour)",
+    },
+    "call.other_currency": {
+        "es": "«{typed}» está en {named}, y este cliente debe en {currency}: escribe el monto en {currency} (cobro no convierte monedas).",
+        "en": "“{typed}” is in {named}, and this customer owes in {currency}: type the amount in {currency} (cobro does not convert currencies).",
     },
     "call.retry_moved": {
         "es": ":calendar: Con lo que dice la nota, cambié la fecha del próximo paso: {when} (antes decía {shown}). Si está bien, pulsa Guardar de nuevo; si no, escribe otra fecha.",

@@ -8,6 +8,7 @@ TEXTS: dict[str, dict[str, Any]] = {
     "card.payment_line": {"es": "{day} · {amount}{details}", "en": "{day} · {amount}{details}"},
     "card.payment_reference": {"es": "ref. {reference}", "en": "ref. {reference}"},
     "card.payment_invoice": {"es": "factura {number}", "en": "invoice {number}"},
+    "card.outcome_count": {"es": "{outcome}: {count}", "en": "{outcome}: {count}"},
     "card.outcomes": {
         "es": "*Cómo fueron las llamadas:* {outcomes}",
         "en": "*How the calls went:* {outcomes}",

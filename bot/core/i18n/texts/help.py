@@ -8,8 +8,8 @@ TEXTS: dict[str, dict[str, Any]] = {
     },
     "help.cmd.ayuda": {"es": "`/cobro ayuda` — esta ayuda", "en": "`/cobro help` — this help"},
     "help.cmd.hoy": {
-        "es": "`/cobro hoy` — mis llamadas de hoy, en orden de importancia",
-        "en": "`/cobro today` — my calls for today, most important first",
+        "es": "`/cobro hoy [@persona]` — mis llamadas de hoy, en orden de importancia (supervisión: las de alguien de su equipo)",
+        "en": "`/cobro today [@person]` — my calls for today, most important first (supervisors: one of their collectors')",
     },
     "help.cmd.cliente": {
         "es": "`/cobro cliente <nombre o id>` — la ficha del cliente",
