@@ -367,7 +367,8 @@ def enrich(
             call.rank = ranks.get(call.customer_id)
         if f.last_attempt is not None:
             call.last_contact = f.last_attempt.astimezone(policy.tz).date()
-        call.promises_made = len(f.promises)
+        # Kept out of those already resolved, as the customer card counts them.
+        call.promises_made = sum(p.status != PromiseStatus.PENDING for p in f.promises)
         call.promises_kept = sum(p.status == PromiseStatus.KEPT for p in f.promises)
 
 

@@ -220,6 +220,20 @@ def test_the_list_is_capped_at_capacity_and_the_rest_is_counted(db, ana) -> None
     assert [c.name for c in result.calls] == ["Cliente 4", "Cliente 3", "Cliente 2"]
 
 
+def test_promises_kept_count_only_the_promises_already_resolved(db, ana) -> None:
+    """A plan with one installment broken and the next still ahead: "0 de 1", as the
+    customer card says, not "0 de 2" (which reads as two promises broken)."""
+    with db.begin() as s:
+        me = s.get(b.TeamMember, ana)
+        c = b.customer(s, "Ferretería López", me)
+        b.invoice(s, c, "2026-11-01", "900")
+        b.promise(s, c, me, "2026-11-20", "400", PromiseStatus.BROKEN, broken_at=b.at("2026-11-23"))
+        b.promise(s, c, me, "2026-11-30", "500")
+    (call,) = agenda(db, ana).calls
+    assert call.reason == Reason.BROKEN_PROMISE
+    assert (call.promises_kept, call.promises_made) == (0, 1)
+
+
 def test_a_due_call_carries_what_the_collector_needs(db, ana) -> None:
     with db.begin() as s:
         me = s.get(b.TeamMember, ana)
