@@ -316,6 +316,15 @@ def _which_year(report: Report, lang: Lang) -> str:
     )
 
 
+def _one_day_of_a_week(report: Report) -> bool:
+    """`/cobro reporte semana` on a Monday: the week so far is that one day."""
+    return report.kind == "week" and report.current.period_start == report.current.period_end
+
+
+def _week_just_began(report: Report, lang: Lang) -> str:
+    return t("report.week_just_began", lang, day=short_day(report.current.period_start, lang))
+
+
 def build_report(
     report: Report, lang: Lang, *, details: bool = True, weekly: bool = False, files_note: str = ""
 ) -> dict[str, Any]:
@@ -332,6 +341,7 @@ def build_report(
         header(title),
         context(scope_words(report, lang), vs),
         *([context(_which_year(report, lang))] if report.last_years_month else []),
+        *([context(_week_just_began(report, lang))] if _one_day_of_a_week(report) else []),
         *_people(report, lang),
         divider(),
         section(_promises(report, lang, details)),

@@ -196,3 +196,14 @@ def test_a_month_read_as_last_years_says_which_year() -> None:
     ) in en
     typed = _report(december, november)  # the year typed: nothing to explain
     assert "todavía no empieza" not in _text(typed, "es")
+
+
+def test_this_week_on_its_monday_says_it_is_one_day_and_how_to_see_the_last() -> None:
+    monday = _figures(date(2026, 11, 30), date(2026, 11, 30), Day())
+    before = _figures(date(2026, 11, 23), date(2026, 11, 23), Day())
+    es, en = _text(_report(monday, before), "es"), _text(_report(monday, before), "en")
+    assert "La semana apenas empieza: esto es solo el " in es
+    assert "`/cobro reporte semana pasada`" in es
+    assert "`/cobro report last week`" in en
+    whole = _report(_figures(START, END, Day()), _figures(BEFORE_START, BEFORE_END, Day()))
+    assert "apenas empieza" not in _text(whole, "es")

@@ -41,6 +41,10 @@ TEXTS: dict[str, dict[str, Any]] = {
         "es": "Es {month}: {this_year} todavía no empieza. Para otro año, `/cobro reporte {example}`.",
         "en": "This is {month}: {this_year} has not started yet. For another year, `/cobro report {example}`.",
     },
+    "report.week_just_began": {
+        "es": "La semana apenas empieza: esto es solo el {day}. Para la semana anterior completa, `/cobro reporte semana pasada`.",
+        "en": "The week has only just begun: this is {day} alone. For the whole previous week, `/cobro report last week`.",
+    },
     # a figure next to the previous period's, and why a figure could not be computed
     "report.before": {"es": "antes {value}", "en": "before {value}"},
     "report.none_due": {"es": "no vencía ninguna", "en": "none fell due"},
