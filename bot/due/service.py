@@ -60,13 +60,7 @@ def _refresh_beside_writers(
     with transaction(db) as session:  # the answers time has changed become marks, first
         if not queries.anything_to_refresh(session, collector_ids, day, key, business):
             return 0
-        again = (
-            queries.due_again(session, collector_ids, day, key, business)
-            if collector_ids is not None
-            else queries.due_again_all(session, day, key, business)
-        )
-        if again:
-            queries.mark(session, again)
+        _mark_due_again(session, collector_ids, day, key, business)
     with db() as session:
         marks = queries.stale_of(session, collector_ids, lock=False)
     written = 0
@@ -97,13 +91,7 @@ def refresh_in(
     if not queries.anything_to_refresh(session, collector_ids, day, key, business):
         return 0
     queries.take_write_lock(session)
-    again = (
-        queries.due_again(session, collector_ids, day, key, business)
-        if collector_ids is not None
-        else queries.due_again_all(session, day, key, business)
-    )
-    if again:
-        queries.mark(session, again)
+    _mark_due_again(session, collector_ids, day, key, business)
     marks = queries.stale_of(session, collector_ids, lock=True)
     for start in range(0, len(marks), _BATCH):
         batch = marks[start : start + _BATCH]
@@ -111,6 +99,19 @@ def refresh_in(
         queries.write_entries(session, ids, entries, key)
         queries.drop_marks(session, batch)
     return len(marks)
+
+
+def _mark_due_again(
+    session: Session, collector_ids: list[int] | None, day: date, key: str, business: bool
+) -> None:
+    """The kept answers the passing of time (or other rules) no longer holds become marks."""
+    again = (
+        queries.due_again(session, collector_ids, day, key, business)
+        if collector_ids is not None
+        else queries.due_again_all(session, day, key, business)
+    )
+    if again:
+        queries.mark(session, again)
 
 
 def _computed(
