@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import CursorResult, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -44,8 +44,11 @@ def add(
         expires_at=expires_at,
         files=[f.stored() for f in message.files] if message.files else None,
     )
-    added = session.execute(stmt.on_conflict_do_nothing(index_elements=["dedupe_key"]))
-    return bool(cast(CursorResult[Any], added).rowcount)
+    # RETURNING, not the row count: psycopg reports -1 for an INSERT it did not count.
+    added = session.connection().execute(
+        stmt.on_conflict_do_nothing(index_elements=["dedupe_key"]).returning(OutboxMessage.id)
+    )
+    return added.scalar() is not None
 
 
 @dataclass(frozen=True)
