@@ -9,6 +9,7 @@ bulk `insert()`/`update()` statements bypass the ORM's events, so whoever runs o
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from datetime import date
 from itertools import chain
@@ -31,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy import inspect as inspect_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from bot.agenda.rules import DueCall
 from bot.core.db import in_ids
@@ -127,10 +128,24 @@ def _changed_customers(session: Session) -> set[int]:
     return ids - gone
 
 
+# The customers already marked in each (innermost) transaction: a call submission flushes
+# three times, and one mark a customer is enough until its transaction ends. Keyed by the
+# innermost transaction, so a savepoint rolled back (its marks with it) is not trusted.
+_MARKED: weakref.WeakKeyDictionary[SessionTransaction, set[int]] = weakref.WeakKeyDictionary()
+
+
+def _innermost(session: Session) -> SessionTransaction | None:
+    return session.get_nested_transaction() or session.get_transaction()
+
+
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
     ids = _changed_customers(session)
-    if ids:
-        mark(session, ids)
+    tx = _innermost(session)
+    done = _MARKED.setdefault(tx, set()) if tx is not None else set()
+    new = ids - done
+    if new:
+        mark(session, new)
+        done |= new
 
 
 event.listen(Session, "after_flush", _after_flush)
@@ -373,6 +388,9 @@ def write_entries(
 
 def drop_marks(session: Session, marks: list[tuple[int, int]]) -> None:
     """Remove the marks read, each only if nobody marked the customer again meanwhile."""
+    tx = _innermost(session)
+    if tx is not None:  # a change after this in the same transaction marks again
+        _MARKED.pop(tx, None)
     if marks:
         session.connection().execute(
             delete(DueStale).where(

@@ -290,6 +290,53 @@ def test_a_change_landing_while_sqlite_computes_is_not_overwritten(
     engine.dispose()
 
 
+def test_one_mark_a_customer_a_transaction_and_a_savepoint_rolled_back_marks_again(
+    db: sessionmaker[Session],
+) -> None:
+    """Three flushes for one customer (as a call submission does) write its mark once; a
+    mark written inside a savepoint that rolls back is written again by the next flush."""
+    from sqlalchemy import event
+
+    from models import DueStale
+
+    with db.begin() as s:
+        ana = b.member(s, "U0ANA", "Ana")
+        c = b.customer(s, "Ferretería López", ana)
+        b.invoice(s, c, "2026-11-01", "100")
+    due_index.refresh(db, collector_ids=[ana.id], day=START, policy=POLICY)
+    engine = db.kw["bind"]
+    marks: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.startswith("INSERT INTO due_stale"):
+            marks.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with db.begin() as s:
+            me, lopez = s.get(b.TeamMember, ana.id), s.get(Customer, c.id)
+            b.attempt(s, lopez, me, "2026-11-23")
+            s.flush()
+            b.note(s, lopez, me, "2026-11-23", excuse="de vacaciones")
+            s.flush()
+            b.task(s, lopez, me, "2026-11-24")
+            s.flush()
+        assert len(marks) == 1
+        with db.begin() as s:
+            me, lopez = s.get(b.TeamMember, ana.id), s.get(Customer, c.id)
+            savepoint = s.begin_nested()
+            b.task(s, lopez, me, "2026-11-25")
+            s.flush()
+            savepoint.rollback()
+            b.task(s, lopez, me, "2026-11-26")
+            s.flush()
+        assert len(marks) == 3
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    with db() as s:
+        assert s.scalars(select(DueStale.customer_id)).all() == [c.id]
+
+
 def test_a_colleague_task_comes_due_by_the_passing_of_time(db: sessionmaker[Session]) -> None:
     with db.begin() as s:
         ana, luis = b.member(s, "U0ANA", "Ana"), b.member(s, "U0LUIS", "Luis")
