@@ -146,15 +146,15 @@ def test_a_quiet_period_says_why_each_figure_is_missing() -> None:
             notes_complete=1,
         ),
     )
-    es, en = _text(report, "es"), _text(report, "en")
-    assert "Cumplimiento de las que vencían: ninguna resuelta todavía (antes 50%)" in es
-    assert "Kept rate of those due: none resolved yet (before 50%)" in en
+    spanish, english = _text(report, "es"), _text(report, "en")
+    assert "Cumplimiento de las que vencían: ninguna resuelta todavía (antes 50%)" in spanish
+    assert "Kept rate of those due: none resolved yet (before 50%)" in english
     # real plurals: one day
-    assert "*Días promedio de pago:* sin pagos de facturas en el periodo (antes 1 día)" in es
-    assert "*Average days to pay:* no invoice payments in the period (before 1 day)" in en
-    assert "no hubo notas en el periodo (antes 25%)" in es
-    assert "no notes in the period (before 25%)" in en
-    assert _dashes(es) == [] and _dashes(en) == []
+    assert "*Días promedio de pago:* sin pagos de facturas en el periodo (antes 1 día)" in spanish
+    assert "*Average days to pay:* no invoice payments in the period (before 1 day)" in english
+    assert "no hubo notas en el periodo (antes 25%)" in spanish
+    assert "no notes in the period (before 25%)" in english
+    assert _dashes(spanish) == [] and _dashes(english) == []
 
 
 def _dashes(text: str) -> list[str]:
