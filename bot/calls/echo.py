@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from bot.calls.rules import currency_named
+from bot.calls.rules import other_currency
 from bot.core import dates
 from bot.core.i18n import Lang, t
 from bot.core.money import amount_or_reason, money
@@ -52,12 +52,9 @@ def echo_amount(text: str | None, *, currency: str, balance: Decimal, lang: Lang
     """The amount a field will store, in the team's way of writing money, or why not."""
     if not (text or "").strip():
         return ""
-    named = currency_named(text, currency)
-    if named is not None:
-        problem = t(
-            "call.other_currency", lang, typed=(text or "").strip(), named=named, currency=currency
-        )
-        return t("call.echo_problem", lang, problem=problem)
+    elsewhere = other_currency(text, currency, lang)
+    if elsewhere is not None:
+        return t("call.echo_problem", lang, problem=elsewhere)
     amount, unread = amount_or_reason(text or "", lang)
     if amount is None:
         return t("call.echo_problem", lang, problem=unread)

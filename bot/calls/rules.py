@@ -284,6 +284,18 @@ def currency_named(text: str | None, currency: str) -> str | None:
     return None if named == currency.upper() else named
 
 
+def other_currency(text: str | None, currency: str, lang: Lang) -> str | None:
+    """Why an amount typed in another currency than the customer's is refused (what to
+    type instead), or None: the call modal, its read-back and the payment modal say it
+    alike."""
+    named = currency_named(text, currency)
+    if named is None:
+        return None
+    return t(
+        "call.other_currency", lang, typed=(text or "").strip(), named=named, currency=currency
+    )
+
+
 def check_currencies(form: CallForm, currency: str, lang: Lang) -> None:
     """Each promised amount typed in another currency than the customer's is refused on
     its own field (cobro stores every promise in the customer's currency)."""
@@ -291,9 +303,9 @@ def check_currencies(form: CallForm, currency: str, lang: Lang) -> None:
         (f"promise_amount_{n}", amount) for n, (amount, _) in enumerate(form.more_payments, 2)
     ]
     errors = {
-        field: t("call.other_currency", lang, typed=text.strip(), named=named, currency=currency)
+        field: problem
         for field, text in typed
-        if text and (named := currency_named(text, currency))
+        if (problem := other_currency(text, currency, lang)) is not None
     }
     if errors:
         raise FormRejected(errors)
@@ -325,8 +337,11 @@ class RetryMoved(CobroError):
 
     key = "call.retry_moved"
 
-    def __init__(self, *, when: str, shown: str) -> None:
+    def __init__(self, *, when: str, shown: str, from_excuse: bool = False) -> None:
         super().__init__(when=when, shown=shown)
+        # proposed from the excuse and the agreement (a conversation), not from the outcome:
+        # the modal redraws the step as picking the excuse does
+        self.from_excuse = from_excuse
 
     def words(self, lang: Lang) -> str:
         return t(self.key, lang, **self.params)

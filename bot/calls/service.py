@@ -193,11 +193,11 @@ def _step_as_shown(
     lunes para confirmar"). Then the step is not stored on the day the excuse alone
     suggested: the modal shows the day the note names first, as for a retry."""
     shown_text, shown_due = (s.strip() for s in form.suggested)
-    typed = ((form.task or "").strip(), (form.task_due or "").strip())
-    if not (checked.talked and not checked.promises and shown_due) or typed != (
+    left_as_shown = ((form.task or "").strip(), (form.task_due or "").strip()) == (
         shown_text,
         shown_due,
-    ):
+    )
+    if not (checked.talked and not checked.promises and shown_due and left_as_shown):
         return
     proposal = propose_next_step(
         form.category,
@@ -211,7 +211,7 @@ def _step_as_shown(
     if proposal is None or proposal.text.strip() != shown_text:
         return
     if proposal.when_words.strip() != shown_due:
-        raise RetryMoved(when=proposal.when_words, shown=shown_due)
+        raise RetryMoved(when=proposal.when_words, shown=shown_due, from_excuse=True)
 
 
 def _amount_said(

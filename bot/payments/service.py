@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from bot.calls.rules import confirm_token, currency_named
+from bot.calls.rules import confirm_token, other_currency
 from bot.core.calendar import BusinessCalendar
 from bot.core.db import Db, transaction
 from bot.core.errors import FormRejected
@@ -124,15 +124,9 @@ def record_payment(
             if invoice
             else customers.currencies_of(session, [customer.id]).get(customer.id, currency)
         )
-        named = currency_named(form.amount, money_in)
-        if named is not None:  # "100 dólares" from a customer in pesos: never stored as pesos
-            errors["payment_amount"] = t(
-                "call.other_currency",
-                lang,
-                typed=(form.amount or "").strip(),
-                named=named,
-                currency=money_in,
-            )
+        elsewhere = other_currency(form.amount, money_in, lang)
+        if elsewhere is not None:  # "100 dólares" from a customer in pesos: never pesos
+            errors["payment_amount"] = elsewhere
         if errors or amount is None:
             raise FormRejected(errors)
         reference = (form.reference or "").strip() or None

@@ -19,7 +19,6 @@ from bot.calls.service import log_call, redraft_call
 from bot.core.errors import CobroError, SaveFailed
 from bot.core.i18n import Lang, t
 from bot.core.text import clean
-from bot.core.vocabulary import AttemptOutcome
 from bot.corrections.service import correct_call, correctable_call
 from bot.customers.rules import CallContext
 from bot.customers.service import call_context, find_customers
@@ -247,7 +246,7 @@ def on_call_submitted(
     except RetryMoved as moved:
         # the step proposed again from the remark (or, after a conversation, from the
         # excuse and the agreement), drawn in the fields and read back
-        again = Change.CATEGORY if meta.outcome == AttemptOutcome.ANSWERED else Change.OUTCOME
+        again = Change.CATEGORY if moved.from_excuse else Change.OUTCOME
         ctx, draft = _redrafted(deps, meta, view, again, lang)
         shown = _drawn(
             ctx, draft, lang, member, meta, warning=moved.words(lang), warning_on="task_due"
