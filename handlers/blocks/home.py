@@ -10,6 +10,7 @@ from bot.core.i18n.formats import short_day
 from bot.core.money import money
 from handlers.blocks.agenda import AgendaView, build_due_call
 from handlers.blocks.common import clip, context, divider, escape, header, section
+from handlers.blocks.tasks import overdue_mark
 
 HOME_BLOCK_LIMIT = 100
 
@@ -75,8 +76,7 @@ def build_home(day: MyDay, view: AgendaView, lang: Lang, *, reserved: int = 0) -
             due=short_day(task.due_date, lang)
             + (f" {task.due_time:%H:%M}" if task.due_time else ""),
         )
-        # overdue said as /cobro tareas says it, so the two screens agree
-        + (t("tasks.overdue", lang) if task.due_date < agenda.day else "")
+        + overdue_mark(task.due_date, agenda.day, lang)
         for task in day.tasks
     ]
     total_tasks = max(day.tasks_total, len(day.tasks))

@@ -24,8 +24,13 @@ def _line(task: TaskView, lang: Lang, today: date) -> str:
         customer=escape(task.customer) if task.customer else t("task.no_customer", lang),
         when=task.when.in_words(lang, today),
     )
-    # a date gone by reads as one: said, as the morning list says it
-    return line + t("tasks.overdue", lang) if task.when.day < today else line
+    return line + overdue_mark(task.when.day, today, lang)
+
+
+def overdue_mark(due: date, today: date, lang: Lang) -> str:
+    """` · ⏳ vencida` after a task whose day has gone by, as the morning list says it: the
+    task lists and the Home mark it alike."""
+    return t("tasks.overdue", lang) if due < today else ""
 
 
 def build_task_list(
