@@ -108,6 +108,9 @@ def run() -> None:
     with database(settings) as db:
         deps = Deps(settings=settings, db=db, clock=clock, directory=directory_for(settings))
         app = create_bolt_app(deps, client=client)
+        from handlers.painter import warm
+
+        warm()  # the charts' process, started before the day's first report
         jobs = Jobs(deps, client)
         build_scheduler(
             settings,

@@ -12,6 +12,7 @@ from bot.core.config import Settings, load_settings
 from bot.core.db import Db
 from bot.core.policy import Policy
 from handlers.app import finish_listeners
+from handlers.painter import warm
 from slackfake import FakeSlack, SlackSender
 from slackfake.stack import stack_settings, start_stack
 
@@ -35,6 +36,7 @@ def bench_settings(url: str, fake: FakeSlack) -> Settings:
 def running_bot(url: str, db: Db, fake: FakeSlack) -> Iterator[SlackSender]:
     """The bot serving signed requests on loopback, against `fake`."""
     stack = start_stack(url, db, at=MORNING, fake=fake, secret=SECRET)
+    warm()  # as `cobro run` does
     assert isinstance(stack.slack, SlackSender) and stack.server is not None  # HTTP mode
     try:
         yield stack.slack

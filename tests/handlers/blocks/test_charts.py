@@ -17,8 +17,9 @@ from bot.core.db import Db
 from bot.core.i18n.formats import set_team_locale
 from bot.reports.rules import Period, Report, Scope
 from bot.reports.service import build_report
-from handlers.blocks.charts import charts_of, draw, whole_money
+from handlers.blocks.charts import charts_of, whole_money
 from handlers.blocks.csvfiles import days_csv, report_csv, safe
+from handlers.blocks.drawing import draw
 from tests.e2e.conftest import Harness
 from tests.e2e.control_seed import ids, seed, start
 
