@@ -181,10 +181,8 @@ def measure_hoy(
     return samples
 
 
-def bare_bolt(fake: FakeSlack) -> App:
-    settings = load_settings(
-        _env_file=None, slack_bot_token="xoxb-bench", slack_api_url=fake.api_url
-    )
+def bare_bolt(api_url: str) -> App:
+    settings = load_settings(_env_file=None, slack_bot_token="xoxb-bench", slack_api_url=api_url)
     app = App(client=make_web_client(settings), signing_secret=SECRET)
 
     @app.command("/cobro")
@@ -261,7 +259,7 @@ def run(url: str, label: str, requests: int, collectors: int, scratch: bool = Tr
         )
         users = [slack_id for _, slack_id in members]
         bare = HttpServer(
-            bare_bolt(fake), signing_secret=SECRET, host="127.0.0.1", port=0
+            bare_bolt(fake.api_url), signing_secret=SECRET, host="127.0.0.1", port=0
         ).start_background()
         try:
             with running_bot(url, db, fake) as cobro:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import random
 import resource
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
@@ -24,6 +26,7 @@ from sqlalchemy import select
 from bench.agenda import bare_bolt, percentile
 from bench.call import NOTE
 from bench.harness import SECRET, running_bot
+from bench.served import served_bare, served_cobro
 from handlers.server import HttpServer
 from models import TeamMember
 from models.db import make_engine, make_session_factory
@@ -108,35 +111,36 @@ def line(label: str, acks: list[float]) -> str:
     )
 
 
-def run(url: str, label: str, requests: int) -> None:
+def run(url: str, label: str, requests: int, *, in_process: bool = False) -> None:
     engine = make_engine(url)
     db = make_session_factory(engine)
     with db() as s:
         users = list(s.scalars(select(TeamMember.slack_user_id)))
     sent = plan(users, requests - SUBMISSIONS)
     with FakeSlack() as fake:
-        bare = HttpServer(
-            bare_bolt(fake), signing_secret=SECRET, host="127.0.0.1", port=0
-        ).start_background()
-        try:
-            with running_bot(url, db, fake) as cobro:
-                # A working morning: the digest has brought every collector's due index up
-                # to today and each one has been let in once (the member cache).
-                warm = [fake.response_url("warm") for _ in users]
-                for user, url in zip(users, warm, strict=True):
-                    cobro.command(user, "hoy", response_url=url)
-                for url in warm:
-                    fake.wait_for_url(url, timeout=120)
-                modals = open_modals(cobro, fake, users, SUBMISSIONS)
-                acks, last, missing, stored = burst(cobro, fake, sent, modals)
-                plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
-                bare_acks, bare_last, _, _ = burst(plain, fake, sent)
-        finally:
-            bare.close()
+        cobro_bot = running_bot(url, db, fake) if in_process else served_cobro(url, fake)
+        with cobro_bot as cobro:
+            # A working morning: the digest has brought every collector's due index up
+            # to today and each one has been let in once (the member cache).
+            warm = [fake.response_url("warm") for _ in users]
+            for user, url in zip(users, warm, strict=True):
+                cobro.command(user, "hoy", response_url=url)
+            for url in warm:
+                fake.wait_for_url(url, timeout=120)
+            modals = open_modals(cobro, fake, users, SUBMISSIONS)
+            acks, last, missing, stored = burst(cobro, fake, sent, modals)
+        with _bare(fake, in_process) as plain:
+            bare_acks, bare_last, _, _ = burst(plain, fake, sent)
     engine.dispose()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{label:10} {line(f'cobro, {len(sent)} at once', acks)}")
-    print(f"{label:10}   every answer in {last:.1f} s ({missing} missing); peak RSS {peak:.0f} MiB")
+    where = "one process with the clients" if in_process else "cobro run"
+    print(f"{label:10} {line(f'cobro ({where}), {len(sent)} at once', acks)}")
+    if in_process:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"{label:10}   every answer in {last:.1f} s ({missing} missing); peak RSS {peak:.0f} MiB"
+        )
+    else:
+        print(f"{label:10}   every answer in {last:.1f} s ({missing} missing)")
     print(f"{label:10} {line(f'{len(stored)} call modals submitted meanwhile', stored)}")
     print(f"{label:10} {line('bare Bolt, same requests', bare_acks)}")
     print(
@@ -145,14 +149,36 @@ def run(url: str, label: str, requests: int) -> None:
     )
 
 
+@contextmanager
+def _bare(fake: FakeSlack, in_process: bool) -> Iterator[SlackSender]:
+    if not in_process:
+        with served_bare(fake) as sender:
+            yield sender
+        return
+    bare = HttpServer(
+        bare_bolt(fake.api_url), signing_secret=SECRET, host="127.0.0.1", port=0
+    ).start_background()
+    try:
+        yield SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
+    finally:
+        bare.close()
+
+
 def main() -> None:
     from bench.scale import on_both_databases, scale_arguments
 
     parser = scale_arguments(__doc__)
     parser.set_defaults(customers=5_000, invoices=50_000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="serve the bot in this process, beside the clients and the fake Slack",
+    )
     args = parser.parse_args()
-    on_both_databases(args, lambda url, label: run(url, label, args.requests))
+    on_both_databases(
+        args, lambda url, label: run(url, label, args.requests, in_process=args.in_process)
+    )
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def measure(url: str, label: str, requests: int, runs: int) -> Measures:
     settle(url)  # the index was all new rows: as autovacuum would, before the requests
     with FakeSlack() as fake:
         bare = HttpServer(
-            bare_bolt(fake), signing_secret=SECRET, host="127.0.0.1", port=0
+            bare_bolt(fake.api_url), signing_secret=SECRET, host="127.0.0.1", port=0
         ).start_background()
         try:
             with running_bot(url, db, fake) as cobro:
