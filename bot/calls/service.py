@@ -8,6 +8,7 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -40,7 +41,7 @@ from bot.core.money import money
 from bot.core.policy import Policy
 from bot.core.vocabulary import AttemptOutcome, ExcuseCategory
 from bot.customers import queries as customers
-from bot.customers.rules import CallContext, Reach, balance_in, main_currency
+from bot.customers.rules import CallContext, InvoiceLine, Reach, balance_in, main_currency
 from bot.customers.service import call_context
 from bot.outbox import keys
 from bot.outbox import queries as outbox_queries
@@ -80,7 +81,7 @@ def log_call(
             if earlier is not None:
                 return earlier
             customer = customers.require_customer(session, form.customer_id)
-            assignee, supervisor, checked, _ = check_submission(
+            submitted = check_submission(
                 session,
                 author,
                 customer,
@@ -91,16 +92,7 @@ def log_call(
                 default_currency=default_currency,
             )
             logged = _store(
-                session,
-                form,
-                checked,
-                author=author,
-                assignee=assignee,
-                supervisor=supervisor,
-                now=now,
-                policy=policy,
-                lang=lang,
-                default_currency=default_currency,
+                session, form, submitted, author=author, now=now, policy=policy, lang=lang
             )
             logged.outbox_keys = _announce(session, logged, notifier)
             logged.outbox_keys += _mark_in_digest(session, logged, notifier, now, policy)
@@ -117,6 +109,16 @@ def log_call(
         raise SaveFailed() from None
 
 
+class Submitted(NamedTuple):
+    """A call as checked, and what the check read that storing it needs again."""
+
+    assignee: Person
+    supervisor: Person | None
+    checked: CheckedCall
+    currency: str
+    invoices: list[InvoiceLine]  # the customer's open invoices, as the check read them
+
+
 def check_submission(
     session: Session,
     actor: Person,
@@ -128,14 +130,12 @@ def check_submission(
     lang: Lang,
     default_currency: str,
     paid_on_call: Decimal = Decimal(0),
-) -> tuple[Person, Person | None, CheckedCall, str]:
+) -> Submitted:
     """What a new call and a corrected one are both checked against before anything is
     stored: the people named, every field (with the retry the outcome calls for, in the
     actor's language), and the total promised against the open balance (plus what was
     paid already on the promises of the call being corrected: that money was owed when the
-    call was made). Returns the
-    assignee, the supervisor, the checked call and the currency it is in; raises
-    FormRejected with every field's problem."""
+    call was made). Raises FormRejected with every field's problem."""
     errors: dict[str, str] = {}
     assignee, supervisor = resolve_people(
         session, actor, form.assignee, form.supervisor, lang, errors
@@ -171,7 +171,7 @@ def check_submission(
         if len(plan) > max(len(checked.promises), 1):
             raise PlanInAgreement(count=len(plan))
     _amount_said(checked, form, balance, currency, actor.lang(lang), now, policy)
-    return assignee, supervisor, checked, currency
+    return Submitted(assignee, supervisor, checked, currency, invoices)
 
 
 def _retry_as_shown(checked: CheckedCall, form: CallForm, retry: Proposal) -> None:
@@ -306,18 +306,18 @@ def _already_logged(
 def _store(
     session: Session,
     form: CallForm,
-    checked: CheckedCall,
+    submitted: Submitted,
     *,
     author: Person,
-    assignee: Person,
-    supervisor: Person | None,
     now: datetime,
     policy: Policy,
     lang: Lang,
-    default_currency: str,
 ) -> LoggedCall:
+    """Only writes: what they need was read by the check, so that on SQLite the database's
+    one write lock, taken at the first of them, is held for as few statements as can be."""
     assert form.outcome is not None
-    customer = customers.require_customer(session, form.customer_id)
+    checked, assignee, supervisor = submitted.checked, submitted.assignee, submitted.supervisor
+    customer = customers.require_customer(session, form.customer_id)  # in the session already
     today = policy.today(now)
     contact_id = form.contact_id if checked.spoke_with and not checked.new_person else None
     if checked.new_person:
@@ -371,8 +371,7 @@ def _store(
         logged.agreement = note.agreement
         logged.hashtags = tags
     if checked.promises:
-        invoices = customers.open_invoices(session, customer.id, today)
-        currency = main_currency(invoices, default_currency)
+        currency = submitted.currency
         reference = (form.promise_reference or "").strip() or None
         plan = len(checked.promises) > 1
         for number, (amount, when) in enumerate(checked.promises, start=1):
@@ -401,7 +400,9 @@ def _store(
                 )
             )
     if form.category == ExcuseCategory.DISPUTE and note is not None:
-        logged.disputed_invoices = _open_disputes(session, customer.id, note, author, now)
+        logged.disputed_invoices = _open_disputes(
+            session, submitted.invoices, customer.id, note, author, now
+        )
     text = task_text_for(checked, form, lang)
     if text and checked.task_when:
         task = Task(
@@ -432,11 +433,16 @@ def _store(
 
 
 def _open_disputes(
-    session: Session, customer_id: int, note: Note, author: Person, now: datetime
+    session: Session,
+    invoices: list[InvoiceLine],
+    customer_id: int,
+    note: Note,
+    author: Person,
+    now: datetime,
 ) -> list[str]:
-    """A dispute pauses the dunning of the invoices the note names, or of all the
-    customer's invoices when it names none. Returns the numbers paused ([] = all)."""
-    invoices = customers.open_invoices(session, customer_id, now.date())
+    """A dispute pauses the dunning of the invoices the note names (of its open ones), or
+    of all the customer's invoices when it names none. Returns the numbers paused ([] =
+    all)."""
     named = set(disputed_numbers([i.number for i in invoices], note.excuse, note.agreement))
     targets: list[int | None] = [i.id for i in invoices if i.number in named] or [None]
     for invoice_id in targets:

@@ -153,7 +153,7 @@ def correct_call(
         if not submissions.claim(session, form.source_key, "correct_call", now):
             return None
         customer = customers.require_customer(session, stored.customer_id)
-        assignee, supervisor, checked, currency = check_submission(
+        assignee, supervisor, checked, currency, _ = check_submission(
             session,
             actor,
             customer,

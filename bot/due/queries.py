@@ -81,8 +81,12 @@ def _mark_statement(session: Session) -> Any:
 
 
 def mark(session: Session, customer_ids: Iterable[int]) -> None:
-    """These customers' entries may be wrong: recompute them at the next read."""
-    ids = sorted(set(customer_ids))  # one order for every writer: no deadlock between two
+    """These customers' entries may be wrong: recompute them at the next read. Once a
+    customer a transaction (see _MARKED), whether a flush or a bulk statement marks."""
+    tx = _innermost(session)
+    done = _MARKED.setdefault(tx, set()) if tx is not None else set()
+    ids = sorted(set(customer_ids) - done)  # one order for every writer: no deadlock
+    done.update(ids)
     for start in range(0, len(ids), 5000):
         session.connection().execute(
             _mark_statement(session),
@@ -129,8 +133,9 @@ def _changed_customers(session: Session) -> set[int]:
 
 
 # The customers already marked in each (innermost) transaction: a call submission flushes
-# three times, and one mark a customer is enough until its transaction ends. Keyed by the
-# innermost transaction, so a savepoint rolled back (its marks with it) is not trusted.
+# three times and closes the call's tasks in a bulk UPDATE, and one mark a customer is
+# enough until its transaction ends. Keyed by the innermost transaction, so a savepoint
+# rolled back (its marks with it) is not trusted.
 _MARKED: weakref.WeakKeyDictionary[SessionTransaction, set[int]] = weakref.WeakKeyDictionary()
 
 
@@ -140,12 +145,8 @@ def _innermost(session: Session) -> SessionTransaction | None:
 
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
     ids = _changed_customers(session)
-    tx = _innermost(session)
-    done = _MARKED.setdefault(tx, set()) if tx is not None else set()
-    new = ids - done
-    if new:
-        mark(session, new)
-        done |= new
+    if ids:
+        mark(session, ids)
 
 
 event.listen(Session, "after_flush", _after_flush)
