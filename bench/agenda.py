@@ -23,7 +23,8 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -193,6 +194,18 @@ def bare_bolt(api_url: str) -> App:
     return app
 
 
+@contextmanager
+def bare_bolt_here(fake: FakeSlack) -> Iterator[SlackSender]:
+    """The bare Bolt app served on loopback in this process (as `running_bot` serves cobro)."""
+    bare = HttpServer(
+        bare_bolt(fake.api_url), signing_secret=SECRET, host="127.0.0.1", port=0
+    ).start_background()
+    try:
+        yield SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
+    finally:
+        bare.close()
+
+
 def digest(db, ids: list[int], day: date, policy: Policy) -> tuple[float, int, int]:
     """The digest's computation as run_digest does it: the index brought up to the day in
     its own transaction, then every agenda read. (seconds, customers recomputed, calls)."""
@@ -258,18 +271,11 @@ def run(url: str, label: str, requests: int, collectors: int, scratch: bool = Tr
             f"({refreshed} recomputed, {total_calls} due calls)"
         )
         users = [slack_id for _, slack_id in members]
-        bare = HttpServer(
-            bare_bolt(fake.api_url), signing_secret=SECRET, host="127.0.0.1", port=0
-        ).start_background()
-        try:
-            with running_bot(url, db, fake) as cobro:
-                plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
-                measure_hoy(cobro, fake, users, 5)
-                measure_hoy(plain, fake, users, 5)
-                ours = measure_hoy(cobro, fake, users, requests)
-                theirs = measure_hoy(plain, fake, users, requests)
-        finally:
-            bare.close()
+        with bare_bolt_here(fake) as plain, running_bot(url, db, fake) as cobro:
+            measure_hoy(cobro, fake, users, 5)
+            measure_hoy(plain, fake, users, 5)
+            ours = measure_hoy(cobro, fake, users, requests)
+            theirs = measure_hoy(plain, fake, users, requests)
         tomorrow = policy.calendar.next_business_day(TODAY, include_today=False)
         took, refreshed, total_calls = digest(db, ids, tomorrow, policy)
         print(

@@ -16,18 +16,15 @@ from __future__ import annotations
 import random
 import resource
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import select
 
-from bench.agenda import bare_bolt, percentile
+from bench.agenda import bare_bolt_here, percentile
 from bench.call import NOTE
-from bench.harness import SECRET, running_bot
+from bench.harness import running_bot
 from bench.served import served_bare, served_cobro
-from handlers.server import HttpServer
 from models import TeamMember
 from models.db import make_engine, make_session_factory
 from slackfake import FakeSlack, SlackSender
@@ -129,39 +126,21 @@ def run(url: str, label: str, requests: int, *, in_process: bool = False) -> Non
                 fake.wait_for_url(url, timeout=120)
             modals = open_modals(cobro, fake, users, SUBMISSIONS)
             acks, last, missing, stored = burst(cobro, fake, sent, modals)
-        with _bare(fake, in_process) as plain:
+        with bare_bolt_here(fake) if in_process else served_bare(fake) as plain:
             bare_acks, bare_last, _, _ = burst(plain, fake, sent)
     engine.dispose()
     where = "one process with the clients" if in_process else "cobro run"
     print(f"{label:10} {line(f'cobro ({where}), {len(sent)} at once', acks)}")
-    if in_process:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(
-            f"{label:10}   every answer in {last:.1f} s ({missing} missing); peak RSS {peak:.0f} MiB"
-        )
-    else:
-        print(f"{label:10}   every answer in {last:.1f} s ({missing} missing)")
+    # the peak RSS is this process's: the bot's only when it was served here
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    memory = f"; peak RSS {peak:.0f} MiB" if in_process else ""
+    print(f"{label:10}   every answer in {last:.1f} s ({missing} missing){memory}")
     print(f"{label:10} {line(f'{len(stored)} call modals submitted meanwhile', stored)}")
     print(f"{label:10} {line('bare Bolt, same requests', bare_acks)}")
     print(
         f"{label:10}   ack p50 cobro / bare = "
         f"{percentile(acks, 0.5) / percentile(bare_acks, 0.5):.1f}×; bare answers in {bare_last:.1f} s"
     )
-
-
-@contextmanager
-def _bare(fake: FakeSlack, in_process: bool) -> Iterator[SlackSender]:
-    if not in_process:
-        with served_bare(fake) as sender:
-            yield sender
-        return
-    bare = HttpServer(
-        bare_bolt(fake.api_url), signing_secret=SECRET, host="127.0.0.1", port=0
-    ).start_background()
-    try:
-        yield SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
-    finally:
-        bare.close()
 
 
 def main() -> None:

@@ -80,16 +80,15 @@ def measure(url: str, label: str, requests: int, runs: int) -> Measures:
     """Everything but the import, in this (fresh) process, on the data `populate` left."""
     from sqlalchemy import select
 
-    from bench.agenda import bare_bolt, measure_hoy, share_among, time_digest
+    from bench.agenda import bare_bolt_here, measure_hoy, share_among, time_digest
     from bench.call import typo
     from bench.delivery import run as deliver_digest
-    from bench.harness import SECRET, bench_policy, running_bot
+    from bench.harness import bench_policy, running_bot
     from bench.pgtemp import settle
     from bench.report import WHOLE_TEAM, time_report
-    from handlers.server import HttpServer
     from models import Customer, TeamMember
     from models.db import make_engine, make_session_factory
-    from slackfake import FakeSlack, SlackSender
+    from slackfake import FakeSlack
 
     engine = make_engine(url)
     db = make_session_factory(engine)
@@ -108,22 +107,18 @@ def measure(url: str, label: str, requests: int, runs: int) -> Measures:
     due_index.refresh(db, collector_ids=None, day=TODAY, policy=bench_policy())
     out["index_s"] = time.perf_counter() - started
     settle(url)  # the index was all new rows: as autovacuum would, before the requests
-    with FakeSlack() as fake:
-        bare = HttpServer(
-            bare_bolt(fake.api_url), signing_secret=SECRET, host="127.0.0.1", port=0
-        ).start_background()
-        try:
-            with running_bot(url, db, fake) as cobro:
-                plain = SlackSender(f"http://127.0.0.1:{bare.port}/slack/events", SECRET, fake=fake)
-                measure_hoy(cobro, fake, users, 5)  # warm up both
-                measure_hoy(plain, fake, users, 5)
-                acks: list[float] = []
-                hoy = measure_hoy(cobro, fake, users, requests)
-                bare_answers = measure_hoy(plain, fake, users, requests, acks=acks)
-                home = _home(cobro, fake, users, requests)
-                fuzzy = measure_hoy(cobro, fake, users, requests, lambda n: f"cliente {typos[n]}")
-        finally:
-            bare.close()
+    acks: list[float] = []
+    with (
+        FakeSlack() as fake,
+        bare_bolt_here(fake) as plain,
+        running_bot(url, db, fake) as cobro,
+    ):
+        measure_hoy(cobro, fake, users, 5)  # warm up both
+        measure_hoy(plain, fake, users, 5)
+        hoy = measure_hoy(cobro, fake, users, requests)
+        bare_answers = measure_hoy(plain, fake, users, requests, acks=acks)
+        home = _home(cobro, fake, users, requests)
+        fuzzy = measure_hoy(cobro, fake, users, requests, lambda n: f"cliente {typos[n]}")
     for name, samples in (
         ("hoy", hoy),
         ("bare_ack", acks),
