@@ -36,7 +36,7 @@ def bench_settings(url: str, fake: FakeSlack) -> Settings:
 def running_bot(url: str, db: Db, fake: FakeSlack) -> Iterator[SlackSender]:
     """The bot serving signed requests on loopback, against `fake`."""
     stack = start_stack(url, db, at=MORNING, fake=fake, secret=SECRET)
-    warm()  # as `cobro run` does
+    warm().result()  # as `cobro run` does, and ready before anything is measured
     assert isinstance(stack.slack, SlackSender) and stack.server is not None  # HTTP mode
     try:
         yield stack.slack

@@ -22,7 +22,7 @@ import os
 import signal
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from bot.core.i18n import Lang
@@ -55,9 +55,10 @@ def paint(charts: list[Chart], lang: Lang) -> list[bytes]:
     return _paint(team_locale(), charts, lang)
 
 
-def warm() -> None:
-    """Start the painter now, so the day's first report does not wait for matplotlib."""
-    _painter().submit(int)
+def warm() -> Future[int]:
+    """Start the painter now, so the day's first report does not wait for matplotlib; done
+    when the painter is ready."""
+    return _painter().submit(int)
 
 
 def painter_pid() -> int:
