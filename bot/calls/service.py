@@ -92,7 +92,14 @@ def log_call(
                 default_currency=default_currency,
             )
             logged = _store(
-                session, form, submitted, author=author, now=now, policy=policy, lang=lang
+                session,
+                form,
+                submitted,
+                customer=customer,
+                author=author,
+                now=now,
+                policy=policy,
+                lang=lang,
             )
             logged.outbox_keys = _announce(session, logged, notifier)
             logged.outbox_keys += _mark_in_digest(session, logged, notifier, now, policy)
@@ -308,6 +315,7 @@ def _store(
     form: CallForm,
     submitted: Submitted,
     *,
+    customer: Customer,
     author: Person,
     now: datetime,
     policy: Policy,
@@ -317,7 +325,6 @@ def _store(
     one write lock, taken at the first of them, is held for as few statements as can be."""
     assert form.outcome is not None
     checked, assignee, supervisor = submitted.checked, submitted.assignee, submitted.supervisor
-    customer = customers.require_customer(session, form.customer_id)  # in the session already
     today = policy.today(now)
     contact_id = form.contact_id if checked.spoke_with and not checked.new_person else None
     if checked.new_person:

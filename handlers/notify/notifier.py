@@ -147,8 +147,8 @@ class SlackNotifier:
     def report_files(
         self, report: Report, *, lang: Lang, stem: str, details: bool, weekly: bool
     ) -> Message:
-        """The charts (PNG) and every figure (CSV), with names unique to this report.
-        matplotlib is imported here, when a chart is drawn, and nowhere else."""
+        """The charts (PNG, drawn in the painter's process: matplotlib is never imported in
+        the bot's) and every figure (CSV), with names unique to this report."""
         from handlers.blocks.charts import all_charts
         from handlers.blocks.csvfiles import days_csv, report_csv
 
