@@ -1,6 +1,12 @@
 """Logging a call: one transaction stores the attempt, the note, the promise, the task, any
 dispute, and the messages that announce them (outbox rows). Nothing is sent before the
-note is safe, and a submission delivered twice (same view) stores one call."""
+note is safe, and a submission delivered twice (same view) stores one call.
+
+The call marked done in the morning digest is a second, later transaction
+(`mark_in_digest`, run after the ack): it reads and rewrites the digest's messages, each
+some 30 KB of blocks, and inside the submission that work held SQLite's one writer while
+twenty notes stored at once waited for it. The note does not depend on it; if it never
+runs, the digest still lists a call that was made, and the call's receipt says it was."""
 
 from __future__ import annotations
 
@@ -102,7 +108,6 @@ def log_call(
                 lang=lang,
             )
             logged.outbox_keys = _announce(session, logged, notifier)
-            logged.outbox_keys += _mark_in_digest(session, logged, notifier, now, policy)
             return logged
     except IntegrityError:
         # The same submission, stored a moment ago by a concurrent delivery of it.
@@ -466,26 +471,31 @@ def _open_disputes(
     return [i.number for i in invoices if i.number in named]
 
 
-def _mark_in_digest(
-    session: Session,
-    logged: LoggedCall,
-    notifier: Notifier,
-    now: datetime,
-    policy: Policy,
+def mark_in_digest(
+    db: Db, logged: LoggedCall, *, notifier: Notifier, now: datetime, policy: Policy
 ) -> list[str]:
     """The morning digest is a to-do list: the call just logged is marked done in it, in
-    place, so what is left is what is left."""
+    place, so what is left is what is left. The outbox key of the part revised, if any.
+
+    Its own transaction, after the call's (see the module docstring). A collector's work
+    after an ack runs one job at a time (handlers.work), so two calls of theirs logged at
+    once do not rewrite the same part from the same reading."""
+    if logged.duplicate:
+        return []  # marked when it was first stored
     author = logged.author
-    for part in range(1, DIGEST_PARTS_MAX + 1):
-        key = keys.digest(author.member_id, logged.today, part)
-        stored = outbox_queries.message_of(session, key)
-        if stored is None:
-            return []
-        done = notifier.digest_call_done(
-            stored, logged, at=now.astimezone(policy.tz).time(), lang=author.lang
-        )
-        if done is not None and revise(session, key=key, message=done):
-            return [key]
+    wanted = [
+        keys.digest(author.member_id, logged.today, n) for n in range(1, DIGEST_PARTS_MAX + 1)
+    ]
+    at = now.astimezone(policy.tz).time()
+    with transaction(db) as session:
+        stored = outbox_queries.messages_of(session, wanted)
+        for key in wanted:
+            message = stored.get(key)
+            if message is None:
+                return []
+            done = notifier.digest_call_done(message, logged, at=at, lang=author.lang)
+            if done is not None and revise(session, key=key, message=done):
+                return [key]
     return []
 
 

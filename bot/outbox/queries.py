@@ -128,10 +128,15 @@ def revise(session: Session, *, key: str, message: Message) -> bool:
     return True
 
 
-def message_of(session: Session, key: str) -> Message | None:
-    """The latest content written under `key` (None: never written), files left out."""
-    row = session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == key))
-    return None if row is None else Message(text=row.text, blocks=row.blocks)
+def messages_of(session: Session, keys: list[str]) -> dict[str, Message]:
+    """The latest content written under each of `keys` that was written (files left out),
+    in one statement."""
+    rows = session.execute(
+        select(OutboxMessage.dedupe_key, OutboxMessage.text, OutboxMessage.blocks).where(
+            OutboxMessage.dedupe_key.in_(keys)
+        )
+    )
+    return {key: Message(text=text, blocks=blocks) for key, text, blocks in rows}
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from slack_sdk import WebClient
 from bot.agenda.service import next_call
 from bot.calls.drafts import CallDraft, Change
 from bot.calls.proposals import read_message
-from bot.calls.rules import AboveBalance, PlanInAgreement, RetryMoved, confirm_token
-from bot.calls.service import log_call, redraft_call
+from bot.calls.rules import AboveBalance, LoggedCall, PlanInAgreement, RetryMoved, confirm_token
+from bot.calls.service import log_call, mark_in_digest, redraft_call
 from bot.core.errors import CobroError, SaveFailed
 from bot.core.i18n import Lang, t
 from bot.core.text import clean
@@ -260,8 +260,21 @@ def on_call_submitted(
         answer_form(ack, error, lang, "outcome")
         return
     ack()
-    keys = logged.outbox_keys if logged is not None else []
-    queue(context, body, client, respond, partial(settle, deps, client, member, keys))
+    queue(context, body, client, respond, partial(_after_call, deps, client, member, logged))
+
+
+def _after_call(deps: Deps, client: WebClient, member: Member, logged: LoggedCall | None) -> None:
+    """After the ack: the call marked done in the digest (a transaction of its own, so the
+    submission's held SQLite's writer for less), then what it wrote is sent."""
+    if logged is None:  # a correction stored already (a retry, a double click)
+        settle(deps, client, member, [])
+        return
+    keys = list(logged.outbox_keys)
+    if not logged.corrected:
+        keys += mark_in_digest(
+            deps.db, logged, notifier=deps.notifier, now=deps.clock.now(), policy=deps.policy()
+        )
+    settle(deps, client, member, keys)
 
 
 def _redrafted(

@@ -57,3 +57,40 @@ def test_logging_a_call_from_the_digest_marks_it_done_in_the_digest(bot: Harness
     )[0]
     assert "cobro_next_call" in confirmation.text()
     assert len([m for m in bot.fake.messages_to("U0ANA") if "registrada" in m.text()]) == 1
+
+
+def test_a_submission_delivered_twice_marks_the_digest_once(bot: Harness) -> None:
+    """The mark is written after the ack, in a transaction of its own: Slack's retry of the
+    same submission (answered as the first) must not mark the call a second time."""
+    bot.team("U0ANA")
+    with bot.db.begin() as s:
+        ana = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ANA")).one()
+        lopez = b.lopez(s, ana)
+        b.invoice(s, lopez, "2026-11-06", "8000.00")
+        sol = b.customer(s, "Papelería El Sol", ana)
+        b.invoice(s, sol, "2026-11-06", "3000.00")
+        lopez_id = lopez.id
+    bot.clock.set(MORNING)
+    bot.jobs.digest(MORNING)
+    wait_until(
+        lambda: [m for m in bot.fake.messages_to("U0ANA") if "Ferretería" in m.text()],
+        what="the digest",
+    )
+    bot.clock.set(datetime(2026, 11, 23, 10, 42, tzinfo=MEXICO))
+    bot.slack.block_action("U0ANA", "cobro_log_call", str(lopez_id), channel="D0ANA")
+    view = bot.fake.last_view()
+    answers = {
+        "excuse_category": "forgot",
+        "excuse": "Se le olvidó programar la transferencia",
+        "promise_amount": "5,000",
+        "promise_date": "el viernes",
+        "task": "Confirmar que llegó la transferencia",
+        "task_due": "el lunes",
+    }
+    assert bot.slack.submit("U0ANA", view, answers).text() == ""
+    bot.fake.wait_for("chat.update")
+    bot.fake.wait_for("views.publish")  # the first one's work after its ack is done
+    assert bot.slack.submit("U0ANA", view, answers).text() == ""
+    bot.fake.wait_for("views.publish", 2)  # and the retry's
+    (edit,) = bot.fake.calls_to("chat.update")
+    assert edit.text().count("✅") == 1
