@@ -34,6 +34,7 @@ from bot.core.i18n import t
 
 if TYPE_CHECKING:
     from bot.core.config import Settings
+    from bot.core.i18n import Lang
     from bot.ports import Directory
     from handlers.notify.jobs import Jobs
 
@@ -112,38 +113,50 @@ def run() -> None:
 
         warm()  # the charts' process, started before the day's first report
         jobs = Jobs(deps, client)
-        build_scheduler(
+        scheduler = build_scheduler(
             settings,
             clock,
             digest=jobs.digest,
             deliver=lambda: jobs.deliver(),
             nudges=jobs.nudges,
             report=jobs.report,
-        ).start()
-        if settings.slack_app_token is not None:
-            from handlers.socket_mode import SocketModeRefused, SocketModeRunner
-
-            runner = SocketModeRunner(app, settings.slack_app_token.get_secret_value())
-            try:
-                runner.start()
-            except SocketModeRefused as refused:
-                fail(t("run.bad_app_token", lang, error=refused.error))
-            except Exception as exc:  # connection refused, DNS, TLS: say where, not a trace
-                fail(t("run.unreachable", lang, error=f"{type(exc).__name__}: {exc}"), 1)
-            out.print(t("run.socket_mode", lang))
-            runner.serve_forever()  # until SIGTERM or Ctrl-C: then a goodbye to Slack
-            return
-        from handlers.server import HttpServer
-
-        secret = settings.slack_signing_secret
-        server = HttpServer(
-            app, signing_secret=secret.get_secret_value() if secret else None, port=settings.port
         )
-        out.print(t("run.listening", lang, port=server.port))
+        scheduler.start()
         try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            server.close()
+            _serve(settings, app, lang)
+        finally:
+            # Before the interpreter shuts down: a job falling due meanwhile (a catch-up a
+            # second after start) would otherwise be handed to an executor that refuses it.
+            # Jobs are transactions and outbox leases, so one cut short is taken up again.
+            scheduler.shutdown(wait=False)
+
+
+def _serve(settings: Settings, app: Any, lang: Lang) -> None:
+    """Serve Slack until SIGTERM or Ctrl-C: Socket Mode with an app token, else HTTP."""
+    if settings.slack_app_token is not None:
+        from handlers.socket_mode import SocketModeRefused, SocketModeRunner
+
+        runner = SocketModeRunner(app, settings.slack_app_token.get_secret_value())
+        try:
+            runner.start()
+        except SocketModeRefused as refused:
+            fail(t("run.bad_app_token", lang, error=refused.error))
+        except Exception as exc:  # connection refused, DNS, TLS: say where, not a trace
+            fail(t("run.unreachable", lang, error=f"{type(exc).__name__}: {exc}"), 1)
+        out.print(t("run.socket_mode", lang))
+        runner.serve_forever()  # until SIGTERM or Ctrl-C: then a goodbye to Slack
+        return
+    from handlers.server import HttpServer
+
+    secret = settings.slack_signing_secret
+    server = HttpServer(
+        app, signing_secret=secret.get_secret_value() if secret else None, port=settings.port
+    )
+    out.print(t("run.listening", lang, port=server.port))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.close()
 
 
 def _checked_client(settings: Settings) -> Any:

@@ -165,7 +165,7 @@ def test_run_in_socket_mode_answers_reconnects_and_stops_on_sigterm(tmp_path: Pa
                 process.kill()
         assert process.returncode == 0, output
         assert server.wait_closed(last).close_code == 1000  # a goodbye, not a dropped socket
-    assert "Traceback" not in output
+    assert "Traceback" not in output, output
     assert "xapp-1-run-secret" not in output and "xoxb-run-test" not in output
 
 
