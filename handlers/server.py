@@ -216,13 +216,16 @@ def _read(environ: dict[str, Any]) -> bytes:
 def _bolt_request(
     body: str, data: dict[str, Any], environ: dict[str, Any], headers: dict[str, str]
 ) -> BoltRequest:
+    """Bolt's request, with the body the guard has parsed already: Bolt would parse it
+    again (a modal submission carries its whole view, tens of kilobytes, URL-encoded), and
+    it reads any form body containing the text "payload" as interactivity, so `/cobro
+    cliente payload corp` would get a 404. The raw text stays for Bolt's own signature
+    check."""
     bolt_headers: dict[str, str | Sequence[str]] = dict(headers)
-    request = BoltRequest(body=body, query=environ.get("QUERY_STRING", ""), headers=bolt_headers)
-    if "command" in data and "payload" in body and request.body == {}:
-        # Bolt reads any form body containing the text "payload" as interactivity, so
-        # `/cobro cliente payload corp` would get a 404: give it the form it is.
-        request.body = data
-        request.context = build_context(BoltContext({}), data)
+    request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""), headers=bolt_headers)
+    request.raw_body = body
+    request.body = data
+    request.context = build_context(BoltContext({}), data)
     return request
 
 
