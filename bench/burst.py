@@ -124,10 +124,10 @@ def run(url: str, label: str, requests: int, *, in_process: bool = False, runs: 
                 # A working morning: the digest has brought every collector's due index up
                 # to today and each one has been let in once (the member cache).
                 warm = [fake.response_url("warm") for _ in users]
-                for user, url in zip(users, warm, strict=True):
-                    cobro.command(user, "hoy", response_url=url)
-                for url in warm:
-                    fake.wait_for_url(url, timeout=120)
+                for user, answer_at in zip(users, warm, strict=True):
+                    cobro.command(user, "hoy", response_url=answer_at)
+                for answer_at in warm:
+                    fake.wait_for_url(answer_at, timeout=120)
                 modals = open_modals(cobro, fake, users, SUBMISSIONS)
                 bursts.append(burst(cobro, fake, sent, modals))
         with bare_bolt_here(fake) if in_process else served_bare(fake) as plain:
