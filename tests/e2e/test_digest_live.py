@@ -5,10 +5,12 @@ November 2026."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
 from models import TeamMember
+from slackfake import Call
 from tests import builders as b
 from tests.e2e.conftest import MEXICO, Harness
 from tests.waiting import wait_until
@@ -17,23 +19,7 @@ MORNING = datetime(2026, 11, 23, 8, 0, tzinfo=MEXICO)
 
 
 def test_logging_a_call_from_the_digest_marks_it_done_in_the_digest(bot: Harness) -> None:
-    bot.team("U0ANA")
-    with bot.db.begin() as s:
-        ana = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ANA")).one()
-        lopez = b.lopez(s, ana)
-        b.invoice(s, lopez, "2026-11-06", "8000.00")
-        sol = b.customer(s, "Papelería El Sol", ana)
-        b.invoice(s, sol, "2026-11-06", "3000.00")
-        lopez_id = lopez.id
-    bot.clock.set(MORNING)
-    bot.jobs.digest(MORNING)
-    (digest,) = wait_until(
-        lambda: [m for m in bot.fake.messages_to("U0ANA") if "Ferretería" in m.text()],
-        what="the digest",
-    )
-    bot.clock.set(datetime(2026, 11, 23, 10, 42, tzinfo=MEXICO))
-    bot.slack.block_action("U0ANA", "cobro_log_call", str(lopez_id), channel="D0ANA")
-    view = bot.fake.last_view()
+    digest, view = _call_from_the_digest(bot)
     answers = {
         "excuse_category": "forgot",
         "excuse": "Se le olvidó programar la transferencia",
@@ -62,23 +48,7 @@ def test_logging_a_call_from_the_digest_marks_it_done_in_the_digest(bot: Harness
 def test_a_submission_delivered_twice_marks_the_digest_once(bot: Harness) -> None:
     """The mark is written after the ack, in a transaction of its own: Slack's retry of the
     same submission (answered as the first) must not mark the call a second time."""
-    bot.team("U0ANA")
-    with bot.db.begin() as s:
-        ana = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ANA")).one()
-        lopez = b.lopez(s, ana)
-        b.invoice(s, lopez, "2026-11-06", "8000.00")
-        sol = b.customer(s, "Papelería El Sol", ana)
-        b.invoice(s, sol, "2026-11-06", "3000.00")
-        lopez_id = lopez.id
-    bot.clock.set(MORNING)
-    bot.jobs.digest(MORNING)
-    wait_until(
-        lambda: [m for m in bot.fake.messages_to("U0ANA") if "Ferretería" in m.text()],
-        what="the digest",
-    )
-    bot.clock.set(datetime(2026, 11, 23, 10, 42, tzinfo=MEXICO))
-    bot.slack.block_action("U0ANA", "cobro_log_call", str(lopez_id), channel="D0ANA")
-    view = bot.fake.last_view()
+    _, view = _call_from_the_digest(bot)
     answers = {
         "excuse_category": "forgot",
         "excuse": "Se le olvidó programar la transferencia",
@@ -94,3 +64,25 @@ def test_a_submission_delivered_twice_marks_the_digest_once(bot: Harness) -> Non
     bot.fake.wait_for("views.publish", 2)  # and the retry's
     (edit,) = bot.fake.calls_to("chat.update")
     assert edit.text().count("✅") == 1
+
+
+def _call_from_the_digest(bot: Harness) -> tuple[Call, dict[str, Any]]:
+    """Ana's digest (Ferretería López, Papelería El Sol) and, at 10:42, the call modal its
+    López line opens."""
+    bot.team("U0ANA")
+    with bot.db.begin() as s:
+        ana = s.scalars(select(TeamMember).where(TeamMember.slack_user_id == "U0ANA")).one()
+        lopez = b.lopez(s, ana)
+        b.invoice(s, lopez, "2026-11-06", "8000.00")
+        sol = b.customer(s, "Papelería El Sol", ana)
+        b.invoice(s, sol, "2026-11-06", "3000.00")
+        lopez_id = lopez.id
+    bot.clock.set(MORNING)
+    bot.jobs.digest(MORNING)
+    (digest,) = wait_until(
+        lambda: [m for m in bot.fake.messages_to("U0ANA") if "Ferretería" in m.text()],
+        what="the digest",
+    )
+    bot.clock.set(datetime(2026, 11, 23, 10, 42, tzinfo=MEXICO))
+    bot.slack.block_action("U0ANA", "cobro_log_call", str(lopez_id), channel="D0ANA")
+    return digest, bot.fake.last_view()
