@@ -14,6 +14,7 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
+from itertools import takewhile
 from typing import NamedTuple
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -479,9 +480,10 @@ def mark_in_digest(
 
     Its own transaction, after the call's (see the module docstring). A collector's work
     after an ack runs one job at a time (handlers.work), so two calls of theirs logged at
-    once do not rewrite the same part from the same reading."""
-    if logged.duplicate:
-        return []  # marked when it was first stored
+    once do not rewrite the same part from the same reading. A retried submission was
+    marked when it was first stored; a corrected call keeps the mark it has."""
+    if logged.duplicate or logged.corrected:
+        return []
     author = logged.author
     wanted = [
         keys.digest(author.member_id, logged.today, n) for n in range(1, DIGEST_PARTS_MAX + 1)
@@ -490,11 +492,8 @@ def mark_in_digest(
     try:
         with transaction(db) as session:
             stored = outbox_queries.messages_of(session, wanted)
-            for key in wanted:
-                message = stored.get(key)
-                if message is None:
-                    return []
-                done = notifier.digest_call_done(message, logged, at=at, lang=author.lang)
+            for key in takewhile(stored.__contains__, wanted):  # the parts, in their order
+                done = notifier.digest_call_done(stored[key], logged, at=at, lang=author.lang)
                 if done is not None and revise(session, key=key, message=done):
                     return [key]
     except SQLAlchemyError:  # the call is stored and its receipt queued: a line left unticked

@@ -265,13 +265,11 @@ def on_call_submitted(
 
 def _after_call(deps: Deps, client: WebClient, member: Member, logged: LoggedCall | None) -> None:
     """After the ack: the call marked done in the digest (a transaction of its own, so the
-    submission's held SQLite's writer for less), then what it wrote is sent."""
-    if logged is None:  # a correction stored already (a retry, a double click)
-        settle(deps, client, member, [])
-        return
-    keys = list(logged.outbox_keys)
-    if not logged.corrected:
-        keys += mark_in_digest(
+    submission's held SQLite's writer for less), then what it wrote is sent. No `logged`: a
+    correction stored already (a retry, a double click)."""
+    keys: list[str] = []
+    if logged is not None:
+        keys = logged.outbox_keys + mark_in_digest(
             deps.db, logged, notifier=deps.notifier, now=deps.clock.now(), policy=deps.policy()
         )
     settle(deps, client, member, keys)
