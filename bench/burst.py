@@ -19,7 +19,8 @@ import random
 import resource
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from statistics import median
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -57,14 +58,20 @@ def open_modals(sender: SlackSender, fake: FakeSlack, users: list[str], count: i
     return with_customers
 
 
+class Burst(NamedTuple):
+    acks: list[float]  # the commands', seconds
+    last: float  # seconds until the last answer
+    missing: int  # answers missing after 120 s
+    submissions: list[float]  # the submissions' acks, seconds
+
+
 def burst(
     sender: SlackSender,
     fake: FakeSlack,
     requests: list[tuple[str, str]],
     modals: list[Any] | None = None,
-) -> tuple[list[float], float, int, list[float]]:
-    """Acks' seconds, seconds until the last answer, answers missing after 120 s, and the
-    submissions' acks."""
+) -> Burst:
+    """The requests sent at once by CLIENTS clients, the modals submitted in the middle."""
     urls = [fake.response_url("burst") for _ in requests]
     started = time.perf_counter()
 
@@ -98,7 +105,7 @@ def burst(
             missing += 1
     last = time.perf_counter() - started
     fake.wait_quiet(0.5)
-    return [elapsed for elapsed, _ in results], last, missing, submissions
+    return Burst([elapsed for elapsed, _ in results], last, missing, submissions)
 
 
 def line(label: str, acks: list[float]) -> str:
@@ -116,7 +123,7 @@ def run(url: str, label: str, requests: int, *, in_process: bool = False, runs: 
     with db() as s:
         users = list(s.scalars(select(TeamMember.slack_user_id)))
     sent = plan(users, requests - SUBMISSIONS)
-    bursts = []
+    bursts: list[Burst] = []
     with FakeSlack() as fake:
         for _ in range(runs):  # a bot started afresh each time, on the data as it now is
             cobro_bot = running_bot(url, db, fake) if in_process else served_cobro(url, fake)
@@ -131,7 +138,7 @@ def run(url: str, label: str, requests: int, *, in_process: bool = False, runs: 
                 modals = open_modals(cobro, fake, users, SUBMISSIONS)
                 bursts.append(burst(cobro, fake, sent, modals))
         with bare_bolt_here(fake) if in_process else served_bare(fake) as plain:
-            bare_acks, bare_last, _, _ = burst(plain, fake, sent)
+            bare = burst(plain, fake, sent)
     engine.dispose()
     where = "one process with the clients" if in_process else "cobro run"
     for n, (acks, last, missing, stored) in enumerate(bursts, start=1):
@@ -145,20 +152,16 @@ def run(url: str, label: str, requests: int, *, in_process: bool = False, runs: 
     if runs > 1:
         print(
             f"{label:10} median of {runs} runs: commands' ack max "
-            f"{_median([max(b[0]) for b in bursts]) * 1000:.0f} ms; submissions p50 "
-            f"{_median([percentile(b[3], 0.5) for b in bursts]) * 1000:.0f} ms, p95 "
-            f"{_median([percentile(b[3], 0.95) for b in bursts]) * 1000:.0f} ms"
+            f"{median(max(b.acks) for b in bursts) * 1000:.0f} ms; submissions p50 "
+            f"{median(percentile(b.submissions, 0.5) for b in bursts) * 1000:.0f} ms, p95 "
+            f"{median(percentile(b.submissions, 0.95) for b in bursts) * 1000:.0f} ms"
         )
-    print(f"{label:10} {line('bare Bolt, same requests', bare_acks)}")
-    acks = [a for b in bursts for a in b[0]]
+    print(f"{label:10} {line('bare Bolt, same requests', bare.acks)}")
+    acks = [a for b in bursts for a in b.acks]
     print(
         f"{label:10}   ack p50 cobro / bare = "
-        f"{percentile(acks, 0.5) / percentile(bare_acks, 0.5):.1f}×; bare answers in {bare_last:.1f} s"
+        f"{percentile(acks, 0.5) / percentile(bare.acks, 0.5):.1f}×; bare answers in {bare.last:.1f} s"
     )
-
-
-def _median(values: list[float]) -> float:
-    return sorted(values)[len(values) // 2]
 
 
 def main() -> None:
