@@ -248,12 +248,15 @@ def stale_of(
 ) -> list[tuple[int, int]]:
     """The marks (customer, version) that concern these collectors (None: all): customers
     they own, hold entries for, or have an open call task for. With `lock`, PostgreSQL locks
-    them and skips those another replica is recomputing."""
+    them, waiting for those another replica is recomputing: skipping them, as this once
+    did, let a reader answer from entries not yet written ("no calls today" while the other
+    replica built them). Locked in customer order, so two refreshes never wait on each
+    other in a circle."""
     query = select(DueStale.customer_id, DueStale.version).order_by(DueStale.customer_id)
     if collector_ids is not None:
         query = query.where(_concerning(collector_ids))
     if lock:
-        query = query.with_for_update(skip_locked=True)
+        query = query.with_for_update()
     return [(cid, version) for cid, version in session.execute(query)]
 
 
