@@ -16,8 +16,9 @@ class Invoice(Base, Timestamps):
     __table_args__ = (
         Index("ix_invoice_customer_open", "customer_id", "balance"),
         Index("ix_invoice_due_date", "due_date"),
-        # The report's one-currency check: min and max from the index (migration 0014).
-        Index("ix_invoice_currency", "currency"),
+        # The report's pass over the invoices, from the index alone and in its groups, and
+        # its one-currency check (min and max of the leading column; migration 0018).
+        Index("ix_invoice_sums", "currency", "issue_date", "due_date", "amount", "balance"),
         # The open invoices of the calls on screen (forty customers' lines), read from the
         # index alone on PostgreSQL: a customer's invoices are adjacent in it, where in the
         # table they lie on as many pages as there are invoices (migration 0016).

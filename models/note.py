@@ -14,7 +14,9 @@ class Note(Base):
 
     Append-only, because the file is evidence: a correction is a new note whose
     `corrects_id` points at the note it replaces. `source_key` (the Slack view id) makes a
-    submission delivered twice store one note.
+    submission delivered twice store one note. It is written at its call or later (a
+    correction), never before: the reports find a period's notes among those written since
+    it began.
     """
 
     __tablename__ = "note"

@@ -42,6 +42,7 @@ def build_report(
     session: Session, period: Period, scope: Scope, *, policy: Policy, today: date, currency: str
 ) -> Report:
     """Every figure of `period` and of the one before it, for `scope`."""
+    queries.as_a_report(session)
     q = Filters(session, scope, policy.tz, currency)
     previous = period.previous()
     listed = queries.listed_members(session, scope)

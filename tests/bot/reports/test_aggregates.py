@@ -151,7 +151,13 @@ def seed(s: Session, rng: random.Random, currencies: list[str]) -> list[int]:
                 excuse=rng.choice([None, "", "está de vacaciones", "ok"]),
                 agreement=rng.choice([None, "", "paga el viernes"]),
                 hashtags=rng.choice(["", "#vacaciones", "#urgente #vacaciones", "#cheque"]),
-                created_at=_instant(rng),
+                # Written at its call or after it, as log_call and a correction do; often
+                # across a local midnight from it.
+                created_at=(
+                    attempt.at + timedelta(minutes=rng.choice([0, 0, 5, 30, 24 * 60 + 1]))
+                    if attempt
+                    else _instant(rng)
+                ),
             )
         )
     s.add_all(notes)
