@@ -102,6 +102,8 @@ def test_the_model_folds_names_as_the_domain_folds_what_is_typed(text: str) -> N
         (["lop"], 2, [5, 2]),  # ties in length go by name
         (["ez", "her"], 8, [7]),
         (["zapateria"], 8, []),
+        (["lopez", "zapateria"], 8, []),  # one word found nowhere: no name holds them all
+        (["lopez", "lopez", "fe"], 8, [1, 7]),
         (["ia lo"], 8, [6, 5, 2, 1, 3, 7]),
         ([], 8, []),
     ],
@@ -117,3 +119,37 @@ def test_a_fragment_never_spans_two_names() -> None:
     names = NameList(("v",), [1, 2], ["ana", "bea"])
     assert names.containing(["a\nb"], 8) == []
     assert names.containing(["ab"], 8) == []
+
+
+@given(
+    st.lists(st.text(alphabet="abc ", max_size=6), max_size=12),
+    st.lists(st.text(alphabet="abc", min_size=1, max_size=3), min_size=1, max_size=3),
+)
+def test_the_name_list_finds_what_a_scan_of_every_name_finds(
+    names: list[str], words: list[str]
+) -> None:
+    """Whichever word the list starts from, the names are those holding every word."""
+    listed = NameList(("v",), list(range(len(names))), names)
+    every = sorted(
+        (len(name), name, cid)
+        for cid, name in enumerate(names)
+        if all(word in name for word in words)
+    )
+    assert listed.containing(words, 5) == [cid for _, _, cid in every[:5]]
+
+
+def test_a_patched_list_holds_the_changed_and_the_added_names() -> None:
+    held = NameList(("v1",), [1, 2, 4], ["ana", "bea", "eva"])
+    patched = held.patched(("v2",), [(5, "zoe"), (2, "beatriz"), (3, "cloe")])
+    assert patched.version == ("v2",)
+    assert list(zip(patched.ids, patched.names, strict=True)) == [
+        (1, "ana"),
+        (2, "beatriz"),
+        (4, "eva"),
+        (3, "cloe"),
+        (5, "zoe"),
+    ]
+    assert patched.containing(["bea"], 8) == [2]
+    assert patched.containing(["zo"], 8) == [5]
+    assert held.containing(["bea"], 8) == [2]  # the held list is left as it was
+    assert held.names[1] == "bea"
