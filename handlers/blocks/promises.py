@@ -1,4 +1,5 @@
-"""My pending promises, each with Registrar pago · Mover · Reasignar, and their modals."""
+"""My pending promises, each with Registrar pago · Mover · Reasignar, and their modals; one
+whose day has gone by says so."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from handlers.blocks.inputs import (
     text_input,
     user_select,
 )
+from handlers.blocks.tasks import overdue_mark
 from handlers.ids import Action, Callback
 from handlers.metadata import PromiseMeta
 
@@ -47,6 +49,9 @@ def build_promise_list(
                     when=describe(p.promised_for, lang=lang, today=today),
                     paid=paid,
                 )
+                # Still pending after its day: in its grace, not yet broken; the one to
+                # call about first (the list is in promised order).
+                + overdue_mark(p.promised_for, today, lang)
             )
         )
         owed = p.amount - p.paid
