@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,11 @@ def _peak_mib() -> float:
 
 
 def _in_fresh_process(function: Callable[..., Any], *args: Any) -> Any:
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(function, args)
+    """`function` in a process of its own, which may start its own (the bot's chart painter):
+    a `multiprocessing.Pool` worker is a daemon and may not."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(function, *args).result()
 
 
 def populate(url: str, customers: int) -> Measures:

@@ -80,9 +80,34 @@ def _mark_statement(session: Session) -> Any:
     )
 
 
+_DEFERRED = "due_marks_deferred"
+
+
+def defer_marks(session: Session) -> None:
+    """Hold this transaction's marks in memory until `apply_marks`, just before its commit.
+
+    For the long transactions (an import: minutes at two million invoices): each mark
+    written at once would lock its row until the commit, so a reader refreshing one of
+    those customers would wait for the whole import, and the import's later marks, in
+    another order than the refresh's, could meet a refresh's locks in a circle (a deadlock,
+    one of them aborted). Written last, in customer order, the marks lock for a moment."""
+    session.info[_DEFERRED] = set()
+
+
+def apply_marks(session: Session) -> None:
+    """Write the marks `defer_marks` held, in customer order."""
+    held: set[int] | None = session.info.pop(_DEFERRED, None)
+    if held:
+        mark(session, held)
+
+
 def mark(session: Session, customer_ids: Iterable[int]) -> None:
     """These customers' entries may be wrong: recompute them at the next read. Once a
     customer a transaction (see _MARKED), whether a flush or a bulk statement marks."""
+    held: set[int] | None = session.info.get(_DEFERRED)
+    if held is not None:
+        held.update(customer_ids)
+        return
     tx = _innermost(session)
     done = _MARKED.setdefault(tx, set()) if tx is not None else set()
     ids = sorted(set(customer_ids) - done)  # one order for every writer: no deadlock
@@ -95,7 +120,13 @@ def mark(session: Session, customer_ids: Iterable[int]) -> None:
 
 
 def mark_where(session: Session, customer_ids: Select[Any]) -> None:
-    """Mark the customers a query selects, in one INSERT … SELECT (bulk imports)."""
+    """Mark the customers a query selects, in one INSERT … SELECT (bulk imports); when the
+    marks are deferred, the query is read now (what it selects may change next) and the
+    customers are held."""
+    held: set[int] | None = session.info.get(_DEFERRED)
+    if held is not None:
+        held.update(session.scalars(customer_ids))
+        return
     # "WHERE true": SQLite cannot otherwise tell the ON CONFLICT clause from a join's ON.
     found = (
         select(customer_ids.subquery().c[0].label("customer_id"), literal(1))

@@ -136,10 +136,13 @@ def _unknown_customer(line: int, value: str, customers: dict[str, int]) -> list[
 
 @contextmanager
 def _unit(db: Db, dry_run: bool) -> Iterator[Session]:
-    """One transaction; a dry run rolls it back after everything was checked and counted."""
+    """One transaction; a dry run rolls it back after everything was checked and counted.
+    The due index's marks are written at its end (see bot.due.queries.defer_marks)."""
     with db() as session:
+        queries.defer_marks(session)
         try:
             yield session
+            queries.apply_marks(session)
         except BaseException:
             session.rollback()
             raise

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.agenda.service import agendas_from_scratch, compute_agendas
@@ -371,3 +371,33 @@ def test_invoices_imported_in_bulk_mark_their_customers(db: sessionmaker[Session
         with db() as s:
             agenda = compute_agendas(s, collector_ids=[ana.id], day=START, policy=POLICY)
         assert [call.name for call in agenda[ana.id].calls] == expected
+
+
+def test_an_imports_marks_are_written_at_its_end_and_lock_nothing_before(
+    db: sessionmaker[Session],
+) -> None:
+    """An import runs for minutes: its marks, written as it went, would lock their rows
+    until its commit, keeping a reader's refresh of those customers waiting all that time
+    (and, taken in another order than the refresh's, meeting it in a deadlock). Held, they
+    are written at its end, in customer order."""
+    from bot.due import queries
+    from models import DueStale
+
+    with db.begin() as s:
+        ana = b.member(s, "U0ANA", "Ana")
+        first, second = b.customer(s, "Uno", ana), b.customer(s, "Dos", ana)
+    importing = db()
+    imports.defer_marks(importing)
+    queries.mark(importing, [second.id])
+    queries.mark_where(importing, select(Customer.id).where(Customer.id == first.id))
+    assert importing.scalars(select(DueStale.version)).all() == [1, 1]  # nothing written yet
+    if importing.get_bind().dialect.name == "postgresql":
+        with db.begin() as reader:  # a refresh meanwhile: it takes the marks at once
+            reader.execute(text("SET LOCAL lock_timeout = '2s'"))
+            taken = queries.stale_of(reader, None, lock=True)
+        assert sorted(cid for cid, _ in taken) == sorted([first.id, second.id])
+    imports.apply_marks(importing)
+    importing.commit()
+    importing.close()
+    with db() as s:
+        assert s.scalars(select(DueStale.version)).all() == [2, 2]
