@@ -12,6 +12,7 @@ from bot.core.config import Settings, load_settings
 from bot.core.db import Db
 from bot.core.policy import Policy
 from handlers.app import finish_listeners
+from handlers.painter import stop as stop_painter
 from handlers.painter import warm
 from slackfake import FakeSlack, SlackSender
 from slackfake.stack import stack_settings, start_stack
@@ -45,3 +46,4 @@ def running_bot(url: str, db: Db, fake: FakeSlack) -> Iterator[SlackSender]:
         # Slack and the database they write to are still there.
         stack.server.close()
         finish_listeners(stack.app)
+        stop_painter()  # started by warm(): a measure's process must be able to end

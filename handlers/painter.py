@@ -80,6 +80,17 @@ def _painter() -> ProcessPoolExecutor:
         return _pool
 
 
+def stop() -> None:
+    """End the painter now (a stack stopped inside a process that goes on, or that is
+    itself a multiprocessing child, which joins its children before anything else would
+    stop the painter: it waited for it forever)."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _forget() -> None:
     global _pool
     with _lock:
