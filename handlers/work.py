@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from models.db import writes_can_wait
+
 log = logging.getLogger(__name__)
 
 WORKERS = 4
@@ -182,6 +184,7 @@ class FairPool:
 
     def _work(self) -> None:
         self._mine.worker = True
+        writes_can_wait()  # SQLite's writers: after those storing inside an ack
         while True:
             taken = self._take()
             if taken is None:

@@ -66,41 +66,57 @@ def holds_locks_after(sql: str) -> bool:
     return bool(_WRITES.match(sql) or _LOCKS_ROWS.search(sql))
 
 
+_patience = threading.local()
+
+
+def writes_can_wait() -> None:
+    """This thread's writers queue behind every other writer (see WriterQueue): a thread
+    that works behind an ack, whose answer has the response_url's half hour."""
+    _patience.on = True
+
+
 class WriterQueue:
     """One SQLite database's writers, first come first served: the lock passes straight to
-    the longest waiter, so nobody sleeps while the database is free."""
+    the longest waiter, so nobody sleeps while the database is free. The writers of the
+    threads that work behind an ack (`writes_can_wait`: the answers, the Home's refresh)
+    are served after the others (a modal submission, stored inside the ack Slack waits 3 s
+    for), each line in its order: under a burst on SQLite, twenty Home refreshes after
+    twenty calls otherwise held the lock between the submissions still being stored."""
 
     def __init__(self) -> None:
         self._mutex = threading.Lock()
         self._held = False
         self._waiting: deque[threading.Event] = deque()
+        self._patient: deque[threading.Event] = deque()
 
     def acquire(self, timeout: float) -> bool:
         """False after `timeout` seconds: the writer then goes on and SQLite's own busy
         timeout decides, as without the queue."""
+        line = self._patient if getattr(_patience, "on", False) else self._waiting
         with self._mutex:
             if not self._held:
                 self._held = True
                 return True
             turn = threading.Event()
-            self._waiting.append(turn)
+            line.append(turn)
         if turn.wait(timeout):
             return True
         with self._mutex:
-            if turn in self._waiting:
-                self._waiting.remove(turn)
+            if turn in line:
+                line.remove(turn)
                 return False
         return True  # handed over just as the wait ended
 
     @property
     def waiting(self) -> int:
         with self._mutex:
-            return len(self._waiting)
+            return len(self._waiting) + len(self._patient)
 
     def release(self) -> None:
         with self._mutex:
-            if self._waiting:
-                self._waiting.popleft().set()  # still held: now by the next in line
+            line = self._waiting or self._patient
+            if line:
+                line.popleft().set()  # still held: now by the next in line
             else:
                 self._held = False
 

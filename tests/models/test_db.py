@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import IntegrityError
 
-from models.db import WriterQueue, make_engine, writer_queue
+from models.db import WriterQueue, make_engine, writer_queue, writes_can_wait
 from tests.waiting import wait_until
 
 
@@ -46,10 +46,46 @@ def test_the_queue_hands_the_lock_to_writers_in_the_order_they_came() -> None:
     assert queue.acquire(timeout=1), "free again once everyone is done"
 
 
+def test_the_writers_that_can_wait_go_after_the_others_each_in_their_order() -> None:
+    """Behind an ack (the pool's answers) a writer lets those inside an ack go first."""
+    queue = WriterQueue()
+    assert queue.acquire(timeout=1)
+    served: list[str] = []
+
+    def writer(name: str, patient: bool) -> None:
+        if patient:
+            writes_can_wait()
+        assert queue.acquire(timeout=30)
+        served.append(name)
+        queue.release()
+
+    threads = []
+    order = [("home 1", True), ("note 1", False), ("home 2", True), ("note 2", False)]
+    for n, (name, patient) in enumerate(order, start=1):
+        thread = threading.Thread(target=writer, args=(name, patient))
+        thread.start()
+        threads.append(thread)
+        wait_until(lambda n=n: queue.waiting == n, what=f"{name} in line")
+    queue.release()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert served == ["note 1", "note 2", "home 1", "home 2"]
+    assert queue.acquire(timeout=1), "free again once everyone is done"
+
+
 def test_a_writer_that_waited_too_long_leaves_the_line() -> None:
     queue = WriterQueue()
     assert queue.acquire(timeout=1)
     assert not queue.acquire(timeout=0.05)
+    assert queue.waiting == 0
+
+    def patient() -> None:
+        writes_can_wait()
+        assert not queue.acquire(timeout=0.05)
+
+    thread = threading.Thread(target=patient)
+    thread.start()
+    thread.join(timeout=30)
     assert queue.waiting == 0
     queue.release()
     assert queue.acquire(timeout=1)
