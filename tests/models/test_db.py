@@ -23,31 +23,9 @@ def engine(tmp_path: Path) -> Engine:
     return engine
 
 
-def test_the_queue_hands_the_lock_to_writers_in_the_order_they_came() -> None:
-    queue = WriterQueue()
-    assert queue.acquire(timeout=1)
-    served: list[str] = []
-
-    def writer(name: str) -> None:
-        assert queue.acquire(timeout=30)
-        served.append(name)
-        queue.release()
-
-    threads = []
-    for n, name in enumerate(["b", "c", "d", "e"], start=1):
-        thread = threading.Thread(target=writer, args=(name,))
-        thread.start()
-        threads.append(thread)
-        wait_until(lambda n=n: queue.waiting == n, what=f"{name} in line")
-    queue.release()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert served == ["b", "c", "d", "e"]
-    assert queue.acquire(timeout=1), "free again once everyone is done"
-
-
-def test_the_writers_that_can_wait_go_after_the_others_each_in_their_order() -> None:
-    """Behind an ack (the pool's answers) a writer lets those inside an ack go first."""
+def _served(writers: list[tuple[str, bool]]) -> list[str]:
+    """The writers (name, whether its writes can wait) lined up one after the other behind
+    a held queue, then let in: the order they were served."""
     queue = WriterQueue()
     assert queue.acquire(timeout=1)
     served: list[str] = []
@@ -60,8 +38,7 @@ def test_the_writers_that_can_wait_go_after_the_others_each_in_their_order() -> 
         queue.release()
 
     threads = []
-    order = [("home 1", True), ("note 1", False), ("home 2", True), ("note 2", False)]
-    for n, (name, patient) in enumerate(order, start=1):
+    for n, (name, patient) in enumerate(writers, start=1):
         thread = threading.Thread(target=writer, args=(name, patient))
         thread.start()
         threads.append(thread)
@@ -69,8 +46,18 @@ def test_the_writers_that_can_wait_go_after_the_others_each_in_their_order() -> 
     queue.release()
     for thread in threads:
         thread.join(timeout=30)
-    assert served == ["note 1", "note 2", "home 1", "home 2"]
     assert queue.acquire(timeout=1), "free again once everyone is done"
+    return served
+
+
+def test_the_queue_hands_the_lock_to_writers_in_the_order_they_came() -> None:
+    assert _served([(name, False) for name in "bcde"]) == ["b", "c", "d", "e"]
+
+
+def test_the_writers_that_can_wait_go_after_the_others_each_in_their_order() -> None:
+    """Behind an ack (the pool's answers) a writer lets those inside an ack go first."""
+    order = [("home 1", True), ("note 1", False), ("home 2", True), ("note 2", False)]
+    assert _served(order) == ["note 1", "note 2", "home 1", "home 2"]
 
 
 def test_a_writer_that_waited_too_long_leaves_the_line() -> None:
