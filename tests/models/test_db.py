@@ -42,7 +42,11 @@ def _served(writers: list[tuple[str, bool]]) -> list[str]:
         thread = threading.Thread(target=writer, args=(name, patient))
         thread.start()
         threads.append(thread)
-        wait_until(lambda n=n: queue.waiting == n, what=f"{name} in line")
+
+        def in_line(count: int = n) -> bool:
+            return queue.waiting == count
+
+        wait_until(in_line, what=f"{name} in line")
     queue.release()
     for thread in threads:
         thread.join(timeout=30)
