@@ -112,6 +112,7 @@ def run() -> None:
         from handlers.painter import warm
 
         warm()  # the charts' process, started before the day's first report
+        _prepare_search(db)
         jobs = Jobs(deps, client)
         scheduler = build_scheduler(
             settings,
@@ -129,6 +130,24 @@ def run() -> None:
             # second after start) would otherwise be handed to an executor that refuses it.
             # Jobs are transactions and outbox leases, so one cut short is taken up again.
             scheduler.shutdown(wait=False)
+
+
+def _prepare_search(db: Any) -> None:
+    """The customers' names read into memory beside the start, not at the first typo."""
+    import logging
+    import threading
+
+    from bot.customers.service import prepare_search
+
+    def prepare() -> None:
+        try:
+            prepare_search(db)
+        except Exception:  # a courtesy: the first search reads them if this could not
+            logging.getLogger("cobro").warning(
+                "could not read the customers' names ahead", exc_info=True
+            )
+
+    threading.Thread(target=prepare, name="cobro-search-names", daemon=True).start()
 
 
 def _serve(settings: Settings, app: Any, lang: Lang) -> None:

@@ -110,6 +110,12 @@ def _typo_candidates(session: Session, folded: str) -> list[tuple[int, str]]:
     return name_list(session).near(folded)
 
 
+def prepare_search(session: Session) -> int:
+    if session.get_bind().dialect.name == "postgresql":
+        return 0
+    return len(name_list(session).ids)
+
+
 _NAME_LISTS: WeakKeyDictionary[Engine, NameList] = WeakKeyDictionary()
 _NAME_LISTS_LOCK = threading.Lock()
 

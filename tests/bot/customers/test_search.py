@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.customers.service import find_customers
+from bot.customers.service import find_customers, prepare_search
 from bot.imports.queries import write_customers
 from models import Customer
 from models.db import make_engine, make_session_factory
@@ -105,7 +105,7 @@ def test_fragments_and_whole_names_go_before_typos(db: sessionmaker[Session]) ->
 
 _RENAME = """
 import sys
-from sqlalchemy import select
+from sqlalchemy import func, select
 from models import Customer
 from models.db import make_engine, make_session_factory
 db = make_session_factory(make_engine(sys.argv[1]))
@@ -150,3 +150,15 @@ def test_two_ids_that_differ_only_in_punctuation_are_both_offered(
         builders.customer(s, "Uno", None, external_id="X-1")
         builders.customer(s, "Otro", None, external_id="X1")
     assert sorted(_names(db, "x1")) == ["Otro", "Uno"]
+
+
+def test_the_names_are_read_ahead_only_where_the_process_holds_them(
+    db: sessionmaker[Session],
+) -> None:
+    """`cobro run` reads them at its start on SQLite; PostgreSQL searches by itself."""
+    _seed(db)
+    with db() as s:
+        count = s.scalar(select(func.count(Customer.id)))
+        sqlite = s.get_bind().dialect.name == "sqlite"
+    assert prepare_search(db) == (count if sqlite else 0)
+    assert _names(db, "farmacia lozanno") == ["Farmacia Lozano"]
