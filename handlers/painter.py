@@ -84,19 +84,16 @@ def stop() -> None:
     """End the painter now (a stack stopped inside a process that goes on, or that is
     itself a multiprocessing child, which joins its children before anything else would
     stop the painter: it waited for it forever)."""
+    _forget(wait=True)
+
+
+def _forget(*, wait: bool = False) -> None:
+    """Drop the painter; the next chart starts another."""
     global _pool
     with _lock:
         pool, _pool = _pool, None
     if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _forget() -> None:
-    global _pool
-    with _lock:
-        pool, _pool = _pool, None
-    if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=wait, cancel_futures=True)
 
 
 def _ready(bot: int) -> None:
