@@ -45,15 +45,6 @@ _CHUNK = 5000
 _STAGING = MetaData()
 
 
-def defer_marks(session: Session) -> None:
-    """The import's marks of the due index, held until `apply_marks` (see bot.due)."""
-    due.defer_marks(session)
-
-
-def apply_marks(session: Session) -> None:
-    due.apply_marks(session)
-
-
 def _table(model: type) -> Table:
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
 

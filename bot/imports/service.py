@@ -31,6 +31,7 @@ from bot.core.db import Db, transaction
 from bot.core.errors import CellError, ImportRejected
 from bot.core.i18n import Lang
 from bot.core.vocabulary import Rank
+from bot.due import queries as due
 from bot.imports import folder as folder_files
 from bot.imports import queries
 from bot.imports import records as rec
@@ -139,10 +140,10 @@ def _unit(db: Db, dry_run: bool) -> Iterator[Session]:
     """One transaction; a dry run rolls it back after everything was checked and counted.
     The due index's marks are written at its end (see bot.due.queries.defer_marks)."""
     with db() as session:
-        queries.defer_marks(session)
+        due.defer_marks(session)
         try:
             yield session
-            queries.apply_marks(session)
+            due.apply_marks(session)
         except BaseException:
             session.rollback()
             raise

@@ -387,7 +387,7 @@ def test_an_imports_marks_are_written_at_its_end_and_lock_nothing_before(
         ana = b.member(s, "U0ANA", "Ana")
         first, second = b.customer(s, "Uno", ana), b.customer(s, "Dos", ana)
     importing = db()
-    imports.defer_marks(importing)
+    queries.defer_marks(importing)
     queries.mark(importing, [second.id])
     queries.mark_where(importing, select(Customer.id).where(Customer.id == first.id))
     assert importing.scalars(select(DueStale.version)).all() == [1, 1]  # nothing written yet
@@ -396,7 +396,7 @@ def test_an_imports_marks_are_written_at_its_end_and_lock_nothing_before(
             reader.execute(text("SET LOCAL lock_timeout = '2s'"))
             taken = queries.stale_of(reader, None, lock=True)
         assert sorted(cid for cid, _ in taken) == sorted([first.id, second.id])
-    imports.apply_marks(importing)
+    queries.apply_marks(importing)
     importing.commit()
     importing.close()
     with db() as s:
