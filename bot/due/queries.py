@@ -10,13 +10,15 @@ bulk `insert()`/`update()` statements bypass the ORM's events, so whoever runs o
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
+    Date,
     Select,
+    String,
     and_,
     bindparam,
     delete,
@@ -35,7 +37,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from bot.agenda.rules import DueCall
-from bot.core.db import in_ids
+from bot.core.db import Prebuilt, ids_in, in_ids
 from bot.core.dunning import Reason
 from bot.core.vocabulary import TaskKind, TaskStatus
 from bot.due.rules import CallTask, Entry, order_columns
@@ -183,11 +185,12 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
 event.listen(Session, "after_flush", _after_flush)
 
 
-def _held_not_each(day: date, rule_key: str, business: bool) -> list[Any]:
+def _held_not_each(day: Any, rule_key: Any, business: bool) -> list[Any]:
     """Each way a kept answer stops holding on `day`, written so that each is a range of
     ix_due_entry_recheck or ix_due_entry_rules: a step or a grace reached, other rules
     (`<` or `>`, an inequality no index serves), computed for a later day, and, on a day
-    that is not a business day, for any other day."""
+    that is not a business day, for any other day. `day` and `rule_key` are values, or
+    bound parameters of a statement built once."""
     held = [
         DueEntry.recheck_on <= day,
         DueEntry.rule_key < rule_key,
@@ -203,22 +206,20 @@ def _held_not(day: date, rule_key: str, business: bool) -> Any:
     return or_(*_held_not_each(day, rule_key, business))
 
 
-def _concerning(collector_ids: list[int]) -> Any:
-    """Marked customers these collectors own, hold entries for, or have a call task for:
-    each asked from the mark (correlated), so the few marks drive the query, not the
-    collectors' thousands of customers."""
+def _concerning(of: Callable[[Any], Any]) -> Any:
+    """Marked customers these collectors (`of(column)`: the column among their ids) own,
+    hold entries for, or have a call task for: each asked from the mark (correlated), so
+    the few marks drive the query, not the collectors' thousands of customers."""
     mark = DueStale.customer_id
     return or_(
-        select(Customer.id)
-        .where(Customer.id == mark, Customer.collector_id.in_(collector_ids))
-        .exists(),
+        select(Customer.id).where(Customer.id == mark, of(Customer.collector_id)).exists(),
         select(DueEntry.customer_id)
-        .where(DueEntry.customer_id == mark, DueEntry.collector_id.in_(collector_ids))
+        .where(DueEntry.customer_id == mark, of(DueEntry.collector_id))
         .exists(),
         select(Task.id)
         .where(
             Task.customer_id == mark,
-            Task.assignee_id.in_(collector_ids),
+            of(Task.assignee_id),
             Task.status == TaskStatus.OPEN,
             Task.kind.in_(_CALL_KINDS),
         )
@@ -226,21 +227,44 @@ def _concerning(collector_ids: list[int]) -> Any:
     )
 
 
+def _anything_to_refresh(dialect: str, business: bool, some: bool) -> Any:
+    """Whether anything is stale, for everyone or for the collectors `:ids`, on a business
+    day or not: one index probe per way an entry stops holding, and the marks."""
+
+    def of(column: Any) -> Any:
+        return ids_in(dialect, column)
+
+    day, rule_key = bindparam("day", type_=Date), bindparam("rule_key", type_=String)
+    probes = []
+    for condition in _held_not_each(day, rule_key, business):
+        entries = select(DueEntry.customer_id).where(condition)
+        probes.append((entries.where(of(DueEntry.collector_id)) if some else entries).exists())
+    marks = select(DueStale.customer_id)
+    return select(or_(*probes, (marks.where(_concerning(of)) if some else marks).exists()))
+
+
+def _prebuilt_probe(business: bool, some: bool) -> Prebuilt:
+    return Prebuilt(lambda dialect: _anything_to_refresh(dialect, business, some))
+
+
+_ANYTHING_TO_REFRESH = {
+    (business, some): _prebuilt_probe(business, some)
+    for business in (True, False)
+    for some in (True, False)
+}
+
+
 def anything_to_refresh(
     session: Session, collector_ids: list[int] | None, day: date, rule_key: str, business: bool
 ) -> bool:
     """One round trip for the usual answer, "nothing": no mark and no entry due again,
-    each asked as an index probe that stops at its first hit."""
-    marks = select(DueStale.customer_id)
-    probes = []
-    for condition in _held_not_each(day, rule_key, business):
-        entries = select(DueEntry.customer_id).where(condition)
-        if collector_ids is not None:
-            entries = entries.where(in_ids(session, DueEntry.collector_id, collector_ids))
-        probes.append(entries.exists())
+    each asked as an index probe that stops at its first hit. Built once: it runs before
+    every agenda shown."""
+    statement = _ANYTHING_TO_REFRESH[business, collector_ids is not None](session)
+    params: dict[str, Any] = {"day": day, "rule_key": rule_key}
     if collector_ids is not None:
-        marks = marks.where(_concerning(collector_ids))
-    return bool(session.scalar(select(or_(*probes, marks.exists()))))
+        params["ids"] = collector_ids
+    return bool(session.scalar(statement, params))
 
 
 def due_again(
@@ -285,7 +309,7 @@ def stale_of(
     other in a circle."""
     query = select(DueStale.customer_id, DueStale.version).order_by(DueStale.customer_id)
     if collector_ids is not None:
-        query = query.where(_concerning(collector_ids))
+        query = query.where(_concerning(lambda column: in_ids(session, column, collector_ids)))
     if lock:
         query = query.with_for_update()
     return [(cid, version) for cid, version in session.execute(query)]

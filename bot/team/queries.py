@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, aliased
 
+from bot.core.db import Prebuilt
 from bot.core.errors import BadInput, NotFound, NotOnTeam
 from bot.core.vocabulary import Role
 from bot.ports import Directory
 from bot.team.rules import MemberView, Person, handle_matches, user_reference
 from models import TeamMember
+
+_PERSON_COLUMNS = (
+    TeamMember.id,
+    TeamMember.slack_user_id,
+    TeamMember.name,
+    TeamMember.role,
+    TeamMember.supervisor_id,
+    TeamMember.locale,
+    TeamMember.timezone,
+    TeamMember.email,
+    TeamMember.active,
+)
+
+# Asked on every request (the gate's lookup, then the service's check that the member is
+# still active): built once, and read as plain rows, not as entities of the session.
+_BY_SLACK_ID = Prebuilt(
+    lambda _: select(*_PERSON_COLUMNS).where(
+        TeamMember.slack_user_id == bindparam("slack_user_id"), TeamMember.active.is_(True)
+    )
+)
+_BY_ID = Prebuilt(lambda _: select(*_PERSON_COLUMNS).where(TeamMember.id == bindparam("id")))
+
+
+def _person(row: Any) -> Person | None:
+    return Person(*row) if row is not None else None
 
 
 def person_of(member: TeamMember) -> Person:
@@ -30,12 +58,7 @@ def find_member(session: Session, slack_user_id: str | None) -> Person | None:
     """The active team member with this Slack id (None for no id, or no such member)."""
     if not slack_user_id:
         return None
-    member = session.scalar(
-        select(TeamMember).where(
-            TeamMember.slack_user_id == slack_user_id, TeamMember.active.is_(True)
-        )
-    )
-    return person_of(member) if member is not None else None
+    return _person(session.execute(_BY_SLACK_ID(session), {"slack_user_id": slack_user_id}).first())
 
 
 def require_member(session: Session, slack_user_id: str) -> Person:
@@ -48,8 +71,7 @@ def require_member(session: Session, slack_user_id: str) -> Person:
 def member_by_id(session: Session, member_id: int | None) -> Person | None:
     if member_id is None:
         return None
-    member = session.get(TeamMember, member_id)
-    return person_of(member) if member is not None else None
+    return _person(session.execute(_BY_ID(session), {"id": member_id}).first())
 
 
 def named_member(session: Session, text: str, *, active_only: bool = True) -> Person:

@@ -13,7 +13,7 @@ team's locale (`COBRO_LOCALE`): the language decides the words, the locale the d
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 Lang = Literal["es", "en"]
@@ -54,6 +54,16 @@ def _plural_rule(lang: Lang) -> Any:
 
 def plural_form(lang: Lang, count: int | float) -> str:
     """CLDR's category for `count` in `lang`: "one", "many" or "other" in Spanish."""
+    if type(count) is int:
+        return _whole_plural(lang, count)
+    return str(_plural_rule(lang)(abs(count)))
+
+
+@lru_cache(maxsize=4096)
+def _whole_plural(lang: Lang, count: int) -> str:
+    """Kept for whole numbers only: babel evaluates the rule afresh each time, and an
+    agenda asks it for the same few counts hundreds of times; 1.0 is not 1 in English
+    ("1.0 days"), and equal keys would mix them up."""
     return str(_plural_rule(lang)(abs(count)))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_skeleton
@@ -82,6 +82,13 @@ def day_in_words(day: date, lang: Lang) -> str:
 
 def short_day(day: date, lang: Lang) -> str:
     """`27 nov 2026` / `Nov 27, 2026`: for tables where space is short."""
+    return _short_day(day, lang, _team_locale)
+
+
+@lru_cache(maxsize=4096)
+def _short_day(day: date, lang: Lang, team: str) -> str:
+    """Kept, keyed by the team's locale too: babel walks the pattern for every date, and a
+    list of forty calls writes the same few days over and over."""
     return format_date(day, format="medium", locale=locale_for(lang))
 
 

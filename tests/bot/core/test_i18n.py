@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.core.i18n import catalog, lang_of, plural_form, t
+from bot.core.i18n import Lang, catalog, lang_of, plural_form, t
 
 
 def _fields(template: str) -> set[str]:
@@ -83,3 +83,30 @@ def test_roles_are_said_without_a_gender() -> None:
         for text in _forms(entry["es"]).values()
     ]
     assert [text for text in spanish if gendered.search(text)] == []
+
+
+def test_a_short_day_kept_for_one_team_locale_is_not_shown_to_another() -> None:
+    """short_day keeps what it wrote (an agenda writes the same days forty times); a
+    change of the team's locale must still be seen at once."""
+    from datetime import date
+
+    from bot.core.i18n.formats import set_team_locale, short_day, team_locale
+
+    before = team_locale()
+    day = date(2026, 11, 27)
+    try:
+        set_team_locale("en_US")
+        assert short_day(day, "en") == "Nov 27, 2026"
+        set_team_locale("en_GB")
+        assert short_day(day, "en") == "27 Nov 2026"
+    finally:
+        set_team_locale(before)
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "form"),
+    [("es", 1, "one"), ("es", 2, "other"), ("es", 1_000_000, "many"), ("en", 1, "one")],
+)
+def test_plural_forms_kept_for_whole_numbers_are_cldrs(lang: Lang, count: int, form: str) -> None:
+    assert plural_form(lang, count) == form
+    assert plural_form(lang, count) == form  # the second time, from what was kept
