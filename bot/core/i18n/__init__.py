@@ -62,8 +62,9 @@ def plural_form(lang: Lang, count: int | float) -> str:
 @lru_cache(maxsize=4096)
 def _whole_plural(lang: Lang, count: int) -> str:
     """Kept for whole numbers only: babel evaluates the rule afresh each time, and an
-    agenda asks it for the same few counts hundreds of times; 1.0 is not 1 in English
-    ("1.0 days"), and equal keys would mix them up."""
+    agenda asks it for the same few counts hundreds of times. Not for decimals: CLDR
+    reads Decimal("1.0") as "other" in English and 1 as "one", and the two are equal
+    keys to a cache."""
     return str(_plural_rule(lang)(abs(count)))
 
 

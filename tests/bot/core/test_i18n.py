@@ -110,3 +110,10 @@ def test_a_short_day_kept_for_one_team_locale_is_not_shown_to_another() -> None:
 def test_plural_forms_kept_for_whole_numbers_are_cldrs(lang: Lang, count: int, form: str) -> None:
     assert plural_form(lang, count) == form
     assert plural_form(lang, count) == form  # the second time, from what was kept
+
+
+def test_a_decimal_one_keeps_its_own_plural_after_a_whole_one() -> None:
+    from decimal import Decimal
+
+    assert plural_form("en", 1) == "one"
+    assert plural_form("en", Decimal("1.0")) == "other"
