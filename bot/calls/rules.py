@@ -330,6 +330,29 @@ class AboveBalance(CobroError):
         )
 
 
+class ThousandsLeftOut(AboveBalance):
+    """A promise of a few pesos on a balance of thousands ("5" on $53,450): people leave
+    out "mil" far more often than a customer promises $5, so cobro asks which it is
+    ("¿$5.00 o $5,000.00?") and stores the amount as typed only when the collector saves
+    again with it."""
+
+    key = "call.thousands_left_out"
+
+    def __init__(self, *, amount: Decimal, total: Decimal, balance: Decimal, currency: str) -> None:
+        super().__init__(total=total, balance=balance, currency=currency)
+        self.amount = amount
+
+    def words(self, lang: Lang) -> str:
+        currency = self.params["currency"]
+        return t(
+            self.key,
+            lang,
+            amount=money(self.amount, currency, lang),
+            thousands=money(self.amount * 1000, currency, lang),
+            balance=money(self.params["balance"], currency, lang),
+        )
+
+
 class RetryMoved(CobroError):
     """The retry cobro would store is not the one the modal showed: the remark, typed after
     the outcome was picked, names another day ("vuelve el lunes"). The modal shows the new
@@ -368,11 +391,21 @@ def confirm_token(total: Decimal) -> str:
 def check_above_balance(
     checked: CheckedCall, form: CallForm, balance: Decimal, currency: str
 ) -> None:
-    """Raises AboveBalance unless the total is within the balance or already confirmed."""
+    """Raises AboveBalance unless the total is within the balance or already confirmed, and
+    ThousandsLeftOut for an amount under a thousand that a thousand times over would still
+    be within the balance, unless confirmed."""
     total = sum((amount for amount, _ in checked.promises), Decimal(0))
     confirmed = form.amount_confirmed == confirm_token(total)
-    if checked.promises and balance > 0 and total > balance and not confirmed:
+    if not checked.promises or balance <= 0 or confirmed:
+        return
+    if total > balance:
         raise AboveBalance(total=total, balance=balance, currency=currency)
+    for amount, _ in checked.promises:
+        if amount < THOUSAND and amount * THOUSAND <= balance:
+            raise ThousandsLeftOut(amount=amount, total=total, balance=balance, currency=currency)
+
+
+THOUSAND = Decimal(1000)
 
 
 def changed_amount(form: CallForm) -> bool:

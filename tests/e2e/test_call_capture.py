@@ -111,6 +111,26 @@ def test_a_total_above_the_balance_is_said_back_and_saved_only_the_second_time(
         assert str(promise.amount) == "5000.00"
 
 
+def test_a_few_pesos_on_a_balance_of_thousands_are_asked_about_before_they_are_saved(
+    bot: Harness,
+) -> None:
+    """ "2" on $2,000.00 owed: more likely "2 mil" with the "mil" left out than a promise of
+    two pesos; cobro asks which, and stores $2.00 only when saved again."""
+    _seed(bot)
+    view = _modal(bot)
+    body = bot.slack.submit("U0ANA", view, {**NOTE, "promise_amount": "2"}).json
+    assert body["response_action"] == "update"
+    asked = json.dumps(body["view"], ensure_ascii=False)
+    assert "¿$2.00 o $2,000.00?" in asked
+    with bot.db() as s:
+        assert s.scalars(select(PaymentPromise)).all() == []
+    shown = {**body["view"], "id": view["id"]}
+    assert bot.slack.submit("U0ANA", shown, {}).text() == ""
+    with bot.db() as s:
+        (promise,) = s.scalars(select(PaymentPromise)).all()
+        assert str(promise.amount) == "2.00"
+
+
 def _history(bot: Harness, customer_id: int) -> list[list[str]]:
     bot.slack.block_action("U0ANA", "cobro_export_history", str(customer_id), channel="D0ANA")
     bot.fake.wait_for("files.completeUploadExternal")

@@ -660,6 +660,10 @@ TEXTS |= {
         "es": ":warning: {total} es más que el saldo abierto ({balance}). Si es correcto, pulsa Guardar de nuevo; si no, corrige el monto.",
         "en": ":warning: {total} is more than the open balance ({balance}). If that is right, press Save again; if not, fix the amount.",
     },
+    "call.thousands_left_out": {
+        "es": ":warning: ¿{amount} o {thousands}? El saldo abierto es {balance}. Si es {amount}, pulsa Guardar de nuevo; si no, corrige el monto.",
+        "en": ":warning: {amount} or {thousands}? The open balance is {balance}. If it is {amount}, press Save again; if not, fix the amount.",
+    },
     "call.echo_ok": {"es": "Se registrará: {what}", "en": "Will be recorded as: {what}"},
     "call.echo_problem": {"es": ":warning: {problem}", "en": ":warning: {problem}"},
     "call.echo_above_balance": {
