@@ -330,11 +330,21 @@ class AboveBalance(CobroError):
         )
 
 
+THOUSAND = Decimal(1000)
+
+
+def thousands_left_out(amount: Decimal, balance: Decimal) -> bool:
+    """A few pesos on a balance of thousands: under a thousand, and a thousand times over
+    still within what is owed ("5" on $53,450, not "500" on $2,000)."""
+    return amount < THOUSAND and amount * THOUSAND <= balance
+
+
 class ThousandsLeftOut(AboveBalance):
     """A promise of a few pesos on a balance of thousands ("5" on $53,450): people leave
     out "mil" far more often than a customer promises $5, so cobro asks which it is
     ("¿$5.00 o $5,000.00?") and stores the amount as typed only when the collector saves
-    again with it."""
+    again with it. A payment recorded is asked the same way. Handled as AboveBalance is:
+    the modal says it back and a second Guardar with the same amount confirms it."""
 
     key = "call.thousands_left_out"
 
@@ -348,7 +358,7 @@ class ThousandsLeftOut(AboveBalance):
             self.key,
             lang,
             amount=money(self.amount, currency, lang),
-            thousands=money(self.amount * 1000, currency, lang),
+            thousands=money(self.amount * THOUSAND, currency, lang),
             balance=money(self.params["balance"], currency, lang),
         )
 
@@ -388,7 +398,7 @@ def confirm_token(total: Decimal) -> str:
     return str(total.normalize())
 
 
-def check_above_balance(
+def check_against_balance(
     checked: CheckedCall, form: CallForm, balance: Decimal, currency: str
 ) -> None:
     """Raises AboveBalance unless the total is within the balance or already confirmed, and
@@ -401,11 +411,8 @@ def check_above_balance(
     if total > balance:
         raise AboveBalance(total=total, balance=balance, currency=currency)
     for amount, _ in checked.promises:
-        if amount < THOUSAND and amount * THOUSAND <= balance:
+        if thousands_left_out(amount, balance):
             raise ThousandsLeftOut(amount=amount, total=total, balance=balance, currency=currency)
-
-
-THOUSAND = Decimal(1000)
 
 
 def changed_amount(form: CallForm) -> bool:

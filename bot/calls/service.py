@@ -35,7 +35,7 @@ from bot.calls.rules import (
     RetryMoved,
     TaskEcho,
     changed_amount,
-    check_above_balance,
+    check_against_balance,
     check_call,
     check_currencies,
     disputed_numbers,
@@ -178,7 +178,7 @@ def check_submission(
     check_currencies(form, currency, actor.lang(lang))
     checked = _step_still_proposed(checked, form, now=now, policy=policy, lang=actor.lang(lang))
     balance = balance_in(invoices, currency) + paid_on_call
-    check_above_balance(checked, form, balance, currency)
+    check_against_balance(checked, form, balance, currency)
     if checked.talked and not form.plan_offered:
         plan = propose_plan(form.agreement, balance, now, policy)
         if len(plan) > max(len(checked.promises), 1):

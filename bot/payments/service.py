@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from bot.calls.rules import confirm_token, other_currency
+from bot.calls.rules import ThousandsLeftOut, confirm_token, other_currency, thousands_left_out
 from bot.core.calendar import BusinessCalendar
 from bot.core.db import Db, transaction
 from bot.core.errors import FormRejected
@@ -132,8 +132,11 @@ def record_payment(
         reference = (form.reference or "").strip() or None
         key = payment_key(customer.external_id, reference, form.source_key)
         owed = balance_in(customers.open_invoices(session, customer.id, today), money_in)
-        if amount > owed and form.amount_confirmed != confirm_token(amount):
-            raise PaymentAboveBalance(total=amount, balance=owed, currency=money_in)
+        if form.amount_confirmed != confirm_token(amount):
+            if amount > owed:
+                raise PaymentAboveBalance(total=amount, balance=owed, currency=money_in)
+            if thousands_left_out(amount, owed):
+                raise ThousandsLeftOut(amount=amount, total=amount, balance=owed, currency=money_in)
         to = recipient_of(author, lang)
         if not submissions.claim(session, form.source_key, "payment", now):
             # The same submission delivered again: it is being (or was) recorded once.

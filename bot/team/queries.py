@@ -37,7 +37,8 @@ _BY_ID = Prebuilt(lambda _: select(*_PERSON_COLUMNS).where(TeamMember.id == bind
 
 
 def _person(row: Any) -> Person | None:
-    return Person(*row) if row is not None else None
+    """A row of `_PERSON_COLUMNS`, by name: the columns are Person's fields."""
+    return Person(**row._mapping) if row is not None else None
 
 
 def person_of(member: TeamMember) -> Person:

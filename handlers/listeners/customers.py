@@ -9,14 +9,14 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.calls.rules import confirm_token
+from bot.calls.rules import AboveBalance, confirm_token
 from bot.core.errors import CobroError, NotFound
 from bot.core.i18n import Lang, t
 from bot.core.money import amount_text
 from bot.customers.rules import CallContext
 from bot.customers.service import call_context, customer_card
 from bot.history.service import export_history as export
-from bot.payments.rules import PaymentAboveBalance, echo_payment
+from bot.payments.rules import echo_payment
 from bot.payments.service import record_payment
 from bot.tasks.service import add_task
 from handlers.blocks.common import escape, message
@@ -197,7 +197,7 @@ def on_payment_submitted(
             currency=deps.settings.cobro_currency,
             notifier=deps.notifier,
         )
-    except PaymentAboveBalance as above:
+    except AboveBalance as above:  # above what is owed, or a few pesos of thousands
         ctx = call_context(
             deps.db,
             customer_id=CustomerMeta.of(view_of(body)).customer_id or 0,

@@ -371,6 +371,21 @@ def test_a_payment_above_the_balance_is_said_back_and_recorded_only_the_second_t
         assert sum(p.credit for p in s.scalars(select(Payment))) == 500
 
 
+def test_a_payment_of_a_few_pesos_on_thousands_owed_is_asked_about_first(bot: Harness) -> None:
+    customer_id = _seed(bot)
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    pay = bot.fake.last_view()
+    typed = {"payment_amount": "2", "payment_date": "hoy"}
+    reply = json.loads(bot.slack.submit("U0ANA", pay, typed).text())
+    assert reply["response_action"] == "update"
+    assert "¿$2.00 o $2,000.00?" in json.dumps(reply["view"], ensure_ascii=False)
+    with bot.db() as s:
+        assert s.scalars(select(Payment)).all() == []
+    assert bot.slack.submit("U0ANA", reply["view"], typed).text() == ""
+    with bot.db() as s:
+        assert [str(p.amount) for p in s.scalars(select(Payment))] == ["2.00"]
+
+
 def test_a_plan_said_in_the_agreement_is_shown_as_installments_before_it_is_saved(
     bot: Harness,
 ) -> None:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from bot.core.i18n import Lang, catalog, lang_of, plural_form, t
+from bot.core.i18n.formats import set_team_locale, short_day, team_locale
 
 
 def _fields(template: str) -> set[str]:
@@ -88,10 +91,6 @@ def test_roles_are_said_without_a_gender() -> None:
 def test_a_short_day_kept_for_one_team_locale_is_not_shown_to_another() -> None:
     """short_day keeps what it wrote (an agenda writes the same days forty times); a
     change of the team's locale must still be seen at once."""
-    from datetime import date
-
-    from bot.core.i18n.formats import set_team_locale, short_day, team_locale
-
     before = team_locale()
     day = date(2026, 11, 27)
     try:
@@ -113,7 +112,5 @@ def test_plural_forms_kept_for_whole_numbers_are_cldrs(lang: Lang, count: int, f
 
 
 def test_a_decimal_one_keeps_its_own_plural_after_a_whole_one() -> None:
-    from decimal import Decimal
-
     assert plural_form("en", 1) == "one"
     assert plural_form("en", Decimal("1.0")) == "other"
