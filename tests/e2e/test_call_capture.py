@@ -341,15 +341,21 @@ def test_a_third_party_call_corrected_keeps_its_trail(bot: Harness) -> None:
     assert "Corregida después de registrada:* 1 llamada" in answer
 
 
+def _payment_said_back(bot: Harness, customer_id: int, typed: dict[str, str]) -> Any:
+    """The "Registrar pago" modal opened and submitted with `typed`: the reply that says
+    the amount back (the modal redrawn with its warning), nothing recorded yet."""
+    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
+    reply = json.loads(bot.slack.submit("U0ANA", bot.fake.last_view(), typed).text())
+    assert reply["response_action"] == "update"
+    return reply
+
+
 def test_a_payment_above_the_balance_is_said_back_and_recorded_only_the_second_time(
     bot: Harness,
 ) -> None:
     customer_id = _seed(bot)
-    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
-    pay = bot.fake.last_view()
     typed = {"payment_amount": "medio millón", "payment_date": "hoy"}
-    reply = json.loads(bot.slack.submit("U0ANA", pay, typed).text())
-    assert reply["response_action"] == "update"
+    reply = _payment_said_back(bot, customer_id, typed)
     said = json.dumps(reply["view"], ensure_ascii=False)
     assert "$500,000.00 es más que el saldo abierto ($2,000.00)" in said
     assert "$498,000.00 quedarían como saldo a favor" in said
@@ -372,12 +378,8 @@ def test_a_payment_above_the_balance_is_said_back_and_recorded_only_the_second_t
 
 
 def test_a_payment_of_a_few_pesos_on_thousands_owed_is_asked_about_first(bot: Harness) -> None:
-    customer_id = _seed(bot)
-    bot.slack.block_action("U0ANA", "cobro_add_payment", str(customer_id), channel="D0ANA")
-    pay = bot.fake.last_view()
     typed = {"payment_amount": "2", "payment_date": "hoy"}
-    reply = json.loads(bot.slack.submit("U0ANA", pay, typed).text())
-    assert reply["response_action"] == "update"
+    reply = _payment_said_back(bot, _seed(bot), typed)
     assert "¿$2.00 o $2,000.00?" in json.dumps(reply["view"], ensure_ascii=False)
     with bot.db() as s:
         assert s.scalars(select(Payment)).all() == []
